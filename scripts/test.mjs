@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Runs the test suites with Node's own test runner (TypeScript through tsx).
+// usage: node scripts/test.mjs [unit|lsp|e2e ...]   (no argument: all suites, in that order)
+// Every suite ends with the runner's summary; the exit code is non-zero if any suite failed.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const wanted = process.argv.slice(2);
+const suites = wanted.length ? wanted : ['unit', 'lsp', 'e2e'];
+
+function findTests(dir) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...findTests(p));
+    else if (name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+
+let failed = 0;
+for (const suite of suites) {
+  console.log(`\n=== ${suite} ===`);
+  let r;
+  if (suite === 'e2e') {
+    // The editor suite builds the extension and runs it inside a real VS Code.
+    if (!existsSync(join(root, 'test/e2e/run.mjs'))) { console.log('e2e: no runner yet'); continue; }
+    r = spawnSync(process.execPath, [join(root, 'test/e2e/run.mjs')], { stdio: 'inherit', cwd: root });
+  } else {
+    const files = findTests(join(root, 'test', suite));
+    if (!files.length) { console.log(`${suite}: no tests`); continue; }
+    r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', cwd: root });
+  }
+  if (r.status !== 0) { failed++; console.log(`suite ${suite} FAILED (exit ${r.status ?? r.signal})`); }
+}
+console.log(`\nsuites: ${suites.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

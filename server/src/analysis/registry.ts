@@ -1,0 +1,11 @@
+// Every check the pipeline runs, in one list. Each feature area adds its analyzers here and
+// nowhere else, so the CLI and the editor always run the same checks.
+import type { BlockAnalyzer, DocumentAnalyzer } from './types';
+import { unclosedFence } from '../markdown/unclosedFence';
+
+export const blockAnalyzers: BlockAnalyzer[] = [
+];
+
+export const documentAnalyzers: DocumentAnalyzer[] = [
+  unclosedFence,
+];
