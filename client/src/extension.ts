@@ -1,0 +1,38 @@
+// Extension entry point: wires the pieces together and nothing else. Each editor feature lives in
+// its own file under client/src/ and is registered here with one line.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient } from './languageClient';
+
+/** What `activate` returns: lets the e2e tests (and other extensions) wait for the server. */
+export interface RunbookApi {
+  /** Resolves once the language server has answered `initialize`; rejects if it could not start. */
+  readonly ready: Promise<void>;
+  readonly client: LanguageClient;
+}
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): RunbookApi {
+  const output = vscode.window.createOutputChannel('Runbook');
+  context.subscriptions.push(output);
+
+  client = createLanguageClient(context, output);
+  const ready = client.start().catch((err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    output.appendLine(`The Runbook language server did not start: ${message}`);
+    void vscode.window.showErrorMessage(`Runbook: the language server did not start (${message}). See the "Runbook" output.`);
+    throw err;
+  });
+  ready.catch(() => undefined); // reported above; the API's callers still see the rejection
+  // Trust decides whether steps may run; the server reads it at start, so restart it when granted.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    client?.restart().catch((err: unknown) => output.appendLine(`Restart after trust was granted failed: ${String(err)}`));
+  }));
+
+  return { ready, client };
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}

@@ -1,0 +1,33 @@
+// Starts the Runbook language server (dist/server.js) in its own Node process and connects the
+// editor to it. All analysis lives in the server so that other editors get the same features
+// through the `runbook-lsp` binary; this file only says where the server is and which documents
+// it handles.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export const CLIENT_ID = 'runbook';
+export const CLIENT_NAME = 'Runbook';
+
+/** Markdown runbooks and standalone PromQL files, saved or not yet saved. */
+export const documentSelector = ['file', 'untitled'].flatMap(scheme =>
+  ['markdown', 'promql'].map(language => ({ scheme, language })));
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  // IPC: the server is forked with the extension host's own Node (Electron's in desktop VS Code,
+  // the server's Node in remote/web hosts), so no separate Node install is needed.
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    outputChannel: output,
+    // The server pulls `runbook.*` settings with workspace/configuration; this also tells it when they change.
+    synchronize: { configurationSection: 'runbook' },
+    // Running steps is refused in an untrusted workspace; the server needs to know from the start so
+    // it never offers a Run lens there. A function, so a restart after trust is granted re-reads it.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}

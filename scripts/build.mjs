@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Bundles the extension client, the language server and the CLI with esbuild.
+// usage: node scripts/build.mjs [--watch] [--production]
+//   --watch       rebuild on change (Ctrl-C to stop)
+//   --production  minify, no source maps (what the .vsix ships)
+//
+// Everything is CommonJS for Node: the VS Code extension host loads CommonJS, and bundling also
+// turns the ESM-only dependencies (unified, remark-*) into CommonJS, so bin/*.js can require()
+// dist/cli.js and dist/server.js directly.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const entries = [
+  // The extension host provides `vscode`; it must never be bundled.
+  { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
+];
+
+// sh-syntax reads its main.wasm relative to its own file, so it stays a real module in
+// node_modules instead of being inlined (the CommonJS build of it is require()-able).
+const runtimeExternals = ['sh-syntax'];
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  // ESM dependencies that read import.meta.url would get `undefined` in a CommonJS bundle.
+  define: { 'import.meta.url': '__runbookImportMetaUrl' },
+  banner: { js: "const __runbookImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const present = entries.filter(e => {
+  if (existsSync(join(root, e.in))) return true;
+  console.log(`build: skipping ${e.in} (not written yet)`);
+  return false;
+});
+
+const contexts = await Promise.all(present.map(e => esbuild.context({
+  ...common,
+  absWorkingDir: root,
+  entryPoints: [e.in],
+  outfile: e.out,
+  external: [...(e.external ?? []), ...runtimeExternals],
+})));
+
+try {
+  if (watch) {
+    await Promise.all(contexts.map(c => c.watch()));
+    console.log(`build: watching ${present.map(e => e.in).join(', ')}`);
+  } else {
+    const t0 = Date.now();
+    await Promise.all(contexts.map(c => c.rebuild()));
+    console.log(`build: ${present.map(e => relative(root, join(root, e.out))).join(', ')} in ${Date.now() - t0} ms`);
+    await Promise.all(contexts.map(c => c.dispose()));
+  }
+} catch {
+  // esbuild has already printed the errors with file and line; a stack trace adds nothing.
+  await Promise.all(contexts.map(c => c.dispose()));
+  process.exit(1);
+}
