@@ -1,0 +1,69 @@
+// The one door to the PromQL grammar. lezer-promql marks errors with `⚠` nodes; only the first
+// one is meaningful (later ones are recovery noise), so callers ask for that one.
+import { parser } from '@prometheus-io/lezer-promql';
+import type { SyntaxNode, Tree } from '@lezer/common';
+
+export type { SyntaxNode, Tree };
+
+export function parsePromql(text: string): Tree {
+  return parser.parse(text);
+}
+
+/** The first error node in document order, or undefined when the text parses clean. */
+export function firstError(tree: Tree): SyntaxNode | undefined {
+  let found: SyntaxNode | undefined;
+  tree.iterate({
+    enter(n) {
+      if (found) return false;
+      if (n.type.isError) { found = n.node; return false; }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** True when the text holds only whitespace and `#` comments (the grammar calls that an error). */
+export function isBlankPromql(text: string): boolean {
+  return /^(\s|#[^\n]*)*$/.test(text);
+}
+
+/** 'ok', 'incomplete' (fails only at its very end, so more text may complete it) or 'error'. */
+export type ParseStatus = 'ok' | 'incomplete' | 'error';
+
+export function parseStatus(text: string, tree = parsePromql(text)): ParseStatus {
+  const err = firstError(tree);
+  if (!err) return 'ok';
+  return err.from === err.to && isBlankPromql(text.slice(err.from)) ? 'incomplete' : 'error';
+}
+
+/** The value of a PromQL string literal (quotes removed, common escapes undone). */
+export function stringValue(literal: string): string {
+  const q = literal[0];
+  const closed = literal.length > 1 && literal[literal.length - 1] === q;
+  const inner = literal.slice(1, closed ? -1 : undefined);
+  if (q === '`') return inner;
+  return inner.replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', t: '\t', r: '\r' } as Record<string, string>)[c] ?? c);
+}
+
+export function childrenOf(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);
+  return out;
+}
+
+const EXPR_NODES = new Set([
+  'AggregateExpr', 'BinaryExpr', 'FunctionCall', 'MatrixSelector', 'NumberDurationLiteral', 'OffsetExpr',
+  'AnchoredExpr', 'SmoothedExpr', 'ParenExpr', 'StringLiteral', 'SubqueryExpr', 'UnaryExpr', 'VectorSelector',
+  'StepInvariantExpr',
+]);
+
+export function isExprNode(node: SyntaxNode): boolean {
+  return EXPR_NODES.has(node.name);
+}
+
+/** The expression children of a node (operands, arguments), in order. */
+export function exprChildren(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) if (EXPR_NODES.has(c.name)) out.push(c);
+  return out;
+}

@@ -1,0 +1,122 @@
+// promql/syntax: the first error of an expression, at its exact range, said so a person can act on
+// it. The grammar only says "⚠ here"; the messages come from what surrounds that spot.
+import type { PromqlProblem } from './problem';
+import { firstError, parsePromql, type SyntaxNode, type Tree } from './parse';
+import { suggestFunction } from './suggest';
+import { functionSig, aggregationSig } from './functions';
+
+const TOKEN = /\s*([A-Za-z_:][\w:]*|\d[\w.]*|==|!=|>=|<=|=~|!~|&&|\|\||"[^"\n]*"?|'[^'\n]*'?|\S)/y;
+
+function tokenAt(text: string, pos: number): { text: string; from: number; to: number } | undefined {
+  TOKEN.lastIndex = pos;
+  const m = TOKEN.exec(text);
+  if (!m) return undefined;
+  const to = TOKEN.lastIndex;
+  return { text: m[1], from: to - m[1].length, to };
+}
+
+function tokenBefore(text: string, pos: number): { text: string; from: number; to: number } | undefined {
+  let last: { text: string; from: number; to: number } | undefined;
+  let p = 0;
+  while (p < pos) {
+    const t = tokenAt(text, p);
+    if (!t || t.from >= pos) break;
+    if (t.text === '#') { const nl = text.indexOf('\n', t.from); p = nl < 0 ? text.length : nl; continue; }
+    last = t;
+    p = t.to;
+  }
+  return last;
+}
+
+/** The innermost bracket left open at the end, or a string literal never closed. */
+function unclosed(text: string): { from: number; char: string; kind: 'bracket' | 'string' } | undefined {
+  const stack: { from: number; char: string }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '#') { const nl = text.indexOf('\n', i); if (nl < 0) break; i = nl; continue; }
+    if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && (c === '`' || text[j] !== '\n')) j += text[j] === '\\' && c !== '`' ? 2 : 1;
+      if (j >= text.length || text[j] !== c) return { from: i, char: c, kind: 'string' };
+      i = j;
+      continue;
+    }
+    if (c === '(' || c === '[' || c === '{') stack.push({ from: i, char: c });
+    else if (c === ')' || c === ']' || c === '}') stack.pop();
+  }
+  const top = stack.pop();
+  return top && { ...top, kind: 'bracket' };
+}
+
+const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+const BAD_OPERATORS: Record<string, string> = { '&&': 'and', '||': 'or', '&': 'and', '|': 'or', '=': '==', '===': '==', '<>': '!=' };
+
+function inside(node: SyntaxNode, name: string): boolean {
+  for (let n: SyntaxNode | null = node.parent; n; n = n.parent) if (n.name === name) return true;
+  return false;
+}
+
+export function syntaxProblem(text: string, tree: Tree = parsePromql(text)): PromqlProblem | undefined {
+  const err = firstError(tree);
+  if (!err) return undefined;
+  const tok = err.to > err.from ? { text: text.slice(err.from, err.to), from: err.from, to: err.to } : tokenAt(text, err.from);
+  const word = tok ? tokenAt(text, tok.from) : undefined;
+  const prev = tokenBefore(text, err.from);
+  const problem = (from: number, to: number, message: string, fixes?: PromqlProblem['fixes']): PromqlProblem =>
+    ({ from, to, code: 'promql/syntax', message, severity: 'error', fixes });
+
+  // `name(` where the grammar knows no function `name`: the identifier became a selector.
+  if (prev && /^[A-Za-z_:][\w:]*$/.test(prev.text) && word?.text === '(' && !functionSig(prev.text) && !aggregationSig(prev.text)) {
+    const s = suggestFunction(prev.text);
+    const names = s ? [s.name, ...(s.alternatives ?? [])].map((x) => `\`${x}\``) : [];
+    const hint = names.length ? ` Did you mean ${names.join(' or ')}?` : '';
+    return {
+      from: prev.from, to: prev.to, code: 'promql/unknown-function', severity: 'error',
+      message: `Unknown function \`${prev.text}\`.${hint}`,
+      fixes: s?.certain ? [{ title: `Change to \`${s.name}\``, edits: [{ from: prev.from, to: prev.to, newText: s.name }] }] : undefined,
+    };
+  }
+
+  if (!tok || (err.from === err.to && tok.from >= text.length)) {
+    const open = unclosed(text);
+    if (open?.kind === 'string') return problem(open.from, open.from + 1, `This string is never closed: add a closing ${open.char}.`);
+    if (open) return problem(open.from, open.from + 1, `\`${open.char}\` is never closed: add \`${CLOSER[open.char]}\`.`);
+    if (!prev) return problem(0, Math.min(1, text.length), 'Empty expression.');
+    const what = /^(offset|@)$/.test(prev.text) ? ' Give a duration, e.g. `offset 5m`.'
+      : /^(by|without|on|ignoring|group_left|group_right)$/.test(prev.text) ? ` Give labels in parentheses, e.g. \`${prev.text} (job)\`.`
+        : ' The right-hand side is missing.';
+    return problem(prev.from, prev.to, `The expression ends after \`${prev.text}\`.${what}`);
+  }
+
+  const t = word ?? tok;
+  if (t.text === 'for') {
+    return problem(t.from, t.to, '`for` is not PromQL here: a duration belongs in the alert rule\'s `for:` field, not in the expression.');
+  }
+  if (BAD_OPERATORS[t.text] && !inside(err, 'LabelMatchers')) {
+    const good = BAD_OPERATORS[t.text];
+    return problem(t.from, t.to, `\`${t.text}\` is not a PromQL operator: use \`${good}\`.`,
+      [{ title: `Change to \`${good}\``, edits: [{ from: t.from, to: t.to, newText: good }] }]);
+  }
+  if (inside(err, 'LabelMatchers') || inside(err, 'UnquotedLabelMatcher')) {
+    if (prev && /^(=|!=|=~|!~)$/.test(prev.text) && /^[\w.:-]+$/.test(t.text)) {
+      return problem(t.from, t.to, `Label values must be quoted: write "${t.text}".`,
+        [{ title: `Quote "${t.text}"`, edits: [{ from: t.from, to: t.to, newText: `"${t.text}"` }] }]);
+    }
+    if (prev && /^[A-Za-z_]\w*$/.test(prev.text)) {
+      return problem(prev.from, prev.to, `Label matcher \`${prev.text}\` needs an operator and a quoted value, e.g. \`${prev.text}="value"\`.`);
+    }
+    return problem(t.from, t.to, `Unexpected \`${t.text}\` in label matchers: write \`{label="value", …}\`.`);
+  }
+  if (inside(err, 'GroupingLabels') || inside(err, 'AggregateModifier')) {
+    const kw = prev?.text ?? 'by';
+    return problem(t.from, t.to, `Labels after \`${kw}\` go in parentheses, e.g. \`${kw} (job)\`.`);
+  }
+  if (/^[)\]}]$/.test(t.text)) return problem(t.from, t.to, `Unmatched \`${t.text}\`.`);
+  if (/^(by|without)$/.test(t.text)) {
+    return problem(t.from, t.to, `\`${t.text}\` cannot go here: an aggregation takes one \`by (…)\` or \`without (…)\` clause, right after the operator or after its parentheses.`);
+  }
+  if (prev && /^([\w:]+|[)\]}]|"[^"]*"|'[^']*')$/.test(prev.text) && /^([A-Za-z_:][\w:]*|\d[\w.]*|\(|\{|"|')/.test(t.text)) {
+    return problem(t.from, t.to, `Unexpected \`${t.text}\` after a complete expression: join expressions with an operator (\`and\`, \`or\`, \`+\`, \`>\`…), or put each on its own line.`);
+  }
+  return problem(t.from, t.to, prev ? `Unexpected \`${t.text}\` after \`${prev.text}\`.` : `Unexpected \`${t.text}\`.`);
+}
