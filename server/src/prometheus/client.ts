@@ -1,0 +1,109 @@
+// The Prometheus HTTP API for one environment, with a TTL cache in front: values for 15 s,
+// metadata and name lists for longer. invalidate() drops everything (environment switch).
+import { TtlCache } from './cache';
+import { PrometheusError } from './errors';
+import { Transport } from './transport';
+import { defaultClientOptions, type CallOptions, type ClientOptions, type Labels, type MetricMetadata, type PrometheusEnvironment, type QueryData } from './types';
+
+export class PrometheusClient {
+  readonly envName: string;
+  readonly url: string;
+  readonly options: ClientOptions;
+  private readonly transport: Transport;
+  private readonly cache = new TtlCache<unknown>();
+  /** undefined until probed; false when the server has no /api/v1/parse_query (before 2.50). */
+  private parseQuerySupported: boolean | undefined;
+
+  constructor(env: PrometheusEnvironment, options: Partial<ClientOptions> = {}) {
+    if (!env.prometheus?.url) throw new PrometheusError('not-configured', '(none)', `environment "${env.name}" has no Prometheus URL`);
+    this.envName = env.name;
+    this.options = { ...defaultClientOptions, ...options };
+    this.transport = new Transport(env.prometheus, this.options);
+    this.url = this.transport.base.href.replace(/\/$/, '');
+  }
+
+  /** Requests currently being answered (not counting queued ones); for tests and status. */
+  get inFlight(): number { return this.transport.limiter.inFlight; }
+  get queued(): number { return this.transport.limiter.queued; }
+
+  /** Instant query. Without `time`, the result is cached as "now" for the values TTL. */
+  query(expr: string, opts: CallOptions & { time?: number } = {}): Promise<QueryData> {
+    const params: [string, string][] = [['query', expr]];
+    if (opts.time !== undefined) params.push(['time', String(opts.time)]);
+    return this.cached(`q:${opts.time ?? ''}:${expr}`, this.options.valuesTtlMs, opts,
+      (signal) => this.transport.json({ path: 'api/v1/query', params, post: true, signal }) as Promise<QueryData>);
+  }
+
+  /** Range query; times in Unix seconds, step in seconds. */
+  queryRange(expr: string, start: number, end: number, step: number, opts: CallOptions = {}): Promise<QueryData> {
+    const params: [string, string][] = [['query', expr], ['start', String(start)], ['end', String(end)], ['step', String(step)]];
+    return this.cached(`r:${start}:${end}:${step}:${expr}`, this.options.valuesTtlMs, opts,
+      (signal) => this.transport.json({ path: 'api/v1/query_range', params, post: true, signal }) as Promise<QueryData>);
+  }
+
+  /** Metadata for one metric, or for all when `metric` is omitted; keyed by metric name. */
+  async metadata(metric?: string, opts: CallOptions = {}): Promise<Map<string, MetricMetadata>> {
+    const params: [string, string][] = metric ? [['metric', metric]] : [];
+    const data = await this.cached(`m:${metric ?? ''}`, this.options.metadataTtlMs, opts,
+      (signal) => this.transport.json({ path: 'api/v1/metadata', params, signal }));
+    const out = new Map<string, MetricMetadata>();
+    for (const [name, list] of Object.entries(data as Record<string, MetricMetadata[]>)) if (list[0]) out.set(name, list[0]);
+    return out;
+  }
+
+  /** Every metric name with series (label __name__ values). */
+  metricNames(opts: CallOptions = {}): Promise<string[]> {
+    return this.labelValues('__name__', undefined, opts);
+  }
+
+  labels(match?: string[], opts: CallOptions = {}): Promise<string[]> {
+    const params = (match ?? []).map((m): [string, string] => ['match[]', m]);
+    return this.cached(`l:${params.join('|')}`, this.options.metadataTtlMs, opts,
+      (signal) => this.transport.json({ path: 'api/v1/labels', params, signal }) as Promise<string[]>);
+  }
+
+  labelValues(label: string, match?: string[], opts: CallOptions = {}): Promise<string[]> {
+    const params = (match ?? []).map((m): [string, string] => ['match[]', m]);
+    return this.cached(`lv:${label}:${params.join('|')}`, this.options.metadataTtlMs, opts,
+      (signal) => this.transport.json({ path: `api/v1/label/${encodeURIComponent(label)}/values`, params, signal }) as Promise<string[]>);
+  }
+
+  series(match: string[], range: { start?: number; end?: number } = {}, opts: CallOptions = {}): Promise<Labels[]> {
+    const params = match.map((m): [string, string] => ['match[]', m]);
+    if (range.start !== undefined) params.push(['start', String(range.start)]);
+    if (range.end !== undefined) params.push(['end', String(range.end)]);
+    return this.cached(`s:${params.join('|')}`, this.options.valuesTtlMs, opts,
+      (signal) => this.transport.json({ path: 'api/v1/series', params, post: true, signal }) as Promise<Labels[]>);
+  }
+
+  /** The server's own AST for `expr`, or undefined when the server predates /api/v1/parse_query. */
+  async parseQuery(expr: string, opts: CallOptions = {}): Promise<unknown | undefined> {
+    if (this.parseQuerySupported === false) return undefined;
+    try {
+      const ast = await this.cached(`p:${expr}`, this.options.metadataTtlMs, opts,
+        (signal) => this.transport.json({ path: 'api/v1/parse_query', params: [['query', expr]], post: true, signal }));
+      this.parseQuerySupported = true;
+      return ast;
+    } catch (e) {
+      if (e instanceof PrometheusError && e.kind === 'http' && e.status === 404) { this.parseQuerySupported = false; return undefined; }
+      throw e;
+    }
+  }
+
+  /** Masks this environment's credentials in text bound for a log. */
+  redact(text: string): string { return this.transport.redact(text); }
+
+  invalidate(): void {
+    this.cache.clear();
+    this.parseQuerySupported = undefined;
+  }
+
+  close(): Promise<void> {
+    this.cache.clear();
+    return this.transport.close();
+  }
+
+  private cached<T>(key: string, ttl: number, opts: CallOptions, load: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return this.cache.getOrLoad(key, ttl, load, opts.signal) as Promise<T>;
+  }
+}

@@ -1,0 +1,139 @@
+// One HTTP door to one environment's Prometheus: pooled connections, timeouts, size cap,
+// concurrency bound, credentials that never leave the environment's origin.
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'undici';
+import { describeNetworkError, PrometheusError, seconds } from './errors';
+import { Limiter } from './limiter';
+import { redactSecrets, redactUrl } from './redact';
+import type { ClientOptions, PrometheusConfig } from './types';
+
+export interface JsonRequest {
+  /** API path relative to the base URL, e.g. `api/v1/query`. */
+  path: string;
+  params?: [string, string][];
+  /** POST form-encoded; Prometheus accepts it for query endpoints and it keeps long queries out of URLs. */
+  post?: boolean;
+  signal?: AbortSignal;
+}
+
+export class Transport {
+  readonly base: URL;
+  readonly limiter: Limiter;
+  private readonly agent: Agent;
+  private readonly headers: Record<string, string>;
+  private readonly secrets: string[];
+
+  constructor(private readonly config: PrometheusConfig, private readonly opts: ClientOptions) {
+    const base = new URL(config.url);
+    if (!base.pathname.endsWith('/')) base.pathname += '/';
+    // Credentials written into the URL move into the Authorization header and out of messages.
+    const userinfo = base.username ? { username: decodeURIComponent(base.username), password: decodeURIComponent(base.password) } : undefined;
+    base.username = '';
+    base.password = '';
+    base.search = '';
+    this.base = base;
+    const basic = config.basic ?? userinfo;
+    this.headers = { accept: 'application/json', ...(config.headers ?? {}) };
+    if (config.bearerToken) this.headers.authorization = `Bearer ${config.bearerToken}`;
+    else if (basic) this.headers.authorization = `Basic ${Buffer.from(`${basic.username}:${basic.password}`).toString('base64')}`;
+    this.secrets = [config.bearerToken, basic?.password, this.headers.authorization].filter((s): s is string => !!s);
+    this.agent = new Agent({
+      connect: {
+        timeout: opts.connectTimeoutMs,
+        ca: config.caFile ? readFileSync(config.caFile) : undefined,
+        rejectUnauthorized: !config.insecure,
+      },
+      headersTimeout: opts.requestTimeoutMs,
+      bodyTimeout: opts.requestTimeoutMs,
+      keepAliveTimeout: 30_000,
+    });
+    this.limiter = new Limiter(opts.maxConcurrent);
+  }
+
+  /** Masks this environment's secrets in any text (for logs). */
+  redact(text: string): string { return redactSecrets(text, this.secrets); }
+
+  async json(req: JsonRequest): Promise<unknown> {
+    const deadline = AbortSignal.timeout(this.opts.requestTimeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
+    let url = new URL(req.path, this.base);
+    const shown = () => redactUrl(url);
+    try {
+      return await this.limiter.run(async () => {
+        const query = new URLSearchParams(req.params ?? []).toString();
+        let method: 'GET' | 'POST' = req.post ? 'POST' : 'GET';
+        if (!req.post && query) url.search = query;
+        for (let hop = 0; ; hop++) {
+          const res = await request(url, {
+            method,
+            dispatcher: this.agent,
+            signal,
+            headers: method === 'POST' ? { ...this.headers, 'content-type': 'application/x-www-form-urlencoded' } : this.headers,
+            body: method === 'POST' ? query : undefined,
+          });
+          if (res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) {
+            res.body.destroy();
+            const next = new URL(String(res.headers.location), url);
+            if (next.origin !== this.base.origin) {
+              throw new PrometheusError('redirect', shown(), `redirected to another origin (${next.origin}); not followed, so credentials stay on their host`, res.statusCode);
+            }
+            if (hop >= this.opts.maxRedirects) throw new PrometheusError('redirect', shown(), `more than ${this.opts.maxRedirects} redirects`, res.statusCode);
+            if (res.statusCode === 303) method = 'GET';
+            url = next;
+            continue;
+          }
+          const text = await this.readCapped(res, shown);
+          return this.parse(res.statusCode, text, shown());
+        }
+      }, signal);
+    } catch (e) {
+      if (e instanceof PrometheusError) throw e;
+      if (req.signal?.aborted) throw new PrometheusError('cancelled', shown(), 'request cancelled');
+      if (deadline.aborted) throw new PrometheusError('timeout', shown(), `no answer within ${seconds(this.opts.requestTimeoutMs)}`);
+      const { kind, reason } = describeNetworkError(e, this.opts.connectTimeoutMs);
+      throw new PrometheusError(kind, shown(), this.redact(reason));
+    }
+  }
+
+  private async readCapped(res: Awaited<ReturnType<typeof request>>, shown: () => string): Promise<string> {
+    const cap = this.opts.maxResponseBytes;
+    const tooLarge = () => new PrometheusError('too-large', shown(), `response larger than ${megabytes(cap)}; refused (raise the response size limit to allow it)`, res.statusCode);
+    const declared = Number(res.headers['content-length']);
+    if (declared > cap) { res.body.destroy(); throw tooLarge(); }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+      size += chunk.length;
+      if (size > cap) { res.body.destroy(); throw tooLarge(); }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  private parse(status: number, text: string, shown: string): unknown {
+    let body: { status?: string; data?: unknown; error?: string; errorType?: string } | undefined;
+    try { body = JSON.parse(text); } catch { body = undefined; }
+    const promError = typeof body?.error === 'string' ? oneLine(body.error) : undefined;
+    if (status < 200 || status >= 300) {
+      if (promError && (status === 400 || status === 422)) throw new PrometheusError('prometheus', shown, `query rejected: ${promError}`, status);
+      const detail = promError ?? (oneLine(text) || undefined);
+      const hint = status === 401 || status === 403 ? ' (check the environment\'s credentials)' : '';
+      throw new PrometheusError('http', shown, `HTTP ${status}${detail ? `: ${this.redact(detail)}` : ''}${hint}`, status);
+    }
+    if (!body || typeof body !== 'object') throw new PrometheusError('malformed', shown, `malformed JSON in the response (starts with ${JSON.stringify(text.slice(0, 40))})`, status);
+    if (body.status === 'error') throw new PrometheusError('prometheus', shown, promError ?? 'error without a message', status);
+    if (body.status !== 'success' || !('data' in body)) throw new PrometheusError('malformed', shown, 'response is JSON but not a Prometheus API answer', status);
+    return body.data;
+  }
+
+  close(): Promise<void> { return this.agent.close(); }
+}
+
+function oneLine(s: string): string {
+  const line = s.trim().split('\n')[0] ?? '';
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${bytes} bytes`;
+}
