@@ -1,0 +1,92 @@
+// Turns an environment definition into what a run needs: absolute cwd, the full process
+// environment (secrets included) and the list of values to redact. `local` always exists.
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { ENVIRONMENTS_FILE, parseEnvironments, type ParsedEnvironments } from './load';
+import type { EnvironmentDef, ResolvedEnvironment, SecretSource } from './types';
+
+export const LOCAL = 'local';
+const DEFAULT_PROMETHEUS = 'http://127.0.0.1:9090';
+
+export function builtinLocal(): EnvironmentDef {
+  return { name: LOCAL, variables: {}, shell: 'bash', protected: false, secrets: [] };
+}
+
+/** Reads the workspace's environments file; a missing file is an empty (valid) one. */
+export async function loadEnvironments(workspaceFolder: string): Promise<ParsedEnvironments & { file: string; exists: boolean }> {
+  const file = join(workspaceFolder, ENVIRONMENTS_FILE);
+  let text: string;
+  try { text = await readFile(file, 'utf8'); } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { environments: [], diagnostics: [], file, exists: false };
+    throw new Error(`Cannot read ${file}: ${(e as Error).message}`);
+  }
+  return { ...parseEnvironments(text), file, exists: true };
+}
+
+/** All environments offered to the user: the file's, plus the built-in `local` unless the file redefines it. */
+export function environmentList(file: { environments: EnvironmentDef[] }): EnvironmentDef[] {
+  const list = [...file.environments];
+  if (!list.some((e) => e.name === LOCAL)) list.unshift(builtinLocal());
+  return list;
+}
+
+/** The environment to select on start-up: never a protected one (vscode-httpyac#39). */
+export function startupEnvironment(file: { environments: EnvironmentDef[]; default?: string }, remembered?: string): string {
+  const list = environmentList(file);
+  for (const name of [remembered, file.default]) {
+    const env = name ? list.find((e) => e.name === name) : undefined;
+    if (env && !env.protected) return env.name;
+  }
+  return list.find((e) => e.name === LOCAL && !e.protected)?.name ?? list.find((e) => !e.protected)?.name ?? LOCAL;
+}
+
+export class MissingSecretError extends Error {}
+
+export async function resolveEnvironment(
+  def: EnvironmentDef,
+  opts: { workspaceFolder: string; baseEnv: NodeJS.ProcessEnv; secrets: SecretSource },
+): Promise<ResolvedEnvironment> {
+  const secretValues: string[] = [];
+  const secret = async (name: string): Promise<string> => {
+    const v = await opts.secrets.get(name, def.name);
+    if (v === undefined || v === '') {
+      throw new MissingSecretError(`Secret \`${name}\` for environment \`${def.name}\` has no value. ` +
+        'Set it in the process environment (CLI) or enter it when asked (VS Code).');
+    }
+    secretValues.push(v);
+    return v;
+  };
+
+  const processEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(opts.baseEnv)) if (v !== undefined) processEnv[k] = v;
+  Object.assign(processEnv, def.variables);
+  for (const name of def.secrets) processEnv[name] = await secret(name);
+
+  const prom = def.prometheus;
+  const headers: Record<string, string> = { ...(prom?.headers ?? {}) };
+  if (prom?.auth?.bearer) headers.Authorization = `Bearer ${await secret(prom.auth.bearer)}`;
+  else if (prom?.auth?.basic) {
+    const pw = await secret(prom.auth.basic.password);
+    const token = Buffer.from(`${prom.auth.basic.username}:${pw}`).toString('base64');
+    secretValues.push(token);
+    headers.Authorization = `Basic ${token}`;
+  }
+  const url = prom?.url ?? (def.name === LOCAL ? opts.baseEnv.PROMETHEUS_URL : undefined) ?? DEFAULT_PROMETHEUS;
+  const cwd = def.cwd ? (isAbsolute(def.cwd) ? def.cwd : resolve(opts.workspaceFolder, def.cwd)) : opts.workspaceFolder;
+
+  return {
+    name: def.name,
+    protected: def.protected,
+    shell: def.shell,
+    cwd,
+    processEnv,
+    variableNames: [...Object.keys(def.variables), ...def.secrets],
+    prometheus: { url, headers },
+    secretValues,
+  };
+}
+
+/** The CLI's secret source: the process environment. */
+export function processEnvSecrets(env: NodeJS.ProcessEnv = process.env): SecretSource {
+  return { get: async (name) => env[name] };
+}

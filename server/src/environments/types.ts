@@ -1,0 +1,59 @@
+// What an environment is, as written in `.runbook/environments.yaml` and once resolved for a run.
+// Secrets are only ever names here; values come from a SecretSource at run time and are never stored.
+
+export type ShellKind = 'bash' | 'pwsh';
+
+export interface PrometheusAuthDef {
+  /** Name of a secret holding a bearer token. */
+  bearer?: string;
+  basic?: { username: string; password: string /* secret name */ };
+}
+
+export interface PrometheusDef {
+  url: string;
+  headers?: Record<string, string>;
+  auth?: PrometheusAuthDef;
+}
+
+export interface EnvironmentDef {
+  name: string;
+  variables: Record<string, string>;
+  prometheus?: PrometheusDef;
+  /** Relative paths are resolved against the workspace folder. */
+  cwd?: string;
+  shell: ShellKind;
+  protected: boolean;
+  /** Variable names whose values come from the SecretSource. */
+  secrets: string[];
+}
+
+export interface EnvironmentsFile {
+  environments: EnvironmentDef[];
+  /** Environment picked on start-up; a protected one is ignored (never restored). */
+  default?: string;
+}
+
+/** Where secret values come from: process.env for the CLI, SecretStorage in VS Code. */
+export interface SecretSource {
+  get(name: string, env: string): Promise<string | undefined>;
+}
+
+export interface ResolvedPrometheus {
+  url: string;
+  headers: Record<string, string>;
+}
+
+export interface ResolvedEnvironment {
+  name: string;
+  protected: boolean;
+  shell: ShellKind;
+  /** Absolute working directory for the session. */
+  cwd: string;
+  /** Full process environment for the session: the user's env, then variables, then secrets. */
+  processEnv: Record<string, string>;
+  /** Variable names the environment defines (for `$VAR` placeholder resolution). */
+  variableNames: string[];
+  prometheus: ResolvedPrometheus;
+  /** Values that must be replaced by `***` in streams and records. */
+  secretValues: string[];
+}

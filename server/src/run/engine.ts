@@ -1,0 +1,174 @@
+// The run engine the CLI and the VS Code layer share: one persistent session per (runbook,
+// environment), PromQL blocks through an injected query, a record per run, and events a client
+// turns into a terminal, a progress notification and lens labels. No vscode import.
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { ShellSession, type BlockOutcome } from './session';
+import { RunRecorder, type RunRecord } from './records';
+import { matchExpected, type ExpectedMatch } from './expected';
+import { formatQueryResult, type InstantQuery } from './promql';
+import { redact } from './redact';
+import type { ResolvedEnvironment } from '../environments/types';
+
+export interface StepRequest {
+  runbook: string;
+  block: { index: number; lang: string; sectionPath: string[] };
+  /** The final command (placeholders filled, confirmed): what runs and what is recorded. */
+  command: string;
+  env: ResolvedEnvironment;
+  /** Body of the block's "Expected output" block, if any. */
+  expectedOutput?: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface StepResult extends BlockOutcome {
+  runId: string;
+  expected?: ExpectedMatch;
+  /** Where the record went, or why it could not be written. */
+  record?: { ok: true; file: string } | { ok: false; error: string };
+}
+
+export interface EngineOptions {
+  recorder?: RunRecorder;
+  instantQuery?: InstantQuery;
+  bashPath?: string;
+  /** Output characters kept in memory per block (head + tail) for the record and expected match. */
+  captureLimit?: number;
+}
+
+export interface EngineEvents {
+  start: [{ runId: string; runbook: string; env: string; blockIndex: number; command: string }];
+  output: [{ runbook: string; env: string; text: string }];
+  finish: [{ runId: string; runbook: string; env: string; blockIndex: number; result: StepResult }];
+  notice: [{ runbook: string; env: string; message: string }];
+}
+
+const keyOf = (runbook: string, env: string) => `${runbook}\0${env}`;
+
+export class RunEngine extends EventEmitter<EngineEvents> {
+  private readonly sessions = new Map<string, ShellSession>();
+  /** Why the last session of a key ended, told to the user when the next one starts. */
+  private readonly ended = new Map<string, string>();
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly opts: EngineOptions = {}) { super(); }
+
+  async runStep(req: StepRequest): Promise<StepResult> {
+    const runId = randomUUID();
+    const key = keyOf(req.runbook, req.env.name);
+    const started = new Date();
+    this.emit('start', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, command: redact(req.command, req.env.secretValues) });
+    let outcome: BlockOutcome;
+    if (req.block.lang === 'promql') outcome = await this.runQuery(req, key);
+    else if (req.env.shell !== 'bash') {
+      outcome = failure(`Environment "${req.env.name}" uses ${req.env.shell}, which this version cannot run; use bash.`);
+    } else outcome = await this.runShell(req, key);
+
+    const result: StepResult = { ...outcome, runId };
+    if (req.expectedOutput !== undefined && outcome.status === 'ok') result.expected = matchExpected(req.expectedOutput, outcome.output);
+    if (this.opts.recorder) {
+      const rec: RunRecord = {
+        time: started.toISOString(), runbook: req.runbook, section: req.block.sectionPath, block: req.block.index,
+        environment: req.env.name, kind: req.block.lang === 'promql' ? 'promql' : 'shell', command: req.command,
+        status: outcome.status, exitCode: outcome.exitCode, durationMs: outcome.durationMs,
+        output: outcome.output, outputTruncated: outcome.truncated, outputChars: outcome.outputChars,
+        expected: result.expected, note: outcome.sessionEnded,
+      };
+      result.record = await this.opts.recorder.append(rec, req.env.secretValues);
+    }
+    this.emit('finish', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, result });
+    return result;
+  }
+
+  /** Cancels the step running for (runbook, env), if any. */
+  cancel(runbook: string, env: string): void {
+    const key = keyOf(runbook, env);
+    this.running.get(key)?.abort();
+  }
+
+  /** Ends the session; the next run starts a fresh one. */
+  async resetSession(runbook: string, env: string): Promise<void> {
+    const key = keyOf(runbook, env);
+    const s = this.sessions.get(key);
+    this.sessions.delete(key);
+    this.ended.delete(key);
+    await s?.dispose();
+  }
+
+  /** Disposes every session of a runbook (it was closed). */
+  async disposeRunbook(runbook: string): Promise<void> {
+    await Promise.all([...this.sessions.keys()].filter((k) => k.startsWith(`${runbook}\0`)).map((k) => this.resetSession(runbook, k.slice(runbook.length + 1))));
+  }
+
+  async dispose(): Promise<void> {
+    const all = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.all(all.map((s) => s.dispose()));
+  }
+
+  private session(req: StepRequest, key: string): ShellSession {
+    let s = this.sessions.get(key);
+    if (s?.alive) return s;
+    const previous = this.ended.get(key);
+    s = new ShellSession({ cwd: req.env.cwd, env: req.env.processEnv, secretValues: req.env.secretValues, bashPath: this.opts.bashPath });
+    s.on('output', (text: string) => this.emit('output', { runbook: req.runbook, env: req.env.name, text }));
+    s.on('end', () => { if (this.sessions.get(key) === s) this.sessions.delete(key); });
+    this.sessions.set(key, s);
+    if (previous) {
+      this.ended.delete(key);
+      this.emit('notice', { runbook: req.runbook, env: req.env.name, message: `Started a new shell session on "${req.env.name}": ${previous}` });
+    }
+    return s;
+  }
+
+  private async runShell(req: StepRequest, key: string): Promise<BlockOutcome> {
+    const ac = new AbortController();
+    const onAbort = () => ac.abort();
+    req.signal?.addEventListener('abort', onAbort);
+    this.running.set(key, ac);
+    try {
+      const out = await this.session(req, key).run(req.command, { timeoutMs: req.timeoutMs, signal: ac.signal, captureLimit: this.opts.captureLimit });
+      if (out.sessionEnded) {
+        this.ended.set(key, out.sessionEnded);
+        this.emit('notice', { runbook: req.runbook, env: req.env.name, message: out.sessionEnded });
+      }
+      return out;
+    } catch (e) {
+      return failure((e as Error).message);
+    } finally {
+      this.running.delete(key);
+      req.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async runQuery(req: StepRequest, key: string): Promise<BlockOutcome> {
+    const t0 = Date.now();
+    if (!this.opts.instantQuery) return failure('PromQL steps need a Prometheus client, and none is configured.');
+    const ac = new AbortController();
+    const onAbort = () => ac.abort();
+    req.signal?.addEventListener('abort', onAbort);
+    this.running.set(key, ac);
+    let timedOut = false;
+    const timer = req.timeoutMs ? setTimeout(() => { timedOut = true; ac.abort(); }, req.timeoutMs) : undefined;
+    try {
+      const text = formatQueryResult(await this.opts.instantQuery(req.env, req.command.trim(), ac.signal));
+      const output = redact(text, req.env.secretValues);
+      this.emit('output', { runbook: req.runbook, env: req.env.name, text: output });
+      return { status: 'ok', exitCode: 0, output, truncated: false, outputChars: output.length, durationMs: Date.now() - t0 };
+    } catch (e) {
+      const msg = redact(`${(e as Error).message}\n`, req.env.secretValues);
+      this.emit('output', { runbook: req.runbook, env: req.env.name, text: msg });
+      const status = ac.signal.aborted ? (timedOut ? 'timeout' : 'cancelled') : 'failed';
+      return { status, exitCode: 1, output: msg, truncated: false, outputChars: msg.length, durationMs: Date.now() - t0 };
+    } finally {
+      clearTimeout(timer);
+      this.running.delete(key);
+      req.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+function failure(message: string): BlockOutcome {
+  return { status: 'failed', exitCode: 1, output: `${message}\n`, truncated: false, outputChars: message.length + 1, durationMs: 0 };
+}

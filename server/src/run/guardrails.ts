@@ -1,0 +1,81 @@
+// What must happen before a step runs, as plain decisions: the VS Code layer turns them into
+// modals and input boxes, the CLI into prompts and flags. Nothing here runs anything.
+
+export interface GuardSettings {
+  /** Ask before dangerous commands in non-protected environments (a setting can turn it off). */
+  confirmDangerousInUnprotected: boolean;
+}
+
+export const defaultGuardSettings: GuardSettings = { confirmDangerousInUnprotected: true };
+
+export interface StepFacts {
+  /** Only an explicit user action (click, command, CLI flag) may start a run. */
+  explicit: boolean;
+  trusted: boolean;
+  env: { name: string; protected: boolean };
+  /** The final command, after substitution. */
+  command: string;
+  /** Placeholders were filled in, so the user must see the final command. */
+  substituted: boolean;
+  dangers: { rule: string; reason: string }[];
+  /** Part of a Run all / Run section whose plan the user already approved. */
+  planApproved?: boolean;
+}
+
+export type Confirmation = {
+  kind: 'confirm';
+  /** `modal`: protected env; `type-name`: the user must type `expected`; `light`: a simple yes/no; `review`: show the command. */
+  level: 'modal' | 'type-name' | 'light' | 'review';
+  title: string;
+  detail: string;
+  command: string;
+  expected?: string;
+};
+
+export type Decision = { kind: 'run' } | { kind: 'refuse'; reason: string } | Confirmation;
+
+export function decideStep(f: StepFacts, settings: GuardSettings = defaultGuardSettings): Decision {
+  if (!f.explicit) return { kind: 'refuse', reason: 'Steps only run when you ask for them.' };
+  if (!f.trusted) return { kind: 'refuse', reason: 'This workspace is not trusted, so Runbook does not run its steps. Trust the workspace to run them.' };
+  const danger = f.dangers.length ? f.dangers.map((d) => `• ${d.reason}`).join('\n') : '';
+  const env = f.env.name;
+  if (f.env.protected && f.dangers.length) {
+    return {
+      kind: 'confirm', level: 'type-name', expected: env, command: f.command,
+      title: `Run a dangerous command on protected environment "${env}"?`,
+      detail: `${danger}\n\nType "${env}" to run:\n\n${f.command}`,
+    };
+  }
+  if (f.env.protected && !f.planApproved) {
+    return { kind: 'confirm', level: 'modal', command: f.command, title: `Run on protected environment "${env}"?`, detail: f.command };
+  }
+  if (f.dangers.length && settings.confirmDangerousInUnprotected) {
+    return { kind: 'confirm', level: 'light', command: f.command, title: `This step looks dangerous. Run it on "${env}"?`, detail: `${danger}\n\n${f.command}` };
+  }
+  if (f.substituted && !f.planApproved) {
+    return { kind: 'confirm', level: 'review', command: f.command, title: `Run on "${env}"?`, detail: f.command };
+  }
+  return { kind: 'run' };
+}
+
+export interface PlanStep { blockIndex: number; sectionPath: string[]; firstLine: string; dangerous: boolean }
+
+/** Run all / Run section on a protected environment asks once for the whole plan. */
+export function decidePlan(p: { explicit: boolean; trusted: boolean; env: { name: string; protected: boolean }; steps: PlanStep[] }): Decision {
+  if (!p.explicit) return { kind: 'refuse', reason: 'Steps only run when you ask for them.' };
+  if (!p.trusted) return { kind: 'refuse', reason: 'This workspace is not trusted, so Runbook does not run its steps. Trust the workspace to run them.' };
+  if (!p.steps.length) return { kind: 'refuse', reason: 'There are no runnable steps here.' };
+  if (!p.env.protected) return { kind: 'run' };
+  const list = p.steps.map((s, i) => `${i + 1}. [${s.sectionPath.join(' › ') || 'top'}] ${s.firstLine}${s.dangerous ? '  ⚠ dangerous' : ''}`).join('\n');
+  return {
+    kind: 'confirm', level: 'modal', command: list,
+    title: `Run ${p.steps.length} step(s) on protected environment "${p.env.name}"?`,
+    detail: `${list}\n\nDangerous steps will ask again.`,
+  };
+}
+
+/** Whether a typed answer satisfies a confirmation (exact environment name for `type-name`). */
+export function confirmationSatisfied(c: Confirmation, answer: string | boolean): boolean {
+  if (c.level === 'type-name') return typeof answer === 'string' && answer.trim() === c.expected;
+  return answer === true || (typeof answer === 'string' && /^(y|yes)$/i.test(answer.trim()));
+}

@@ -1,0 +1,48 @@
+// A ```promql block runs as an instant query against the environment's Prometheus; the result
+// is printed as a table. The query is injected, so tests and the editor can share one client.
+import { PrometheusClient } from '../prometheus/client';
+import type { QueryData, Labels } from '../prometheus/types';
+import type { ResolvedEnvironment } from '../environments/types';
+
+export type InstantQuery = (env: ResolvedEnvironment, expr: string, signal: AbortSignal) => Promise<QueryData>;
+
+/** The default InstantQuery: the shared Prometheus client, asked at the current time (no cache). */
+export function prometheusInstantQuery(): InstantQuery {
+  const clients = new Map<string, PrometheusClient>();
+  return (env, expr, signal) => {
+    const key = `${env.name}\0${env.prometheus.url}\0${JSON.stringify(env.prometheus.headers)}`;
+    let client = clients.get(key);
+    if (!client) {
+      client = new PrometheusClient({ name: env.name, prometheus: { url: env.prometheus.url, headers: env.prometheus.headers } });
+      clients.set(key, client);
+    }
+    return client.query(expr, { signal, time: Date.now() / 1000 });
+  };
+}
+
+const MAX_ROWS = 200;
+
+export function formatQueryResult(data: QueryData): string {
+  switch (data.resultType) {
+    case 'scalar':
+    case 'string':
+      return `${data.result[1]}\n`;
+    case 'vector':
+      return table(data.result.map((s) => ({ metric: s.metric, value: s.value[1] })));
+    case 'matrix':
+      return table(data.result.map((s) => ({ metric: s.metric, value: s.values.map((v) => v[1]).join(' ') })));
+  }
+}
+
+function table(rows: { metric: Labels; value: string }[]): string {
+  if (!rows.length) return '(no series)\n';
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r.metric)))].sort((a, b) => (a === '__name__' ? -1 : b === '__name__' ? 1 : a.localeCompare(b)));
+  const header = [...keys.map((k) => (k === '__name__' ? 'metric' : k)), 'value'];
+  const shown = rows.slice(0, MAX_ROWS);
+  const cells = shown.map((r) => [...keys.map((k) => r.metric[k] ?? ''), r.value]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+  const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)];
+  if (rows.length > MAX_ROWS) out.push(`… ${rows.length - MAX_ROWS} more series`);
+  return `${out.join('\n')}\n`;
+}

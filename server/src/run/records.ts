@@ -1,0 +1,79 @@
+// Run records, the incident timeline: one JSON line per run in `<dir>/<YYYY-MM-DD>.jsonl` (UTC
+// date), readable only by the user (0600) because outputs can hold sensitive data even after
+// secret values are masked. A record that cannot be written is reported, never thrown.
+import { mkdir, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { redact } from './redact';
+import type { ExpectedMatch } from './expected';
+import type { BlockStatus } from './session';
+
+export const DEFAULT_RECORDS_DIR = '.runbook/runs';
+
+export interface RunRecord {
+  time: string;
+  runbook: string;
+  section: string[];
+  block: number;
+  environment: string;
+  kind: 'shell' | 'promql';
+  command: string;
+  status: BlockStatus | 'error';
+  exitCode: number;
+  durationMs: number;
+  output: string;
+  outputTruncated: boolean;
+  outputChars: number;
+  expected?: ExpectedMatch;
+  note?: string;
+}
+
+export type AppendResult = { ok: true; file: string } | { ok: false; error: string };
+
+export class RunRecorder {
+  constructor(readonly dir: string, private readonly maxOutputChars = 64 * 1024) {}
+
+  fileFor(time: Date): string {
+    return join(this.dir, `${time.toISOString().slice(0, 10)}.jsonl`);
+  }
+
+  /** Appends a record (secret values masked, output capped) and reports where, or why not. */
+  async append(rec: RunRecord, secretValues: readonly string[] = []): Promise<AppendResult> {
+    const file = this.fileFor(new Date(rec.time));
+    const out = capOutput(redact(rec.output, secretValues), this.maxOutputChars);
+    const line = JSON.stringify({
+      ...rec,
+      command: redact(rec.command, secretValues),
+      output: out.text,
+      outputTruncated: rec.outputTruncated || out.truncated,
+    }) + '\n';
+    try {
+      await mkdir(this.dir, { recursive: true, mode: 0o700 });
+      const fh = await open(file, 'a', 0o600);
+      try {
+        await fh.chmod(0o600);
+        await fh.write(line);
+      } finally { await fh.close(); }
+      return { ok: true, file };
+    } catch (e) {
+      return { ok: false, error: recordError(e as NodeJS.ErrnoException, this.dir) };
+    }
+  }
+}
+
+function capOutput(text: string, limit: number): { text: string; truncated: boolean } {
+  if (text.length <= limit) return { text, truncated: false };
+  const half = Math.floor(limit / 2);
+  return { text: `${text.slice(0, half)}\n… [${text.length - 2 * half} characters truncated] …\n${text.slice(-half)}`, truncated: true };
+}
+
+function recordError(e: NodeJS.ErrnoException, dir: string): string {
+  const why: Record<string, string> = {
+    EROFS: 'the file system is read-only',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is exceeded',
+    ENOTDIR: 'a path component is not a folder',
+  };
+  return `The run record was not saved in ${dir}: ${why[e.code ?? ''] ?? e.message}. Change the run records folder setting or fix the folder.`;
+}

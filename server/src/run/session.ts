@@ -1,0 +1,197 @@
+// A persistent bash session: blocks are sourced into one long-lived shell, so exports and
+// functions carry over. Each block's end and exit code come from a random marker line.
+// Cancel: SIGTERM to the whole process group (the shell traps it and skips the rest of the
+// block), then SIGKILL to everything but the shell, then to the shell too — always within 2 s.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
+import { SentinelScanner } from './sentinel';
+import { StreamRedactor, redact } from './redact';
+import { BoundedCapture } from './capture';
+import { signal, signalGroupExcept } from './processGroup';
+
+export type BlockStatus = 'ok' | 'failed' | 'cancelled' | 'timeout' | 'session-exit' | 'session-died';
+
+export interface BlockOutcome {
+  status: BlockStatus;
+  /** The block's exit code; for a dead shell, 128 + signal number. */
+  exitCode: number;
+  /** Redacted output, head and tail kept up to the capture limit. */
+  output: string;
+  truncated: boolean;
+  outputChars: number;
+  durationMs: number;
+  /** Set when the session is gone after this block (exit, death, forced cancel). */
+  sessionEnded?: string;
+}
+
+export interface SessionOptions {
+  cwd: string;
+  env: Record<string, string>;
+  secretValues?: string[];
+  bashPath?: string;
+}
+
+export interface BlockOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Characters kept for the record (head + tail). */
+  captureLimit?: number;
+}
+
+/** How long each cancel phase waits: TERM → KILL children → KILL the shell. */
+export const CANCEL_PHASES_MS = [900, 1600] as const;
+
+const INIT = [
+  'exec 2>&1 19>&1',
+  '__runbook_abort() { shopt -s extdebug; trap __runbook_skip DEBUG; }',
+  '__runbook_skip() { if [[ $BASH_COMMAND == __runbook_done* ]]; then trap - DEBUG; return 0; fi; return 2; }',
+  '__runbook_done() { local s=$1; trap - DEBUG; shopt -u extdebug; printf \'%s:%d\\n\' "$2" "$s" >&19; }',
+  '',
+].join('\n');
+
+interface Current {
+  scanner: SentinelScanner;
+  capture: BoundedCapture;
+  started: number;
+  reason?: 'cancelled' | 'timeout';
+  timers: NodeJS.Timeout[];
+  finish: (o: Omit<BlockOutcome, 'output' | 'truncated' | 'outputChars' | 'durationMs'>) => void;
+}
+
+export class ShellSession extends EventEmitter {
+  private readonly proc: ChildProcessWithoutNullStreams;
+  private readonly dir: string;
+  private readonly redactor: StreamRedactor;
+  private readonly secrets: string[];
+  private readonly decoder = new StringDecoder('utf8');
+  private current?: Current;
+  private seq = 0;
+  private exited?: { code: number | null; signal: NodeJS.Signals | null };
+
+  constructor(opts: SessionOptions) {
+    super();
+    this.dir = mkdtempSync(join(tmpdir(), 'runbook-session-'));
+    this.secrets = opts.secretValues ?? [];
+    this.redactor = new StreamRedactor(this.secrets);
+    const env = { ...opts.env };
+    // Start-up files and inherited options would make sessions differ from machine to machine.
+    delete env.BASH_ENV; delete env.ENV; delete env.SHELLOPTS; delete env.BASHOPTS;
+    this.proc = spawn(opts.bashPath ?? 'bash', ['--noprofile', '--norc'], { cwd: opts.cwd, env, detached: true, stdio: 'pipe' });
+    this.proc.stdin.on('error', () => { /* the shell exited; reported through 'exit' */ });
+    this.proc.stdout.on('data', (b: Buffer) => this.onData(this.decoder.write(b)));
+    this.proc.stderr.on('data', (b: Buffer) => this.onData(b.toString('utf8')));
+    this.proc.on('error', (e) => this.onExit(null, null, `Cannot start bash: ${e.message}`));
+    this.proc.on('exit', (code, sig) => setTimeout(() => this.onExit(code, sig), 50));
+    this.proc.stdin.write(INIT);
+  }
+
+  get pid(): number | undefined { return this.proc.pid; }
+  get alive(): boolean { return !this.exited; }
+  get busy(): boolean { return !!this.current; }
+
+  run(command: string, opts: BlockOptions = {}): Promise<BlockOutcome> {
+    if (this.exited) return Promise.reject(new Error('The session has ended.'));
+    if (this.current) return Promise.reject(new Error('A block is already running in this session.'));
+    const token = `__RUNBOOK_${randomBytes(16).toString('hex')}`;
+    const file = join(this.dir, `block-${++this.seq}.sh`);
+    writeFileSync(file, command.endsWith('\n') ? command : `${command}\n`, { mode: 0o600 });
+    const capture = new BoundedCapture(opts.captureLimit ?? 256 * 1024);
+    return new Promise<BlockOutcome>((resolve) => {
+      const cur: Current = {
+        scanner: new SentinelScanner(token), capture, started: Date.now(), timers: [],
+        finish: (o) => {
+          cur.timers.forEach(clearTimeout);
+          opts.signal?.removeEventListener('abort', onAbort);
+          this.current = undefined;
+          resolve({ ...o, output: capture.text(), truncated: capture.truncated, outputChars: capture.totalChars, durationMs: Date.now() - cur.started });
+        },
+      };
+      const onAbort = () => this.cancel();
+      this.current = cur;
+      if (opts.timeoutMs) cur.timers.push(setTimeout(() => this.cancel('timeout'), opts.timeoutMs));
+      if (opts.signal?.aborted) queueMicrotask(onAbort); else opts.signal?.addEventListener('abort', onAbort);
+      this.proc.stdin.write(`trap __runbook_abort TERM; source '${file}' </dev/null; __runbook_done $? ${token}\n`);
+    });
+  }
+
+  /** Stops the running block and everything it started. Resolves the block's promise within 2 s. */
+  cancel(reason: 'cancelled' | 'timeout' = 'cancelled'): void {
+    const cur = this.current, pid = this.proc.pid;
+    if (!cur || cur.reason || !pid) return;
+    cur.reason = reason;
+    signal(-pid, 'SIGTERM');
+    cur.timers.push(setTimeout(() => signalGroupExcept(pid, pid, 'SIGKILL'), CANCEL_PHASES_MS[0]));
+    cur.timers.push(setTimeout(() => signal(-pid, 'SIGKILL'), CANCEL_PHASES_MS[1]));
+  }
+
+  /** Ends the session and every process it started. */
+  dispose(): Promise<void> {
+    const pid = this.proc.pid;
+    if (this.exited || !pid) { this.cleanup(); return Promise.resolve(); }
+    return new Promise((resolve) => {
+      this.once('end', () => resolve());
+      signal(-pid, 'SIGTERM');
+      setTimeout(() => signal(-pid, 'SIGKILL'), CANCEL_PHASES_MS[0]).unref();
+    });
+  }
+
+  private onData(text: string): void {
+    const cur = this.current;
+    if (!cur) { this.emitOutput(redact(text, this.secrets)); return; }
+    const r = cur.scanner.push(text);
+    if (r.text) { const t = this.redactor.push(r.text); cur.capture.push(t); this.emitOutput(t); }
+    if (r.exitCode === undefined) return;
+    const tail = this.redactor.flush();
+    if (tail) { cur.capture.push(tail); this.emitOutput(tail); }
+    const status = cur.reason ?? (r.exitCode === 0 ? 'ok' : 'failed');
+    cur.finish({ status, exitCode: r.exitCode });
+    if (r.rest) this.emitOutput(redact(r.rest, this.secrets));
+  }
+
+  private emitOutput(text: string): void {
+    if (text) this.emit('output', text);
+  }
+
+  private onExit(code: number | null, sig: NodeJS.Signals | null, error?: string): void {
+    if (this.exited) return;
+    this.exited = { code, signal: sig };
+    const pid = this.proc.pid;
+    // Background jobs left behind belong to the ended session.
+    if (pid) signal(-pid, 'SIGKILL');
+    const cur = this.current;
+    if (cur) {
+      const rest = this.redactor.push(cur.scanner.flush() + this.decoder.end()) + this.redactor.flush();
+      if (rest) { cur.capture.push(rest); this.emitOutput(rest); }
+      let status: BlockStatus, exitCode: number, message: string;
+      if (cur.reason) {
+        status = cur.reason; exitCode = code ?? 137;
+        message = `The block did not stop on SIGTERM, so the session was killed. The next run starts a new session.`;
+      } else if (error) {
+        status = 'session-died'; exitCode = 127; message = error;
+      } else if (code !== null) {
+        status = 'session-exit'; exitCode = code;
+        message = `The block ended the session (exit ${code}). The next run starts a new session.`;
+      } else {
+        status = 'session-died'; exitCode = 128 + signalNumber(sig);
+        message = `The shell session died (${sig}) while running the block. The next run starts a new session.`;
+      }
+      cur.finish({ status, exitCode, sessionEnded: message });
+    }
+    this.cleanup();
+    this.emit('end', this.exited);
+  }
+
+  private cleanup(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function signalNumber(sig: NodeJS.Signals | null): number {
+  const n: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGSEGV: 11, SIGPIPE: 13, SIGTERM: 15 };
+  return (sig && n[sig]) || 0;
+}

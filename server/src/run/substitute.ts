@@ -1,0 +1,83 @@
+// Fills a block's placeholders with the user's values and yields the final command, the text the
+// user confirms and the session runs. Values are quoted for the context each placeholder sits in.
+import { findPlaceholders, type PlaceholderHit } from '../shell/placeholders';
+import { lexShell } from '../shell/lexer';
+import { contextAt, quoteFor, singleQuote, UnsafeSubstitutionError } from './quote';
+
+export type { PlaceholderHit } from '../shell/placeholders';
+
+/** Remembers the last value used per (environment, placeholder name). VS Code keeps it in workspace state. */
+export interface PlaceholderValueStore {
+  get(env: string, name: string): string | undefined;
+  set(env: string, name: string, value: string): void;
+}
+
+export function memoryValueStore(): PlaceholderValueStore {
+  const m = new Map<string, string>();
+  return { get: (e, n) => m.get(`${e}\0${n}`), set: (e, n, v) => void m.set(`${e}\0${n}`, v) };
+}
+
+export interface PlaceholderPrompt {
+  name: string;
+  /** Every form it takes in the block, e.g. `<pod>`. */
+  texts: string[];
+  /** Last value used in this environment, to prefill the input. */
+  previous?: string;
+  kind: PlaceholderHit['kind'] | 'variable';
+}
+
+/** One prompt per placeholder name (and per unresolved variable), in order of first appearance. */
+export function placeholderPrompts(body: string, env: string, store?: PlaceholderValueStore, unresolvedVars: string[] = []): PlaceholderPrompt[] {
+  const byName = new Map<string, PlaceholderPrompt>();
+  for (const h of findPlaceholders(body)) {
+    const p = byName.get(h.name);
+    if (p) { if (!p.texts.includes(h.text)) p.texts.push(h.text); continue; }
+    byName.set(h.name, { name: h.name, texts: [h.text], previous: store?.get(env, h.name), kind: h.kind });
+  }
+  for (const v of unresolvedVars) {
+    if (!byName.has(v)) byName.set(v, { name: v, texts: [`$${v}`], previous: store?.get(env, v), kind: 'variable' });
+  }
+  return [...byName.values()];
+}
+
+export interface Substitution {
+  /** The command to confirm and run. */
+  command: string;
+  /** True when anything was filled in (the user must then see the final command). */
+  changed: boolean;
+}
+
+/**
+ * Replaces every placeholder with its quoted value. Unresolved variables become `export` lines
+ * at the top, so the block's own `$VAR` expansions stay as written.
+ */
+export function substitute(body: string, values: Record<string, string>, vars: string[] = []): Substitution {
+  const regions = lexShell(body);
+  const hits = findPlaceholders(body, regions);
+  let out = '', at = 0;
+  for (const h of hits) {
+    if (h.start < at) continue;
+    const value = values[h.name];
+    if (value === undefined) throw new MissingValueError(h.name, h.text);
+    out += body.slice(at, h.start) + quoteFor(contextAt(body, h.start, regions), value, h.text);
+    at = h.end;
+  }
+  out += body.slice(at);
+  const preamble = vars.map((v) => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) throw new UnsafeSubstitutionError(`\`${v}\` is not a variable name.`);
+    if (values[v] === undefined) throw new MissingValueError(v, `$${v}`);
+    if (values[v].includes('\0')) throw new UnsafeSubstitutionError(`The value for $${v} contains a NUL byte.`);
+    return `export ${v}=${values[v] === '' ? "''" : singleQuote(values[v])}\n`;
+  }).join('');
+  return { command: preamble + out, changed: hits.length > 0 || vars.length > 0 };
+}
+
+export class MissingValueError extends Error {
+  constructor(readonly placeholder: string, readonly text: string) {
+    super(`No value given for ${text}.`);
+  }
+}
+
+export function rememberValues(store: PlaceholderValueStore, env: string, values: Record<string, string>): void {
+  for (const [k, v] of Object.entries(values)) store.set(env, k, v);
+}
