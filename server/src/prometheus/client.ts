@@ -104,6 +104,10 @@ export class PrometheusClient {
   }
 
   private cached<T>(key: string, ttl: number, opts: CallOptions, load: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    return this.cache.getOrLoad(key, ttl, load, opts.signal) as Promise<T>;
+    // A caller leaving a shared load is rejected with its signal's reason: give it our error type.
+    return (this.cache.getOrLoad(key, ttl, load, opts.signal) as Promise<T>).catch((e: unknown) => {
+      if (opts.signal?.aborted && !(e instanceof PrometheusError)) throw new PrometheusError('cancelled', this.url, 'request cancelled');
+      throw e;
+    });
   }
 }

@@ -72,7 +72,7 @@ export class Transport {
             body: method === 'POST' ? query : undefined,
           });
           if (res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) {
-            res.body.destroy();
+            discard(res.body);
             const next = new URL(String(res.headers.location), url);
             if (next.origin !== this.base.origin) {
               throw new PrometheusError('redirect', shown(), `redirected to another origin (${next.origin}); not followed, so credentials stay on their host`, res.statusCode);
@@ -99,12 +99,12 @@ export class Transport {
     const cap = this.opts.maxResponseBytes;
     const tooLarge = () => new PrometheusError('too-large', shown(), `response larger than ${megabytes(cap)}; refused (raise the response size limit to allow it)`, res.statusCode);
     const declared = Number(res.headers['content-length']);
-    if (declared > cap) { res.body.destroy(); throw tooLarge(); }
+    if (declared > cap) { discard(res.body); throw tooLarge(); }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of res.body) {
       size += chunk.length;
-      if (size > cap) { res.body.destroy(); throw tooLarge(); }
+      if (size > cap) { discard(res.body); throw tooLarge(); }
       chunks.push(chunk);
     }
     return Buffer.concat(chunks).toString('utf8');
@@ -127,6 +127,12 @@ export class Transport {
   }
 
   close(): Promise<void> { return this.agent.close(); }
+}
+
+/** Drops a body we will not read; the abort error it emits is expected, not a crash. */
+function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 function oneLine(s: string): string {
