@@ -2,8 +2,14 @@
 // nowhere else, so the CLI and the editor always run the same checks.
 import type { BlockAnalyzer, DocumentAnalyzer } from './types';
 import { unclosedFence } from '../markdown/unclosedFence';
+import { promqlBlockAnalyzer } from '../promql/blockAnalyzer';
+import { shellPromqlAnalyzer } from '../promql/shellAnalyzer';
+import { alertRulesAnalyzer } from '../alerts/yamlAnalyzer';
 
 export const blockAnalyzers: BlockAnalyzer[] = [
+  promqlBlockAnalyzer,
+  shellPromqlAnalyzer,
+  alertRulesAnalyzer,
 ];
 
 export const documentAnalyzers: DocumentAnalyzer[] = [

@@ -41,6 +41,8 @@ export interface CodeBlock {
   /** False when no closing fence exists (the block swallowed text up to the end of its container). */
   closed: boolean;
   fence?: { char: '`' | '~'; length: number };
+  /** Where the info string is (or would go) on the opening fence line; fenced blocks only. */
+  infoRange?: Range;
   /** Path of the section the block sits in ([] before the first heading). */
   sectionPath: string[];
   /** True when the block is inside a list item or block quote. */

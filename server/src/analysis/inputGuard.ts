@@ -1,0 +1,18 @@
+// Hostile input gets one clear diagnostic instead of a parse that hangs the server: files over
+// the size limit (a setting), and binary files that happen to end in .md.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Settings } from './settings';
+
+export function inputProblem(text: string, settings: Settings): Diagnostic | undefined {
+  const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (text.length > settings.maxFileSizeBytes) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return { range: at0, severity: DiagnosticSeverity.Warning, code: 'runbook/too-large', source: 'runbook',
+      message: `File too large to analyse (${mb(text.length)} MB; the limit is ${mb(settings.maxFileSizeBytes)} MB, setting runbook.maxFileSizeBytes).` };
+  }
+  if (text.slice(0, 8192).includes('\u0000')) {
+    return { range: at0, severity: DiagnosticSeverity.Warning, code: 'runbook/binary', source: 'runbook',
+      message: 'This file looks binary (it contains NUL bytes), so it was not analysed as a runbook.' };
+  }
+  return undefined;
+}

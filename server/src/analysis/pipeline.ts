@@ -1,0 +1,109 @@
+// The one analysis pipeline behind the editor and the CLI: model, block analyzers (cached by
+// content), then document analyzers. A failing check becomes a diagnostic, never a crash.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { buildModel } from '../model/build';
+import type { RunbookModel } from '../model/types';
+import { defaultSettings, type Settings } from './settings';
+import type { Analysis, BlockAnalyzer, BlockFindings, DocFindings, Fix, TextEditDoc } from './types';
+import { blockAnalyzers, documentAnalyzers } from './registry';
+import { BodyMap } from './bodyMap';
+import { blockKey, getCached, setCached } from './blockCache';
+import { inputProblem } from './inputGuard';
+
+export interface AnalyzeOptions {
+  uri?: string;
+  version?: number;
+  settings?: Settings;
+  envVariables?: ReadonlySet<string>;
+  /** Run slow analyzers (external processes) too. The editor runs them in a second pass. */
+  includeSlow?: boolean;
+  /** Reuse an already built model of the same text. */
+  model?: RunbookModel;
+}
+
+export interface AnalyzeResult { model: RunbookModel; analysis: Analysis }
+
+export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  const uri = opts.uri ?? 'file:///untitled.md';
+  const settings = opts.settings ?? defaultSettings;
+  const problem = inputProblem(text, settings);
+  if (problem) {
+    return { model: { uri, version: opts.version ?? 0, sections: [], blocks: [], inlineCodes: [], paragraphs: [] }, analysis: { diagnostics: [problem], metrics: [], placeholders: [], dangers: [] } };
+  }
+  const model = opts.model ?? buildModel(text, uri, opts.version ?? 0);
+  const doc = TextDocument.create(uri, 'markdown', model.version, text);
+  const analysis: Analysis = { diagnostics: [], metrics: [], placeholders: [], dangers: [] };
+  const settingsKey = JSON.stringify(settings);
+  const analyzers = blockAnalyzers.filter(a => opts.includeSlow || !a.slow);
+
+  await Promise.all(model.blocks.flatMap(block => analyzers.filter(a => a.appliesTo(block)).map(async analyzer => {
+    const findings = await runBlockAnalyzer(analyzer, block, settings, settingsKey);
+    mergeBlock(analysis, findings, new BodyMap(block, doc), block);
+  })));
+
+  for (const analyzer of documentAnalyzers) {
+    let found: DocFindings;
+    try {
+      found = analyzer.analyze({ model, text, settings, blockResults: analysis, envVariables: opts.envVariables ?? new Set() });
+    } catch (e) {
+      found = { diagnostics: [internalError(analyzer.id, e, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })] };
+    }
+    analysis.diagnostics.push(...(found.diagnostics ?? []));
+    analysis.metrics.push(...(found.metrics ?? []));
+    analysis.placeholders.push(...(found.placeholders ?? []));
+    analysis.dangers.push(...(found.dangers ?? []));
+  }
+  const byPos = (a: { range: Diagnostic['range'] }, b: { range: Diagnostic['range'] }) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  analysis.diagnostics.sort(byPos);
+  analysis.metrics.sort(byPos);
+  analysis.placeholders.sort(byPos);
+  analysis.dangers.sort(byPos);
+  return { model, analysis };
+}
+
+async function runBlockAnalyzer(analyzer: BlockAnalyzer, block: RunbookModel['blocks'][number], settings: Settings, settingsKey: string): Promise<BlockFindings> {
+  const key = blockKey(analyzer.id, block, settingsKey);
+  const hit = getCached(key);
+  if (hit) return hit;
+  try {
+    const findings = await analyzer.analyze(block, settings);
+    setCached(key, findings);
+    return findings;
+  } catch (e) {
+    return { diagnostics: [{ span: { start: 0, end: 0 }, severity: DiagnosticSeverity.Information, code: 'runbook/check-failed', message: `The ${analyzer.id} check could not run on this block: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+}
+
+function mergeBlock(analysis: Analysis, f: BlockFindings, map: BodyMap, block: RunbookModel['blocks'][number]): void {
+  for (const d of f.diagnostics ?? []) {
+    const fixes: Fix<TextEditDoc>[] = (d.fixes ?? []).map(fix => ({
+      title: fix.title,
+      isPreferred: fix.isPreferred,
+      edits: fix.edits.flatMap(e => 'infoString' in e
+        ? (block.infoRange ? [{ range: block.infoRange, newText: e.infoString }] : [])
+        : [{ range: map.range(e.span), newText: e.newText }]),
+    }));
+    analysis.diagnostics.push({
+      range: map.range(d.span), severity: d.severity, code: d.code, source: d.source ?? 'runbook', message: d.message,
+      ...(d.codeDescriptionHref ? { codeDescription: { href: d.codeDescriptionHref } } : {}),
+      ...(fixes.length ? { data: { fixes } } : {}),
+    });
+  }
+  for (const m of f.metrics ?? []) {
+    const { span, exprSpan, ...rest } = m;
+    analysis.metrics.push({ ...rest, range: map.range(span), ...(exprSpan ? { exprRange: map.range(exprSpan) } : {}), blockIndex: block.index });
+  }
+  for (const p of f.placeholders ?? []) {
+    const { span, ...rest } = p;
+    analysis.placeholders.push({ ...rest, range: map.range(span), blockIndex: block.index });
+  }
+  for (const d of f.dangers ?? []) {
+    const { span, ...rest } = d;
+    analysis.dangers.push({ ...rest, range: map.range(span), blockIndex: block.index });
+  }
+}
+
+function internalError(id: string, e: unknown, range: Diagnostic['range']): Diagnostic {
+  return { range, severity: DiagnosticSeverity.Information, code: 'runbook/check-failed', source: 'runbook', message: `The ${id} check could not run: ${e instanceof Error ? e.message : String(e)}` };
+}

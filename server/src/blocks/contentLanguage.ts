@@ -1,0 +1,81 @@
+// What a block's content is, judged by its shape rather than by a parse error: a ```bash block
+// that holds JSON, YAML, a logrotate/nginx config or program output should be re-tagged, and
+// `bash -n` failing says nothing about which of these it is.
+import { parseDocument } from 'yaml';
+import { isJsonDocument } from './jsonLike';
+import { looksLikeShell } from './shellLooking';
+
+export type ContentKind = 'json' | 'yaml' | 'config' | 'output' | 'shell' | 'unknown';
+
+export interface ContentGuess {
+  kind: ContentKind;
+  /** Info string to offer in a quick fix. */
+  infoString: string;
+  /** How to name it in a message: "JSON", "a logrotate/nginx-style config"... */
+  label: string;
+}
+
+const reservedWords = new Set(['function', 'if', 'then', 'else', 'elif', 'for', 'while', 'until', 'do', 'case', 'select', 'time', '{']);
+const configHeader = /^([^\s{}()=;|&$`'"]+(?:[ \t]+[^\s{}()=;|&$`'"]+)*)[ \t]*\{[ \t]*$/;
+const directive = /^[ \t]*(?:[A-Za-z_][\w.-]*(?:[ \t]+[^\s|&;<>`]+)*[ \t]*;?|\}|[^\s{}]+(?:[ \t]+[^\s{}]+)*[ \t]*\{)[ \t]*$/;
+
+const outputLine = [
+  /^(?:=== RUN|--- (?:PASS|FAIL|SKIP)|PASS$|FAIL\s|ok\s+\S+\s+[\d.]+s)/,
+  /^(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)[\[:\s]/,
+  /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d/,
+  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d /,
+  /^HTTP\/\d(?:\.\d)? \d{3}\b/,
+  /^[A-Z][A-Z_-]+(?: {2,}[A-Z][A-Z_() %-]*){2,}\s*$/,
+  /^(?:Error|error|Warning|fatal): /,
+];
+
+function significantLines(body: string): string[] {
+  return body.split('\n').filter((l) => l.trim() !== '' && !/^\s*#/.test(l));
+}
+
+function isConfig(lines: string[]): boolean {
+  const first = lines[0]?.trim() ?? '';
+  const m = configHeader.exec(first);
+  if (!m || reservedWords.has(m[1].split(/\s+/)[0])) return false;
+  if (lines[lines.length - 1].trim() !== '}') return false;
+  const inner = lines.slice(1, -1);
+  const ok = inner.filter((l) => directive.test(l)).length;
+  return inner.length > 0 && ok / inner.length >= 0.8;
+}
+
+function isYamlMap(body: string, lines: string[]): { yes: boolean; spacedKeys: boolean } {
+  const keyLine = /^\s*(?:-\s+)?(["']?)[\w./-][\w ./-]*\1:(?:\s|$)/;
+  const keyLines = lines.filter((l) => keyLine.test(l));
+  if (keyLines.length < 2) return { yes: false, spacedKeys: false };
+  const shaped = lines.every((l) => keyLine.test(l) || /^\s+\S/.test(l) || /^\s*-\s/.test(l));
+  if (!shaped) return { yes: false, spacedKeys: false };
+  const doc = parseDocument(body);
+  const value: unknown = doc.errors.length ? undefined : doc.toJS();
+  const yes = !!value && typeof value === 'object';
+  const spacedKeys = keyLines.some((l) => /^\s*[A-Za-z][\w-]* [\w ]*:/.test(l));
+  return { yes, spacedKeys };
+}
+
+export function guessContentLanguage(body: string): ContentGuess {
+  const lines = significantLines(body);
+  if (!lines.length) return { kind: 'unknown', infoString: '', label: 'empty' };
+  if (isJsonDocument(body)) return { kind: 'json', infoString: 'json', label: 'JSON' };
+  if (isConfig(lines)) {
+    const nginx = lines.slice(1, -1).some((l) => /;\s*$/.test(l));
+    return { kind: 'config', infoString: nginx ? 'nginx' : 'conf', label: 'a logrotate/nginx-style config' };
+  }
+  if (outputLine.some((re) => re.test(lines[0]))) {
+    const outputish = lines.filter((l) => outputLine.some((re) => re.test(l)) || /^\s+\S/.test(l) || / {2,}\S/.test(l));
+    if (outputish.length / lines.length >= 0.6 && !looksLikeShell(body)) {
+      return { kind: 'output', infoString: 'text', label: 'program output' };
+    }
+  }
+  const yaml = isYamlMap(body, lines);
+  if (yaml.yes) {
+    return yaml.spacedKeys
+      ? { kind: 'output', infoString: 'text', label: 'program output' }
+      : { kind: 'yaml', infoString: 'yaml', label: 'YAML' };
+  }
+  if (looksLikeShell(body)) return { kind: 'shell', infoString: 'bash', label: 'shell' };
+  return { kind: 'unknown', infoString: '', label: 'unknown' };
+}

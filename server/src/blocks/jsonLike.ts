@@ -1,0 +1,44 @@
+// JSON as it appears in runbooks: pasted responses, often with elisions (`"0x1234…"`, a `...`
+// line standing for more entries). Used both to recognise JSON under a wrong tag and to tell an
+// elision (documentation, a hint) from a real JSON error.
+
+/** Standalone elisions: a `...`/`…` value or element, or a line that is only an elision. */
+const elisionLine = /^[ \t]*(?:\.\.\.|…)[ \t]*,?[ \t]*$/gm;
+const elisionValue = /([:\[,][ \t]*)(?:\.\.\.|…)(?=[ \t]*[,\]}\n])/g;
+
+export interface Elision { start: number; end: number }
+
+/** Offsets of elisions that stand outside strings (inside strings they are valid JSON). */
+export function findJsonElisions(text: string): Elision[] {
+  const out: Elision[] = [];
+  for (const m of text.matchAll(elisionLine)) {
+    const s = m.index + m[0].search(/\.|…/);
+    out.push({ start: s, end: s + (m[0].includes('…') ? 1 : 3) });
+  }
+  for (const m of text.matchAll(elisionValue)) {
+    const s = m.index + m[1].length;
+    if (!out.some((e) => e.start === s)) out.push({ start: s, end: s + (text[s] === '…' ? 1 : 3) });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The text with elisions turned into valid JSON (`null` values, dropped lines, no trailing commas). */
+export function withoutElisions(text: string): string {
+  return text
+    .replace(elisionLine, '')
+    .replace(elisionValue, '$1null')
+    .replace(/,(\s*[\]}])/g, '$1');
+}
+
+export function parsesAsJson(text: string): boolean {
+  try { JSON.parse(text); return true; } catch { /* fall through */ }
+  if (!/\.\.\.|…/.test(text)) return false;
+  try { JSON.parse(withoutElisions(text)); return true; } catch { return false; }
+}
+
+/** A body that is a JSON object or array (possibly with elisions), not a shell `[ test ]`. */
+export function isJsonDocument(text: string): boolean {
+  const t = text.trim();
+  if (!/^[{\[]/.test(t) || !/[}\]]$/.test(t)) return false;
+  return parsesAsJson(t);
+}

@@ -1,0 +1,65 @@
+// `json/syntax`: JSON blocks checked with JSON.parse. Responses with elisions (`"0x1234…"`, a `...`
+// line) are documentation, so those get a hint; only real breakage is an error.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { BlockAnalyzer, BlockFindings } from '../analysis/types';
+import { findJsonElisions, withoutElisions } from './jsonLike';
+
+export interface JsonError { offset: number; message: string }
+
+function parseError(text: string): JsonError | undefined {
+  try { JSON.parse(text); return undefined; } catch (e) {
+    const raw = e instanceof Error ? e.message : String(e);
+    const at = /at position (\d+)/.exec(raw);
+    const message = raw.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+    return { offset: at ? Number(at[1]) : lastValidPrefix(text), message };
+  }
+}
+
+/** Where the input stops being a valid JSON prefix, for errors V8 reports without a position. */
+function lastValidPrefix(text: string): number {
+  const ok = (k: number) => {
+    try { JSON.parse(text.slice(0, k)); return true; } catch (e) {
+      const m = e instanceof Error ? e.message : '';
+      return /Unexpected end of JSON input/.test(m) || new RegExp(`at position ${k}\\b`).test(m) || /^Unterminated string/.test(m);
+    }
+  };
+  let lo = 0, hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ok(mid)) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function jsonFindings(body: string): BlockFindings {
+  if (!body.trim()) return {};
+  const error = parseError(body);
+  if (!error) return {};
+  const elisions = findJsonElisions(body);
+  if (elisions.length && !parseError(withoutElisions(body))) {
+    return {
+      diagnostics: elisions.map((e) => ({
+        span: e,
+        severity: DiagnosticSeverity.Hint,
+        code: 'json/elision',
+        message: 'Elided content: fine as documentation, but this block is not valid JSON as written.',
+      })),
+    };
+  }
+  const end = Math.min(body.length, error.offset + 1);
+  return {
+    diagnostics: [{
+      span: { start: Math.min(error.offset, Math.max(0, body.length - 1)), end: Math.max(end, Math.min(error.offset, body.length)) },
+      severity: DiagnosticSeverity.Error,
+      code: 'json/syntax',
+      message: `JSON syntax error: ${error.message}`,
+    }],
+  };
+}
+
+export const jsonSyntax: BlockAnalyzer = {
+  id: 'json/syntax',
+  // jsonc/json5 allow comments and more; only strict JSON is checked.
+  appliesTo: (b) => b.lang === 'json' && b.rawLang === 'json',
+  analyze: (block) => jsonFindings(block.body),
+};

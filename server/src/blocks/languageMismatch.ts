@@ -1,0 +1,65 @@
+// `block/language-mismatch`: a block tagged as shell whose content is JSON, YAML, a config file or
+// program output, judged by content (never by a bash parse error alone); and an untagged block that
+// reads as shell, which is offered the `bash` tag so it gets checked and a Run lens.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { BlockAnalyzer, BlockFindings, BodySpan, LocalDiagnostic } from '../analysis/types';
+import type { CodeBlock } from '../model/types';
+import { prepareShell } from '../shell/prepare';
+import { isTranscript } from '../shell/transcript';
+import { looksLikeShell } from './shellLooking';
+
+const code = 'block/language-mismatch';
+
+function firstLineSpan(body: string, from = 0): BodySpan {
+  const m = /\S[^\n]*/.exec(body.slice(from));
+  if (!m) return { start: from, end: from };
+  return { start: from + m.index, end: from + m.index + m[0].trimEnd().length };
+}
+
+function retag(infoString: string): LocalDiagnostic['fixes'] {
+  return [{ title: `Change the block's language to \`${infoString}\``, edits: [{ infoString }], isPreferred: true }];
+}
+
+export function languageMismatchFindings(block: Pick<CodeBlock, 'body' | 'lang' | 'rawLang' | 'kind'>): BlockFindings {
+  const diagnostics: LocalDiagnostic[] = [];
+  if (block.lang === 'shell') {
+    const prepared = prepareShell(block.body);
+    const tag = block.rawLang || 'shell';
+    if (prepared.foreign) {
+      diagnostics.push({
+        span: firstLineSpan(block.body),
+        severity: DiagnosticSeverity.Warning,
+        code,
+        message: `This \`${tag}\` block looks like ${prepared.foreign.label}, not shell.`,
+        fixes: retag(prepared.foreign.infoString),
+      });
+    }
+    for (const s of prepared.embeddedJson) {
+      diagnostics.push({
+        span: { start: s.start + (block.body.slice(s.start).search(/\S/)), end: s.end },
+        severity: DiagnosticSeverity.Warning,
+        code,
+        message: `These lines look like JSON output, not shell: move them to a \`json\` block (they are not checked as shell).`,
+      });
+    }
+  } else if (block.lang === 'none' && block.kind === 'fenced') {
+    const transcript = isTranscript(block.body);
+    if (transcript || looksLikeShell(block.body)) {
+      const infoString = transcript ? 'console' : 'bash';
+      diagnostics.push({
+        span: firstLineSpan(block.body),
+        severity: DiagnosticSeverity.Hint,
+        code,
+        message: `This block looks like ${transcript ? 'a shell session' : 'shell commands'}: tag it \`${infoString}\` so it is checked and can be run.`,
+        fixes: retag(infoString),
+      });
+    }
+  }
+  return diagnostics.length ? { diagnostics } : {};
+}
+
+export const languageMismatch: BlockAnalyzer = {
+  id: code,
+  appliesTo: (b) => b.lang === 'shell' || (b.lang === 'none' && b.kind === 'fenced'),
+  analyze: (block) => languageMismatchFindings(block),
+};

@@ -1,0 +1,37 @@
+// `runbook` command line: the same engine as the editor, for CI pipelines and terminals.
+import { checkCommand } from './check';
+
+const usage = `usage:
+  runbook check [--format text|json] <files or folders...>
+  runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>]
+  runbook --version`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'check': return checkCommand(rest);
+    case 'run': {
+      const { runCommand } = await import('./run');
+      return runCommand(rest);
+    }
+    case '--version': case '-v':
+      console.log('runbook 0.1.0');
+      return 0;
+    case undefined: case '--help': case '-h': case 'help':
+      console.log(usage);
+      return cmd === undefined ? 2 : 0;
+    default:
+      console.error(`runbook: unknown command '${cmd}'\n${usage}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  code => { process.exitCode = code; },
+  (e: unknown) => {
+    // A bug must still read as a message, not a stack trace, to someone at 3 a.m.
+    console.error(`runbook: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.RUNBOOK_DEBUG) console.error(e);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,75 @@
+// Open documents and their latest analysis. Analysis runs off the event loop's current turn, so
+// a burst of keystrokes is analysed once, and a result is dropped if a newer version arrived
+// while it was computed (stale work never reaches the user).
+import { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { analyzeText, type AnalyzeResult } from '../analysis/pipeline';
+import { buildModel } from '../model/build';
+import type { RunbookModel } from '../model/types';
+import type { Settings } from '../analysis/settings';
+
+export interface DocState {
+  version: number;
+  model: RunbookModel;
+  result?: AnalyzeResult;
+}
+
+type Listener = (uri: string, result: AnalyzeResult, pass: 'fast' | 'full') => void;
+
+export class DocumentStore {
+  readonly documents = new TextDocuments(TextDocument);
+  private readonly states = new Map<string, DocState>();
+  private readonly pending = new Set<string>();
+  private readonly listeners: Listener[] = [];
+  envVariables: ReadonlySet<string> = new Set();
+
+  constructor(private readonly settings: () => Settings) {
+    this.documents.onDidOpen(e => this.schedule(e.document.uri));
+    this.documents.onDidChangeContent(e => this.schedule(e.document.uri));
+    this.documents.onDidClose(e => { this.states.delete(e.document.uri); this.pending.delete(e.document.uri); });
+  }
+
+  onAnalysed(listener: Listener): void { this.listeners.push(listener); }
+
+  /** The model of an open document at its current version (built on demand, never stale). */
+  model(uri: string): RunbookModel | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    let st = this.states.get(uri);
+    if (!st || st.version !== doc.version) {
+      st = { version: doc.version, model: buildModel(doc.getText(), uri, doc.version) };
+      this.states.set(uri, st);
+    }
+    return st.model;
+  }
+
+  /** The latest finished analysis (may lag the text by one pending pass). */
+  analysis(uri: string): AnalyzeResult | undefined { return this.states.get(uri)?.result; }
+
+  reanalyseAll(): void { for (const d of this.documents.all()) this.schedule(d.uri); }
+
+  private schedule(uri: string): void {
+    if (this.pending.has(uri)) return;
+    this.pending.add(uri);
+    setImmediate(() => { this.pending.delete(uri); void this.run(uri); });
+  }
+
+  private async run(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const current = () => this.documents.get(uri)?.version === version;
+    for (const pass of ['fast', 'full'] as const) {
+      const model = this.model(uri);
+      if (!model || !current()) return;
+      const result = await analyzeText(doc.getText(), { uri, version, settings: this.settings(), envVariables: this.envVariables, includeSlow: pass === 'full', model });
+      if (!current()) return;
+      const st = this.states.get(uri);
+      if (st) st.result = result;
+      for (const l of this.listeners) l(uri, result, pass);
+    }
+  }
+}
+
+export type { Diagnostic };

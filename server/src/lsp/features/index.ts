@@ -1,0 +1,15 @@
+// Every LSP feature the server offers. Adding a feature is one file and one line here.
+import type { Feature } from '../featureContext';
+import { diagnosticsFeature } from './diagnostics';
+import { symbolsFeature } from './symbols';
+import { foldingFeature } from './folding';
+import { codeActionsFeature } from './codeActions';
+import { codeLensFeature } from './codeLens';
+
+export const features: Feature[] = [
+  diagnosticsFeature,
+  symbolsFeature,
+  foldingFeature,
+  codeActionsFeature,
+  codeLensFeature,
+];

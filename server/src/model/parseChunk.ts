@@ -1,0 +1,84 @@
+// One chunk through remark, reduced to the plain facts the model needs, in chunk-relative offsets.
+// Facts (not mdast) are what we cache: they are small, and they don't pin whole trees in memory.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { toString } from 'mdast-util-to-string';
+import { visitParents } from 'unist-util-visit-parents';
+import type { Root, Nodes } from 'mdast';
+import { isFenceClosed } from './fences';
+
+export interface CodeFact {
+  kind: 'fenced' | 'indented';
+  start: number;
+  end: number;
+  info: string;
+  value: string;
+  nested: boolean;
+  closed: boolean;
+}
+
+export interface ChunkFacts {
+  headings: { depth: number; title: string; start: number; end: number }[];
+  codes: CodeFact[];
+  inlineCodes: { start: number; end: number; value: string }[];
+  paragraphs: { start: number; end: number; inList: boolean }[];
+  frontMatter?: { kind: 'yaml' | 'toml'; value: string; start: number; end: number };
+  /** The chunk ends inside a construct that would swallow a following heading line. */
+  openAtEnd: boolean;
+}
+
+// gfm is loaded for tables and task lists: without it, a `|` table row holding inline code parses
+// differently, and inline code ranges would disagree with what the user sees rendered.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
+export function parseChunk(text: string, allowFrontMatter: boolean): ChunkFacts {
+  const tree = processor.parse(text) as Root;
+  const facts: ChunkFacts = { headings: [], codes: [], inlineCodes: [], paragraphs: [], openAtEnd: false };
+  visitParents(tree, (node: Nodes, ancestors: Nodes[]) => {
+    const pos = node.position;
+    if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) return;
+    const start = pos.start.offset;
+    const end = pos.end.offset;
+    const nested = ancestors.some(a => a.type === 'listItem' || a.type === 'blockquote');
+    switch (node.type) {
+      case 'heading':
+        facts.headings.push({ depth: node.depth, title: toString(node), start, end });
+        break;
+      case 'code': {
+        // A fenced node's position starts at the fence itself; an indented one at its indentation.
+        const fenced = /^(`{3,}|~{3,})/.test(text.slice(start, start + 3));
+        const info = [node.lang, node.meta].filter(Boolean).join(' ');
+        facts.codes.push({ kind: fenced ? 'fenced' : 'indented', start, end, info: fenced ? info : '', value: node.value, nested, closed: fenced ? isFenceClosed(text, start, end) : true });
+        break;
+      }
+      case 'inlineCode':
+        facts.inlineCodes.push({ start, end, value: node.value });
+        break;
+      case 'paragraph':
+        facts.paragraphs.push({ start, end, inList: ancestors.some(a => a.type === 'listItem') });
+        break;
+      case 'yaml':
+      case 'toml' as string:
+        if (allowFrontMatter && ancestors.length === 1) facts.frontMatter = { kind: node.type as 'yaml' | 'toml', value: (node as { value: string }).value, start, end };
+        break;
+    }
+  });
+  facts.openAtEnd = endsOpen(tree, text, facts);
+  return facts;
+}
+
+function endsOpen(tree: Root, text: string, facts: ChunkFacts): boolean {
+  const last = tree.children[tree.children.length - 1];
+  if (!last?.position) return false;
+  const end = last.position.end.offset ?? 0;
+  if (last.type === 'code') {
+    const fact = facts.codes.find(c => c.start === last.position!.start.offset);
+    return !!fact && fact.kind === 'fenced' && !fact.closed;
+  }
+  // An HTML block of kinds 6/7 runs until a blank line; kinds 1-5 until their end marker.
+  // Either way, if nothing but one line break follows it, the next line would join it.
+  if (last.type === 'html') return /^(\r?\n)?$/.test(text.slice(end));
+  return false;
+}

@@ -1,0 +1,45 @@
+// One view of a shell block shared by every shell check: placeholders masked, transcript output and
+// pasted JSON blanked, all at the same length as the body so that offsets need no mapping.
+// Memoised on the body because syntax, ShellCheck, danger and mismatch checks all ask for it.
+import { lexShell, type Region } from './lexer';
+import { findPlaceholders, maskPlaceholders, type PlaceholderHit } from './placeholders';
+import { isTranscript, transcriptCommands } from './transcript';
+import { findEmbeddedJson, type JsonSpan } from './embeddedJson';
+import { guessContentLanguage, type ContentGuess } from '../blocks/contentLanguage';
+
+export interface PreparedShell {
+  /** Same length as the body; only this is given to parsers and linters. */
+  text: string;
+  regions: Region[];
+  placeholders: PlaceholderHit[];
+  transcript: boolean;
+  embeddedJson: JsonSpan[];
+  /** What the whole body is when it is not shell at all (JSON, YAML, config, output). */
+  foreign?: ContentGuess;
+}
+
+const cache = new Map<string, PreparedShell>();
+const cacheLimit = 500;
+
+function blank(s: string): string {
+  return s.replace(/[^\n]/g, ' ');
+}
+
+export function prepareShell(body: string): PreparedShell {
+  const hit = cache.get(body);
+  if (hit) return hit;
+  const guess = guessContentLanguage(body);
+  const foreign = ['json', 'yaml', 'config', 'output'].includes(guess.kind) ? guess : undefined;
+  const transcript = isTranscript(body);
+  let text = transcript ? transcriptCommands(body) : body;
+  let regions = lexShell(text);
+  const embeddedJson = foreign ? [] : findEmbeddedJson(text, regions);
+  for (const s of embeddedJson) text = text.slice(0, s.start) + blank(text.slice(s.start, s.end)) + text.slice(s.end);
+  if (embeddedJson.length) regions = lexShell(text);
+  const placeholders = findPlaceholders(text, regions);
+  text = maskPlaceholders(text, placeholders);
+  const prepared: PreparedShell = { text, regions, placeholders, transcript, embeddedJson, foreign };
+  if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
+  cache.set(body, prepared);
+  return prepared;
+}

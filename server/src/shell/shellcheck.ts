@@ -1,0 +1,128 @@
+// Runs ShellCheck on many snippets at once: requests made in the same tick are written to a temp
+// directory and checked by one process (one spawn costs ~13 ms; a batch of 100 costs little more),
+// with a cap on concurrent processes and a timeout on each, so nothing can hang the server.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ShellcheckReplacement {
+  line: number; endLine: number; column: number; endColumn: number;
+  replacement: string; insertionPoint?: string; precedence?: number;
+}
+
+export interface ShellcheckComment {
+  file: string; line: number; endLine: number; column: number; endColumn: number;
+  level: 'error' | 'warning' | 'info' | 'style';
+  code: number;
+  message: string;
+  fix: { replacements: ShellcheckReplacement[] } | null;
+}
+
+export interface ShellcheckOptions { path: string; exclude: readonly string[]; timeoutMs?: number }
+
+interface Request { text: string; resolve: (c: ShellcheckComment[] | undefined) => void; reject: (e: Error) => void }
+interface Batch { opts: ShellcheckOptions; requests: Request[] }
+
+const maxBatch = 100;
+const maxProcesses = 2;
+let running = 0;
+const waiting: Batch[] = [];
+const pending = new Map<string, Batch>();
+const missing = new Set<string>();
+
+/**
+ * ShellCheck's findings for one snippet, or `undefined` when the binary is not installed.
+ * Rejects only on a real failure (timeout, unreadable output).
+ */
+export function runShellcheck(text: string, opts: ShellcheckOptions): Promise<ShellcheckComment[] | undefined> {
+  if (missing.has(opts.path)) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const key = JSON.stringify([opts.path, opts.exclude]);
+    let batch = pending.get(key);
+    if (!batch) {
+      batch = { opts, requests: [] };
+      pending.set(key, batch);
+      const b = batch;
+      setImmediate(() => { if (pending.get(key) === b) { pending.delete(key); enqueue(b); } });
+    }
+    batch.requests.push({ text, resolve, reject });
+    if (batch.requests.length >= maxBatch) { pending.delete(key); enqueue(batch); }
+  });
+}
+
+function enqueue(batch: Batch): void {
+  waiting.push(batch);
+  pump();
+}
+
+function pump(): void {
+  while (running < maxProcesses && waiting.length) {
+    const batch = waiting.shift()!;
+    running++;
+    runBatch(batch).finally(() => { running--; pump(); });
+  }
+}
+
+async function runBatch({ opts, requests }: Batch): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'runbook-sc-'));
+  try {
+    const files = requests.map((_, i) => join(dir, `b${i}.sh`));
+    await Promise.all(requests.map((r, i) => writeFile(files[i], r.text)));
+    const args = ['--format=json1', '-s', 'bash', ...(opts.exclude.length ? ['-e', opts.exclude.join(',')] : []), ...files];
+    const out = await spawnCollect(opts.path, args, opts.timeoutMs ?? 10_000 + 100 * requests.length);
+    if (out === undefined) {
+      missing.add(opts.path);
+      requests.forEach((r) => r.resolve(undefined));
+      return;
+    }
+    const comments = (JSON.parse(out) as { comments: ShellcheckComment[] }).comments;
+    requests.forEach((r, i) => r.resolve(comments.filter((c) => c.file === files[i])));
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    requests.forEach((r) => r.reject(err));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** stdout of the process, or undefined when the executable does not exist. */
+function spawnCollect(cmd: string, args: string[], timeoutMs: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`ShellCheck did not answer within ${timeoutMs} ms`)); }, timeoutMs);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      if (e.code === 'ENOENT' || e.code === 'EACCES') resolve(undefined); else reject(e);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      // 0: clean, 1: findings; anything else is a usage or internal error.
+      if (code === 0 || code === 1) resolve(stdout);
+      else reject(new Error(`ShellCheck failed (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`));
+    });
+  });
+}
+
+const notified = new Set<string>();
+
+/**
+ * Probes for ShellCheck once per configured path and logs once when it is missing, so the server
+ * can say so at start-up (or on a settings change) instead of on every keystroke.
+ */
+export async function reportShellcheckMissingOnce(path: string, log: (message: string) => void): Promise<boolean> {
+  const available = await spawnCollect(path, ['--version'], 5_000).then((o) => o !== undefined, () => false);
+  if (available) missing.delete(path);
+  else {
+    missing.add(path);
+    if (!notified.has(path)) {
+      notified.add(path);
+      log(`ShellCheck was not found at "${path}": shell blocks get syntax checks but no lint. Install shellcheck or set runbook.shellcheck.path.`);
+    }
+  }
+  return available;
+}

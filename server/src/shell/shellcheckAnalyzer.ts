@@ -1,0 +1,60 @@
+// ShellCheck findings as diagnostics (source `shellcheck`, code `SCnnnn`, a link to the wiki) with
+// ShellCheck's own fixes as quick fixes. Slow: it spawns a process, so the pipeline runs it in the
+// background pass. Parse errors (SC1xxx errors) are left to `shell/syntax`, which agrees with bash.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { BlockAnalyzer, BlockFindings, Fix, LocalDiagnostic, TextEditLocal } from '../analysis/types';
+import type { Settings } from '../analysis/settings';
+import { codePointColumnToOffset, lineStarts } from './columns';
+import { prepareShell } from './prepare';
+import { runShellcheck, type ShellcheckComment } from './shellcheck';
+import { isShellBlock } from './syntaxAnalyzer';
+
+const severity: Record<ShellcheckComment['level'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  style: DiagnosticSeverity.Hint,
+};
+
+export async function shellcheckFindings(body: string, settings: Settings): Promise<BlockFindings> {
+  const prepared = prepareShell(body);
+  if (prepared.foreign || !prepared.text.trim()) return {};
+  const comments = await runShellcheck(prepared.text, { path: settings.shellcheck.path, exclude: settings.shellcheck.exclude });
+  if (!comments) return {};
+  const starts = lineStarts(prepared.text);
+  const at = (line: number, column: number) => codePointColumnToOffset(prepared.text, starts, line, column);
+  const overlapsPlaceholder = (s: number, e: number) => prepared.placeholders.some((p) => s < p.end && e > p.start);
+  const diagnostics: LocalDiagnostic[] = [];
+  for (const c of comments) {
+    if (c.code < 2000 && c.level === 'error') continue;
+    const start = at(c.line, c.column);
+    const end = Math.max(start, at(c.endLine, c.endColumn));
+    const d: LocalDiagnostic = {
+      span: { start, end },
+      severity: severity[c.level] ?? DiagnosticSeverity.Warning,
+      code: `SC${c.code}`,
+      source: 'shellcheck',
+      message: c.message,
+      codeDescriptionHref: `https://www.shellcheck.net/wiki/SC${c.code}`,
+    };
+    const edits: TextEditLocal[] = (c.fix?.replacements ?? []).map((r) => ({
+      span: { start: at(r.line, r.column), end: at(r.endLine, r.endColumn) },
+      newText: r.replacement,
+    }));
+    // A fix that rewrites a masked placeholder would write the mask into the runbook: drop it.
+    if (edits.length && !edits.some((e) => overlapsPlaceholder(e.span.start, e.span.end))) {
+      const fix: Fix<TextEditLocal> = { title: `Apply ShellCheck's fix for SC${c.code}`, edits, isPreferred: true };
+      d.fixes = [fix];
+    }
+    diagnostics.push(d);
+  }
+  return diagnostics.length ? { diagnostics } : {};
+}
+
+export const shellcheckAnalyzer: BlockAnalyzer = {
+  id: 'shellcheck',
+  slow: true,
+  // ShellCheck has no zsh dialect: linting zsh as bash would be noise.
+  appliesTo: (b) => isShellBlock(b) && b.rawLang !== 'zsh',
+  analyze: (block, settings) => settings.shellcheck.enabled ? shellcheckFindings(block.body, settings) : {},
+};
