@@ -5,13 +5,37 @@ import { unclosedFence } from '../markdown/unclosedFence';
 import { promqlBlockAnalyzer } from '../promql/blockAnalyzer';
 import { shellPromqlAnalyzer } from '../promql/shellAnalyzer';
 import { alertRulesAnalyzer } from '../alerts/yamlAnalyzer';
+import { promqlInlineAnalyzer } from '../promql/inlineAnalyzer';
+
+import { shellSyntax } from '../shell/syntaxAnalyzer';
+import { shellPlaceholders } from '../shell/placeholderAnalyzer';
+import { shellcheckAnalyzer } from '../shell/shellcheckAnalyzer';
+import { variablePlaceholders } from '../shell/variableAnalyzer';
+import { languageMismatch } from '../blocks/languageMismatch';
+import { jsonSyntax } from '../blocks/jsonSyntax';
+import { yamlSyntax } from '../blocks/yamlSyntax';
+import { powershellSyntax, powershellUnchecked } from '../blocks/powershell';
+import { dangerousCommands } from '../commands/dangerous';
+import { unfencedCommands } from '../commands/unfenced';
 
 export const blockAnalyzers: BlockAnalyzer[] = [
+  shellSyntax,
+  shellPlaceholders,
+  shellcheckAnalyzer,
+  languageMismatch,
+  jsonSyntax,
+  yamlSyntax,
+  powershellSyntax,
+  dangerousCommands,
   promqlBlockAnalyzer,
   shellPromqlAnalyzer,
   alertRulesAnalyzer,
 ];
 
 export const documentAnalyzers: DocumentAnalyzer[] = [
+  variablePlaceholders,
+  powershellUnchecked,
+  unfencedCommands,
   unclosedFence,
+  promqlInlineAnalyzer,
 ];
