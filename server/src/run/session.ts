@@ -135,7 +135,9 @@ export class ShellSession extends EventEmitter {
     if (this.exited || !pid) { this.cleanup(); return Promise.resolve(); }
     return new Promise((resolve) => {
       this.once('end', () => resolve());
+      // The shell traps SIGTERM (to abort blocks), so it is told to leave by end of input.
       signal(-pid, 'SIGTERM');
+      this.proc.stdin.end();
       setTimeout(() => signal(-pid, 'SIGKILL'), CANCEL_PHASES_MS[0]).unref();
     });
   }
@@ -144,7 +146,8 @@ export class ShellSession extends EventEmitter {
     const cur = this.current;
     if (!cur) { this.emitOutput(redact(text, this.secrets)); return; }
     const r = cur.scanner.push(text);
-    if (r.text) { const t = this.redactor.push(r.text); cur.capture.push(t); this.emitOutput(t); }
+    // Bash names the sourced temp file in its messages; the folder is noise to the reader.
+    if (r.text) { const t = this.redactor.push(r.text.split(`${this.dir}/`).join('')); cur.capture.push(t); this.emitOutput(t); }
     if (r.exitCode === undefined) return;
     const tail = this.redactor.flush();
     if (tail) { cur.capture.push(tail); this.emitOutput(tail); }
