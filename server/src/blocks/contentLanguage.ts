@@ -29,6 +29,8 @@ const outputLine = [
   /^(?:Error|error|Warning|fatal): /,
 ];
 
+const cronLine = /^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|hourly)|(?:[\d*][\d*/,-]*\s+){4}[\d*A-Za-z][\d*/,A-Za-z-]*)\s+\S/;
+
 function significantLines(body: string): string[] {
   return body.split('\n').filter((l) => l.trim() !== '' && !/^\s*#/.test(l));
 }
@@ -64,6 +66,7 @@ export function guessContentLanguage(body: string): ContentGuess {
     const nginx = lines.slice(1, -1).some((l) => /;\s*$/.test(l));
     return { kind: 'config', infoString: nginx ? 'nginx' : 'conf', label: 'a logrotate/nginx-style config' };
   }
+  if (lines.every((l) => cronLine.test(l))) return { kind: 'config', infoString: 'crontab', label: 'a crontab entry' };
   if (outputLine.some((re) => re.test(lines[0]))) {
     const outputish = lines.filter((l) => outputLine.some((re) => re.test(l)) || /^\s+\S/.test(l) || / {2,}\S/.test(l));
     if (outputish.length / lines.length >= 0.6 && !looksLikeShell(body)) {

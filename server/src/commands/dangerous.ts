@@ -8,7 +8,7 @@ import { dangerRules } from './dangerRules';
 
 // Where a command word can start: line start, after an operator or quote (`bash -c "…"`), or after
 // a wrapper such as sudo/xargs/find -exec.
-const commandStart = String.raw`(?<=(?:^|[;&|({\x60'"!]|\$\(|\bthen|\bdo|\belse)[ \t]*(?:(?:sudo|nohup|time|exec|xargs|env|watch|-exec|-execdir)(?:[ \t]+-{1,2}[\w-]+(?:=\S+)?)*[ \t]+)*)`;
+const commandStart = String.raw`(?<=(?:(?:^|[;&|({\x60'"!]|\$\(|\bthen|\bdo|\belse)[ \t]*|[ \t]-exec(?:dir)?[ \t]+|\bxargs[ \t]+(?:-\S+[ \t]+)*)(?:(?:sudo|nohup|time|exec|env|watch)(?:[ \t]+-{1,2}[\w-]+(?:=\S+)?)*[ \t]+)*)`;
 
 const compiled = dangerRules.map((rule) => ({
   rule,
@@ -33,7 +33,7 @@ export function dangerFindings(body: string): BlockFindings {
   for (const { rule, re } of compiled) {
     for (const m of text.matchAll(re)) {
       if (rule.test && !rule.test(m as RegExpExecArray)) continue;
-      found.push({ rule: rule.id, reason: rule.reason, span: { start: m.index, end: m.index + m[0].trimEnd().length } });
+      found.push({ rule: rule.id, reason: rule.reason, span: { start: m.index, end: m.index + m[0].replace(/[\s\\]+$/, '').length } });
     }
   }
   found.sort((a, b) => a.span.start - b.span.start);
