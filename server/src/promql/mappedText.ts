@@ -50,6 +50,14 @@ export class MappedText {
     return this.tail;
   }
 
+  /** The text index whose source covers `src` (or the insertion point before it), -1 when outside. */
+  indexAt(src: number): number {
+    if (!this.starts.length) return src === this.tail ? 0 : -1;
+    if (src < this.starts[0] || src > this.tail) return -1;
+    for (let i = 0; i < this.starts.length; i++) if (this.ends[i] > src) return i;
+    return this.text.length;
+  }
+
   /** The source span of text[from, to). */
   span(from: number, to: number): BodySpan {
     const start = this.sourceOffset(from);
