@@ -1,6 +1,6 @@
 // ShellCheck findings as diagnostics (source `shellcheck`, code `SCnnnn`, a link to the wiki) with
 // ShellCheck's own fixes as quick fixes. Slow: it spawns a process, so the pipeline runs it in the
-// background pass. Parse errors (SC1xxx errors) are left to `shell/syntax`, which agrees with bash.
+// background pass. Parse failures (SC1xxx) are left to `shell/syntax`, which agrees with bash.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { BlockAnalyzer, BlockFindings, Fix, LocalDiagnostic, TextEditLocal } from '../analysis/types';
 import type { Settings } from '../analysis/settings';
@@ -25,8 +25,10 @@ export async function shellcheckFindings(body: string, settings: Settings): Prom
   const at = (line: number, column: number) => codePointColumnToOffset(prepared.text, starts, line, column);
   const overlapsPlaceholder = (s: number, e: number) => prepared.placeholders.some((p) => s < p.end && e > p.start);
   const diagnostics: LocalDiagnostic[] = [];
+  // On a parse failure ShellCheck reports only SC1xxx notes about it; shell/syntax owns that error.
+  const parseFailed = comments.some((c) => c.code < 2000 && c.level === 'error');
   for (const c of comments) {
-    if (c.code < 2000 && c.level === 'error') continue;
+    if (parseFailed && c.code < 2000) continue;
     const start = at(c.line, c.column);
     const end = Math.max(start, at(c.endLine, c.endColumn));
     const d: LocalDiagnostic = {

@@ -1,0 +1,67 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { shellcheckFindings } from '../../../server/src/shell/shellcheckAnalyzer';
+import { reportShellcheckMissingOnce } from '../../../server/src/shell/shellcheck';
+import { defaultSettings, type Settings } from '../../../server/src/analysis/settings';
+import type { LocalDiagnostic, TextEditLocal } from '../../../server/src/analysis/types';
+
+// CI installs Debian's shellcheck; the tests use the real binary.
+const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
+
+function applyFix(body: string, d: LocalDiagnostic): string {
+  const edits = (d.fixes?.[0].edits ?? []) as TextEditLocal[];
+  let out = body;
+  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) {
+    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  }
+  return out;
+}
+
+test('an SC diagnostic carries a link and a quick fix that removes the finding', { skip: !hasShellcheck }, async () => {
+  const body = '# Back up the state\ntar -czf state-$(date +%Y%m%d).tgz data/\nrm -f $TMPFILE';
+  const found = await shellcheckFindings(body, defaultSettings);
+  const d = found.diagnostics?.find((x) => x.code === 'SC2086');
+  assert.ok(d, JSON.stringify(found));
+  assert.equal(d.source, 'shellcheck');
+  assert.equal(d.codeDescriptionHref, 'https://www.shellcheck.net/wiki/SC2086');
+  assert.equal(body.slice(d.span.start, d.span.end), '$TMPFILE');
+  assert.ok(d.fixes?.length, 'ShellCheck offers a fix');
+  const fixed = applyFix(body, d);
+  assert.match(fixed, /rm -f "\$TMPFILE"/);
+  const after = await shellcheckFindings(fixed, defaultSettings);
+  assert.ok(!after.diagnostics?.some((x) => x.code === 'SC2086'), 'SC2086 is gone after the fix');
+  assert.ok(after.diagnostics?.some((x) => x.code === 'SC2046'), 'unrelated findings remain');
+});
+
+test('columns count characters: tabs and emoji before the finding', { skip: !hasShellcheck }, async () => {
+  const body = 'echo "🚀 start"\n\techo "é" $x 😀 $y';
+  const found = await shellcheckFindings(body, defaultSettings);
+  const spans = (found.diagnostics ?? []).filter((d) => d.code === 'SC2086').map((d) => body.slice(d.span.start, d.span.end));
+  assert.deepEqual(spans, ['$x', '$y']);
+});
+
+test('excluded codes are not reported; placeholders are masked first', { skip: !hasShellcheck }, async () => {
+  const settings: Settings = { ...defaultSettings, shellcheck: { ...defaultSettings.shellcheck, exclude: [...defaultSettings.shellcheck.exclude, 'SC2086'] } };
+  const found = await shellcheckFindings('kill -TERM <pid>\nrm -f $TMPFILE', settings);
+  assert.deepEqual(found, {});
+});
+
+test('many blocks at once are batched and each gets its own findings', { skip: !hasShellcheck }, async () => {
+  const bodies = Array.from({ length: 150 }, (_, i) => (i % 2 ? `echo $v${i}` : `echo "$v${i}"`));
+  const results = await Promise.all(bodies.map((b) => shellcheckFindings(b, defaultSettings)));
+  results.forEach((r, i) => {
+    const codes = (r.diagnostics ?? []).map((d) => d.code);
+    assert.deepEqual(codes, i % 2 ? ['SC2086'] : [], `block ${i}`);
+  });
+});
+
+test('a missing shellcheck: no findings, and the server is told once', async () => {
+  const settings: Settings = { ...defaultSettings, shellcheck: { ...defaultSettings.shellcheck, path: '/nonexistent/shellcheck' } };
+  assert.deepEqual(await shellcheckFindings('echo $x', settings), {});
+  const logged: string[] = [];
+  assert.equal(await reportShellcheckMissingOnce(settings.shellcheck.path, (m) => logged.push(m)), false);
+  assert.equal(await reportShellcheckMissingOnce(settings.shellcheck.path, (m) => logged.push(m)), false);
+  assert.equal(logged.length, 1);
+  assert.match(logged[0], /ShellCheck was not found/);
+});
