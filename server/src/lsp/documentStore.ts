@@ -8,6 +8,7 @@ import { analyzeText, type AnalyzeResult } from '../analysis/pipeline';
 import { buildModel } from '../model/build';
 import type { RunbookModel } from '../model/types';
 import type { Settings } from '../analysis/settings';
+import { ENVIRONMENTS_FILE } from '../environments/load';
 
 export interface DocState {
   version: number;
@@ -50,7 +51,8 @@ export class DocumentStore {
   reanalyseAll(): void { for (const d of this.documents.all()) this.schedule(d.uri); }
 
   private schedule(uri: string): void {
-    if (this.pending.has(uri)) return;
+    // The environments file is YAML with its own diagnostics (features/environmentsFile.ts).
+    if (this.pending.has(uri) || uri.endsWith(`/${ENVIRONMENTS_FILE}`)) return;
     this.pending.add(uri);
     setImmediate(() => { this.pending.delete(uri); void this.run(uri); });
   }

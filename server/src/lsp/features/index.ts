@@ -5,6 +5,9 @@ import { symbolsFeature } from './symbols';
 import { foldingFeature } from './folding';
 import { codeActionsFeature } from './codeActions';
 import { codeLensFeature } from './codeLens';
+import { runStateFeature } from './runState';
+import { runPlanFeature } from './runPlan';
+import { environmentsFileFeature } from './environmentsFile';
 
 export const features: Feature[] = [
   diagnosticsFeature,
@@ -12,4 +15,7 @@ export const features: Feature[] = [
   foldingFeature,
   codeActionsFeature,
   codeLensFeature,
+  runStateFeature,
+  runPlanFeature,
+  environmentsFileFeature,
 ];

@@ -1,0 +1,85 @@
+// `runbook/runPlan`: the steps a Run lens or command covers, in order, with what the editor needs
+// to prompt and guard them (placeholders, unresolved variables, dangerous findings, the expected
+// output). Analysed fresh from the current text, so the plan never lags behind an edit.
+import type { Feature } from '../featureContext';
+import type { CodeBlock, RunbookModel } from '../../model/types';
+import type { Analysis } from '../../analysis/types';
+import { analyzeText } from '../../analysis/pipeline';
+import { isRunnable as engineRuns } from '../../run/plan';
+import { runnableBlocks } from './codeLens';
+import { bodyHash } from './runState';
+
+export const RUN_PLAN_REQUEST = 'runbook/runPlan';
+
+export interface RunPlanParams {
+  uri: string;
+  scope: 'block' | 'section' | 'all';
+  /** The block (for `block`) or a block of the section (for `section`). */
+  index?: number;
+}
+
+export interface PlanStep {
+  index: number;
+  lang: string;
+  rawLang: string;
+  body: string;
+  bodyHash: string;
+  sectionPath: string[];
+  /** 0-based line of the opening fence. */
+  line: number;
+  /** Placeholders by name (first form first), e.g. `<pod>`, `YYYYMMDD`. */
+  placeholders: { name: string; kind: string; texts: string[] }[];
+  /** `$VAR`s no earlier block sets and the environment does not define: asked for like placeholders. */
+  variables: string[];
+  dangers: { rule: string; reason: string; line: number }[];
+  expectedOutput?: string;
+}
+
+export type RunPlan = { uri: string; steps: PlanStep[] } | { uri: string; error: string };
+
+export function planSteps(model: RunbookModel, analysis: Analysis, p: RunPlanParams): RunPlan {
+  const uri = model.uri;
+  let blocks: CodeBlock[];
+  if (p.scope === 'all') blocks = runnableBlocks(model).filter(engineRuns);
+  else {
+    const b = model.blocks.find(x => x.index === p.index);
+    if (!b || !runnableBlocks(model).includes(b)) return { uri, error: `There is no runnable step ${p.index ?? '?'} in this runbook (it may have changed).` };
+    if (p.scope === 'block') blocks = [b];
+    else {
+      const path = b.sectionPath;
+      const under = (q: string[]) => path.every((t, i) => q[i] === t);
+      blocks = runnableBlocks(model).filter(x => engineRuns(x) && under(x.sectionPath));
+    }
+  }
+  return { uri, steps: blocks.map(b => step(model, analysis, b)) };
+}
+
+function step(model: RunbookModel, analysis: Analysis, b: CodeBlock): PlanStep {
+  const placeholders: PlanStep['placeholders'] = [];
+  const variables: string[] = [];
+  for (const ph of analysis.placeholders.filter(x => x.blockIndex === b.index)) {
+    if (ph.kind === 'variable') { if (!variables.includes(ph.name)) variables.push(ph.name); continue; }
+    const known = placeholders.find(x => x.name === ph.name);
+    if (known) { if (!known.texts.includes(ph.text)) known.texts.push(ph.text); } else placeholders.push({ name: ph.name, kind: ph.kind, texts: [ph.text] });
+  }
+  const expected = b.expectedOutput !== undefined ? model.blocks.find(x => x.index === b.expectedOutput) : undefined;
+  return {
+    index: b.index, lang: b.lang, rawLang: b.rawLang, body: b.body, bodyHash: bodyHash(b.body), sectionPath: b.sectionPath,
+    line: b.range.start.line, placeholders, variables,
+    dangers: analysis.dangers.filter(d => d.blockIndex === b.index).map(d => ({ rule: d.rule, reason: d.reason, line: d.range.start.line })),
+    ...(expected ? { expectedOutput: expected.body } : {}),
+  };
+}
+
+export const runPlanFeature: Feature = {
+  capabilities: {},
+  register({ connection, store, settings }) {
+    connection.onRequest(RUN_PLAN_REQUEST, async (p: RunPlanParams): Promise<RunPlan> => {
+      const doc = store.documents.get(p.uri);
+      const model = store.model(p.uri);
+      if (!doc || !model) return { uri: p.uri, error: 'This runbook is not open in the editor.' };
+      const { analysis } = await analyzeText(doc.getText(), { uri: p.uri, version: doc.version, settings: settings(), envVariables: store.envVariables, includeSlow: false, model });
+      return planSteps(model, analysis, p);
+    });
+  },
+};

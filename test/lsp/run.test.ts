@@ -1,0 +1,142 @@
+// Run lenses and run plans over real LSP: the lens names the environment, an untrusted workspace
+// gets no Run lens, the plan carries placeholders and dangerous findings, and results show up.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, type LspSession } from '../tools/lspClient';
+
+type Lens = { range: { start: { line: number } }; command?: { title: string; command: string; arguments?: unknown[] } };
+
+const RUNBOOK = [
+  '# Payments backlog',                          // 0
+  '',
+  '## Diagnose',                                 // 2
+  '',
+  '```bash',                                     // 4
+  'kubectl -n payments logs <pod> --since=YYYY-MM-DD',
+  '```',
+  '',
+  'Expected output:',                            // 8
+  '',
+  '```text',                                     // 10
+  'ok 12',
+  '```',
+  '',
+  '```promql',                                   // 14
+  'sum(rate(payments_failed_total[5m]))',
+  '```',
+  '',
+  '## Mitigate',                                 // 18
+  '',
+  '```bash',                                     // 20
+  'kubectl -n payments delete pod "$POD_NAME"',
+  'rm -rf "$CACHE_DIR"/*',
+  '```',
+  '',
+  '```yaml',                                     // 25
+  'a: 1',
+  '```',
+  '',
+].join('\n');
+
+let s: LspSession;
+before(async () => { s = await startServer(); });
+after(async () => { await s.stop(); });
+
+async function lenses(uri: string): Promise<Lens[]> {
+  return await s.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Lens[];
+}
+async function openDoc(uri: string, text = RUNBOOK): Promise<void> {
+  const wait = s.diagnostics(uri);
+  s.open(uri, text);
+  await wait;
+}
+async function state(p: unknown): Promise<void> {
+  await s.conn.sendNotification('runbook/state', p);
+  // Notifications are handled in order: a request sent after it sees the new state.
+}
+
+test('untrusted (the default until the editor says otherwise): no Run lens at all', async () => {
+  const uri = 'file:///tmp/run-untrusted.md';
+  await openDoc(uri);
+  assert.deepEqual(await lenses(uri), []);
+  await state({ trusted: false, env: { name: 'staging', protected: false } });
+  assert.deepEqual(await lenses(uri), []);
+});
+
+test('trusted: each runnable block gets Run on <env>, Run section, Run all and Pick environment', async () => {
+  const uri = 'file:///tmp/run-lenses.md';
+  await openDoc(uri);
+  await state({ trusted: true, env: { name: 'staging', protected: false } });
+  const all = await lenses(uri);
+  const lines = [...new Set(all.map(l => l.range.start.line))];
+  assert.deepEqual(lines, [4, 14, 20], 'bash, promql and bash; not the expected output nor the yaml block');
+  const first = all.filter(l => l.range.start.line === 4).map(l => l.command!.title);
+  assert.deepEqual(first, ['▶ Run on staging', 'Run section', 'Run all', 'Pick environment']);
+  const run = all.find(l => l.range.start.line === 20 && l.command!.command === 'runbook.runBlock')!;
+  assert.deepEqual(run.command!.arguments, [{ uri, index: 3 }]);
+
+  await state({ env: { name: 'production', protected: true } });
+  const prod = (await lenses(uri)).filter(l => l.command!.command === 'runbook.runBlock').map(l => l.command!.title);
+  assert.deepEqual(prod, ['▶ Run on production ⚠', '▶ Run on production ⚠', '▶ Run on production ⚠']);
+
+  await state({ trusted: false });
+  assert.deepEqual(await lenses(uri), [], 'trust revoked: the lenses go');
+});
+
+test('runPlan gives the block with its placeholders, dangers and expected output', async () => {
+  const uri = 'file:///tmp/run-plan.md';
+  await openDoc(uri);
+  const plan = await s.conn.sendRequest('runbook/runPlan', { uri, scope: 'block', index: 0 }) as { steps: any[] };
+  assert.equal(plan.steps.length, 1);
+  const [st] = plan.steps;
+  assert.equal(st.body, 'kubectl -n payments logs <pod> --since=YYYY-MM-DD');
+  assert.deepEqual(st.sectionPath, ['Payments backlog', 'Diagnose']);
+  assert.deepEqual(st.placeholders.map((p: any) => [p.name, p.texts]), [['pod', ['<pod>']], ['YYYY-MM-DD', ['YYYY-MM-DD']]]);
+  assert.equal(st.expectedOutput, 'ok 12');
+  assert.deepEqual(st.dangers, []);
+
+  const mitigate = await s.conn.sendRequest('runbook/runPlan', { uri, scope: 'block', index: 3 }) as { steps: any[] };
+  const m = mitigate.steps[0];
+  assert.ok(m.dangers.length >= 1, 'rm -rf is a dangerous finding');
+  assert.ok(m.dangers.some((d: any) => d.line === 22), `danger on the rm line: ${JSON.stringify(m.dangers)}`);
+  assert.deepEqual(m.variables, ['POD_NAME', 'CACHE_DIR'], 'an unset $VAR is asked for');
+});
+
+test('runPlan scopes: section runs that heading\'s steps in order, all runs every step', async () => {
+  const uri = 'file:///tmp/run-plan.md';
+  const section = await s.conn.sendRequest('runbook/runPlan', { uri, scope: 'section', index: 0 }) as { steps: { index: number }[] };
+  assert.deepEqual(section.steps.map(x => x.index), [0, 2]);
+  const all = await s.conn.sendRequest('runbook/runPlan', { uri, scope: 'all' }) as { steps: { index: number }[] };
+  assert.deepEqual(all.steps.map(x => x.index), [0, 2, 3]);
+  const bad = await s.conn.sendRequest('runbook/runPlan', { uri, scope: 'block', index: 1 }) as { error?: string };
+  assert.match(bad.error ?? '', /no runnable step 1/, 'the expected-output block is not a step');
+});
+
+test('an environment that defines a variable stops it being asked for', async () => {
+  const uri = 'file:///tmp/run-plan.md';
+  await state({ env: { name: 'staging', protected: false, variables: ['POD_NAME', 'CACHE_DIR'] } });
+  const plan = await s.conn.sendRequest('runbook/runPlan', { uri, scope: 'block', index: 3 }) as { steps: { variables: string[] }[] };
+  assert.deepEqual(plan.steps[0].variables, []);
+  await state({ env: { name: 'staging', protected: false, variables: [] } });
+});
+
+test('the last result shows in the lens, and follows its block when text above moves it', async () => {
+  const uri = 'file:///tmp/run-result.md';
+  await openDoc(uri);
+  await state({ trusted: true, env: { name: 'staging', protected: false } });
+  const plan = await s.conn.sendRequest('runbook/runPlan', { uri, scope: 'all' }) as { steps: { index: number; bodyHash: string }[] };
+  const [a, b] = plan.steps;
+  await state({ results: [{ uri, items: [
+    { index: a.index, bodyHash: a.bodyHash, env: 'staging', status: 'ok', exitCode: 0, durationMs: 800, expectedMatched: true },
+    { index: b.index, bodyHash: b.bodyHash, env: 'local', status: 'failed', exitCode: 2, durationMs: 120 },
+  ] }] });
+  const titles = (ls: Lens[], line: number) => ls.filter(l => l.range.start.line === line).map(l => l.command!.title);
+  let ls = await lenses(uri);
+  assert.ok(titles(ls, 4).includes('✓ 0.8s · output as expected'), JSON.stringify(titles(ls, 4)));
+  assert.ok(titles(ls, 14).includes('✗ exit 2 (on local)'), JSON.stringify(titles(ls, 14)));
+  assert.ok(!titles(ls, 20).some(t => /[✓✗]/.test(t)), 'a block that never ran has no result');
+
+  s.change(uri, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'Intro.\n\n' }]);
+  ls = await lenses(uri);
+  assert.ok(titles(ls, 6).includes('✓ 0.8s · output as expected'), 'moved down two lines with its block');
+});
