@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the extension client, the language server and the CLI with esbuild.
-// usage: node scripts/build.mjs [--watch] [--production]
+// usage: node scripts/build.mjs [client|server|cli ...] [--watch] [--production]
+//   names         build only these bundles (default: all three)
 //   --watch       rebuild on change (Ctrl-C to stop)
 //   --production  minify, no source maps (what the .vsix ships)
 //
@@ -18,10 +19,16 @@ const production = process.argv.includes('--production');
 
 const entries = [
   // The extension host provides `vscode`; it must never be bundled.
-  { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
-  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
+  { name: 'client', in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+  { name: 'server', in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  { name: 'cli', in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
 ];
+const names = process.argv.slice(2).filter(a => !a.startsWith('--'));
+const unknown = names.filter(n => !entries.some(e => e.name === n));
+if (unknown.length) {
+  console.error(`build: unknown bundle ${unknown.join(', ')} (choose from ${entries.map(e => e.name).join(', ')})`);
+  process.exit(2);
+}
 
 // sh-syntax reads its main.wasm relative to its own file, so it stays a real module in
 // node_modules instead of being inlined (the CommonJS build of it is require()-able).
@@ -41,7 +48,7 @@ const common = {
   banner: { js: "const __runbookImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
-const present = entries.filter(e => {
+const present = entries.filter(e => !names.length || names.includes(e.name)).filter(e => {
   if (existsSync(join(root, e.in))) return true;
   console.log(`build: skipping ${e.in} (not written yet)`);
   return false;

@@ -27,7 +27,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     synchronize: { configurationSection: 'runbook' },
     // Running steps is refused in an untrusted workspace; the server needs to know from the start so
     // it never offers a Run lens there. A function, so a restart after trust is granted re-reads it.
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    initializationOptions: () => ({
+      settings: vscode.workspace.getConfiguration('runbook'),
+      workspaceTrusted: vscode.workspace.isTrusted,
+    }),
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -1,0 +1,105 @@
+// The extension in the real editor: it activates on Markdown, its language server starts, and the
+// server's results reach the editor through the VS Code API (outline, diagnostics, lenses).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, closeAllEditors, openFixture, runbookApi } from '../support/runbook';
+import { waitFor } from '../support/waitFor';
+
+const UNCLOSED_FENCE = 'markdown/unclosed-fence';
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+}
+
+function findSymbol(symbols: vscode.DocumentSymbol[], match: (s: vscode.DocumentSymbol) => boolean): vscode.DocumentSymbol | undefined {
+  for (const s of symbols) {
+    if (match(s)) return s;
+    const inner = findSymbol(s.children ?? [], match);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+suite('Extension activation and language server', () => {
+  teardown(closeAllEditors);
+
+  test('activates when a Markdown runbook is opened', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed in the test editor`);
+    await openFixture('checkout-latency.md');
+    // No explicit activate() here: only the onLanguage:markdown event can have started it.
+    await waitFor('the extension to activate', () => ext.isActive);
+  });
+
+  test('the language client starts the Runbook server', async () => {
+    const api = await runbookApi();
+    assert.ok(api.client.isRunning(), 'language client is running');
+    assert.equal(api.client.initializeResult?.serverInfo?.name, 'runbook');
+  });
+
+  test('the workspace is trusted in the main pass', () => {
+    assert.equal(vscode.workspace.isTrusted, true);
+  });
+
+  test('document symbols give the outline: sections nest, steps sit under their section', async () => {
+    const editor = await openFixture('checkout-latency.md');
+    await runbookApi();
+    const symbols = await waitFor('the Runbook outline', async () => {
+      const all = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+      // Markdown's built-in outline (names like "## Diagnose") has headings only; steps come from Runbook.
+      return all && findSymbol(all, s => s.kind === vscode.SymbolKind.Function) ? all : undefined;
+    });
+    const diagnose = findSymbol(symbols, s => s.name === 'Diagnose');
+    assert.ok(diagnose, 'section "Diagnose" in the outline');
+    const deploys = findSymbol(diagnose.children, s => s.name === 'Recent deploys');
+    assert.ok(deploys, '"Recent deploys" nests under "Diagnose"');
+    const steps = deploys.children.filter(c => c.kind === vscode.SymbolKind.Function);
+    assert.equal(steps.length, 1, 'one step under "Recent deploys"');
+    assert.match(steps[0].name, /bash/);
+    const fenceLine = editor.document.getText().split('\n').indexOf('```bash');
+    assert.equal(steps[0].range.start.line, fenceLine, 'the step starts at its fence');
+  });
+
+  test('an unclosed fence is reported, and the report clears when an edit closes it', async () => {
+    const editor = await openFixture('broken-fence.md');
+    await runbookApi();
+    const uri = editor.document.uri;
+    const fenceLine = editor.document.getText().split('\n').indexOf('```bash');
+    const found = await waitFor(`a ${UNCLOSED_FENCE} diagnostic`, () =>
+      vscode.languages.getDiagnostics(uri).find(d => codeOf(d) === UNCLOSED_FENCE));
+    assert.equal(found.range.start.line, fenceLine, 'reported on the opening fence');
+
+    const commandLine = fenceLine + 1;
+    const fixed = await editor.edit(b => b.insert(new vscode.Position(commandLine + 1, 0), '```\n'));
+    assert.ok(fixed, 'edit applied');
+    await waitFor(`the ${UNCLOSED_FENCE} diagnostic to clear`, () =>
+      !vscode.languages.getDiagnostics(uri).some(d => codeOf(d) === UNCLOSED_FENCE),
+    { describe: () => JSON.stringify(vscode.languages.getDiagnostics(uri).map(codeOf)) });
+  });
+
+  test('CodeLens marks every runnable block and nothing else', async () => {
+    const editor = await openFixture('checkout-latency.md');
+    await runbookApi();
+    const lines = editor.document.getText().split('\n');
+    const runnable = lines.flatMap((l, i) => /^```(bash|promql)$/.test(l) ? [i] : []);
+    assert.equal(runnable.length, 4, 'fixture has 3 bash blocks and 1 promql block');
+    const lensLines = await waitFor('Runbook lenses', async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+      return lenses?.length ? [...new Set(lenses.map(l => l.range.start.line))].sort((a, b) => a - b) : undefined;
+    });
+    assert.deepEqual(lensLines, runnable, 'a lens on each bash/promql fence, none on the text block');
+  });
+});
+
+suite('Restricted Mode [untrusted]', () => {
+  teardown(closeAllEditors);
+
+  test('the workspace is untrusted, and the extension still activates and checks', async () => {
+    assert.equal(vscode.workspace.isTrusted, false, 'this pass runs with workspace trust on and the folder untrusted');
+    const editor = await openFixture('broken-fence.md');
+    const api = await runbookApi();
+    assert.ok(api.client.isRunning(), 'language client is running in Restricted Mode');
+    await waitFor(`a ${UNCLOSED_FENCE} diagnostic in Restricted Mode`, () =>
+      vscode.languages.getDiagnostics(editor.document.uri).some(d => codeOf(d) === UNCLOSED_FENCE));
+  });
+});
