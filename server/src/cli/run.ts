@@ -1,0 +1,164 @@
+// `runbook run`: the run engine from a terminal or a pipeline. Same guardrails as the editor:
+// a protected environment needs `--confirm <name>`; anything that needs an answer is asked on a
+// TTY and, without one, fails with the flag that would answer it.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline/promises';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { analyzeText } from '../analysis/pipeline';
+import { loadEnvironments, environmentList, resolveEnvironment, processEnvSecrets, startupEnvironment, MissingSecretError } from '../environments/resolve';
+import { RunEngine } from '../run/engine';
+import { RunRecorder, DEFAULT_RECORDS_DIR } from '../run/records';
+import { planBlocks, runInOrder, ScopeError, type RunScope } from '../run/plan';
+import { placeholderPrompts, substitute } from '../run/substitute';
+import { UnsafeSubstitutionError } from '../run/quote';
+import { decidePlan, decideStep, type Decision } from '../run/guardrails';
+import { prometheusInstantQuery } from '../run/promql';
+
+const usage = 'usage: runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>] [--yes] [--timeout <seconds>] [--records-dir <dir>]';
+
+class CliError extends Error { constructor(message: string, readonly code = 2) { super(message); } }
+
+export async function runCommand(argv: string[]): Promise<number> {
+  try { return await run(argv); } catch (e) {
+    if (e instanceof CliError) { console.error(`runbook run: ${e.message}`); return e.code; }
+    throw e;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ args: argv, allowPositionals: true, options: {
+      env: { type: 'string' }, block: { type: 'string' }, section: { type: 'string' }, all: { type: 'boolean' },
+      set: { type: 'string', multiple: true }, confirm: { type: 'string' }, yes: { type: 'boolean' },
+      timeout: { type: 'string' }, 'records-dir': { type: 'string' },
+    } });
+  } catch (e) { throw new CliError(`${(e as Error).message}\n${usage}`); }
+  const o = args.values;
+  if (args.positionals.length !== 1) throw new CliError(`give exactly one runbook file\n${usage}`);
+  const scopes = [o.block !== undefined, o.section !== undefined, !!o.all].filter(Boolean).length;
+  if (scopes !== 1) throw new CliError(`choose one of --block N, --section "Heading" or --all\n${usage}`);
+  const scope: RunScope = o.block !== undefined ? { block: parseIndex(o.block) } : o.section !== undefined ? { section: o.section } : { all: true };
+  const values = parseSets(o.set ?? []);
+  const timeoutMs = o.timeout ? Number(o.timeout) * 1000 : undefined;
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new CliError('--timeout must be a number of seconds');
+
+  const file = resolve(args.positionals[0]);
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new CliError(`cannot read '${args.positionals[0]}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+  const root = workspaceRoot(dirname(file));
+  const envFile = await loadEnvironments(root).catch((e: Error) => { throw new CliError(e.message); });
+  const errors = envFile.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
+  for (const d of envFile.diagnostics) console.error(`${envFile.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`);
+  if (errors.length) throw new CliError(`fix ${envFile.file} first`);
+  const envName = o.env ?? startupEnvironment(envFile);
+  const def = environmentList(envFile).find((e) => e.name === envName);
+  if (!def) throw new CliError(`no environment '${envName}'. Known: ${environmentList(envFile).map((e) => e.name).join(', ')}`);
+  if (def.protected && o.confirm !== def.name) {
+    throw new CliError(`'${def.name}' is a protected environment: add --confirm ${def.name} to run on it${o.confirm ? ` (--confirm ${o.confirm} does not match)` : ''}`);
+  }
+  let env;
+  try { env = await resolveEnvironment(def, { workspaceFolder: root, baseEnv: process.env, secrets: processEnvSecrets() }); } catch (e) {
+    if (e instanceof MissingSecretError) throw new CliError(e.message);
+    throw e;
+  }
+
+  const uri = pathToFileURL(file).href;
+  const { model, analysis } = await analyzeText(text, { uri, envVariables: new Set([...env.variableNames, ...Object.keys(env.processEnv)]) });
+  let blocks;
+  try { blocks = planBlocks(model, scope); } catch (e) { if (e instanceof ScopeError) throw new CliError(e.message); throw e; }
+  const dangersOf = (i: number) => analysis.dangers.filter((d) => d.blockIndex === i);
+  const plan = decidePlan({ explicit: true, trusted: true, env: def, steps: blocks.map((b) => ({
+    blockIndex: b.index, sectionPath: b.sectionPath, firstLine: b.body.split('\n').find((l) => l.trim()) ?? '', dangerous: dangersOf(b.index).length > 0,
+  })) });
+  if (plan.kind === 'refuse') throw new CliError(plan.reason);
+  if (plan.kind === 'confirm') console.error(`${plan.title}\n${plan.detail}\nconfirmed with --confirm ${def.name}`);
+
+  const tty = !!(process.stdin.isTTY && process.stderr.isTTY);
+  const engine = new RunEngine({
+    recorder: new RunRecorder(o['records-dir'] ? resolve(o['records-dir']) : join(root, DEFAULT_RECORDS_DIR)),
+    instantQuery: prometheusInstantQuery(),
+  });
+  engine.on('output', (e) => process.stdout.write(e.text));
+  engine.on('notice', (e) => console.error(`runbook: ${e.message}`));
+  const interrupt = () => engine.cancel(file, env.name);
+  process.on('SIGINT', interrupt);
+  try {
+    const results = await runInOrder(blocks, async (b) => {
+      const vars = analysis.placeholders.filter((p) => p.blockIndex === b.index && p.kind === 'variable').map((p) => p.name);
+      const unresolved = [...new Set(vars)];
+      const blockValues: Record<string, string> = {};
+      if (b.lang === 'shell') {
+        for (const p of placeholderPrompts(b.body, env.name, undefined, unresolved)) {
+          blockValues[p.name] = values[p.name] ?? (await ask(tty, `Value for ${p.texts.join(' / ')} (block ${b.index}): `, p.name));
+        }
+      }
+      let command: string, substituted: boolean;
+      try { ({ command, changed: substituted } = b.lang === 'shell' ? substitute(b.body, blockValues, unresolved) : { command: b.body, changed: false }); } catch (e) {
+        if (e instanceof UnsafeSubstitutionError) throw new CliError(`block ${b.index}: ${e.message}`);
+        throw e;
+      }
+      const decision = decideStep({ explicit: true, trusted: true, env: def, command, substituted, dangers: dangersOf(b.index), planApproved: def.protected });
+      await settle(decision, tty, !!o.yes, def.name);
+      console.error(`\n▶ block ${b.index}${b.sectionPath.length ? ` [${b.sectionPath.join(' › ')}]` : ''} on ${env.name}`);
+      const expected = b.expectedOutput !== undefined ? model.blocks[b.expectedOutput]?.body : undefined;
+      const r = await engine.runStep({ runbook: file, block: b, command, env, expectedOutput: expected, timeoutMs });
+      const secs = (r.durationMs / 1000).toFixed(1);
+      console.error(r.status === 'ok' ? `✓ ${secs}s` : `✗ ${r.status === 'failed' ? `exit ${r.exitCode}` : `${r.status} (exit ${r.exitCode})`} after ${secs}s`);
+      if (r.expected && !r.expected.matched) console.error(`expected output differs:\n  ${r.expected.differences.join('\n  ')}`);
+      if (r.record && !r.record.ok) console.error(`runbook: ${r.record.error}`);
+      return r;
+    });
+    const failed = results.find((r) => r.status !== 'ok');
+    if (failed && results.length < blocks.length) console.error(`stopped after block ${blocks[results.length - 1].index}: ${blocks.length - results.length} step(s) not run`);
+    return failed ? failed.exitCode || 1 : 0;
+  } finally {
+    process.off('SIGINT', interrupt);
+    await engine.dispose();
+  }
+}
+
+/** Turns a guardrail decision into a prompt (TTY) or a flag check (no TTY). */
+async function settle(d: Decision, tty: boolean, yes: boolean, envName: string): Promise<void> {
+  if (d.kind === 'run') return;
+  if (d.kind === 'refuse') throw new CliError(d.reason);
+  // A protected environment was confirmed with --confirm <name>, which is the typed name.
+  if (d.level === 'type-name' || d.level === 'modal') { console.error(`${d.title}\n${d.detail}\nconfirmed with --confirm ${envName}`); return; }
+  if (d.level === 'review') { console.error(`command:\n${d.command}`); if (!tty || yes) return; }
+  if (yes) { console.error(`${d.title}\n${d.detail}\nconfirmed with --yes`); return; }
+  if (!tty) throw new CliError(`${d.title}\n${d.detail}\nno terminal to ask: add --yes to run it`);
+  const answer = await ask(true, `${d.level === 'light' ? `${d.title}\n${d.detail}\n` : ''}Run it? [y/N] `, 'the confirmation');
+  if (!/^y(es)?$/i.test(answer.trim())) throw new CliError('not run', 1);
+}
+
+async function ask(tty: boolean, question: string, what: string): Promise<string> {
+  if (!tty) throw new CliError(`${question.replace(/: $/, '')}: no terminal to ask; pass --set ${what}=…`);
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try { return await rl.question(question); } finally { rl.close(); }
+}
+
+function parseSets(sets: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of sets) {
+    const eq = s.indexOf('=');
+    if (eq <= 0) throw new CliError(`--set expects name=value, got '${s}'`);
+    out[s.slice(0, eq).replace(/^<(.*)>$/, '$1')] = s.slice(eq + 1);
+  }
+  return out;
+}
+
+function parseIndex(s: string): number {
+  if (!/^\d+$/.test(s)) throw new CliError(`--block expects a block number (from 0), got '${s}'`);
+  return Number(s);
+}
+
+/** The folder holding `.runbook/` above the runbook, else the current folder. */
+function workspaceRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.runbook'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}

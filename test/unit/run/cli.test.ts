@@ -1,0 +1,89 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { scratchDir } from './helpers';
+
+const root = join(__dirname, '../../..');
+const runbook = join(root, 'test/fixtures/run/ws/checkout.md');
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const records = scratchDir('runbook-cli-records-');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server/src/cli/main.ts'), 'run', runbook, '--records-dir', records, ...args], {
+    cwd: root, encoding: 'utf8', input: '', timeout: 60_000,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+  });
+  const lines = () => readdirSync(records).flatMap((f) => readFileSync(join(records, f), 'utf8').trim().split('\n')).map((l) => JSON.parse(l));
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, records, lines };
+}
+
+test('a protected environment is refused without --confirm, and nothing runs', () => {
+  const r = cli(['--env', 'production', '--block', '0'], { DEPLOY_TOKEN: 'tok-123456', PROM_TOKEN: 'p-123456' });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /'production' is a protected environment: add --confirm production/);
+  assert.equal(r.stdout, '');
+  assert.deepEqual(readdirSync(r.records), []);
+});
+
+test('a wrong --confirm is refused too', () => {
+  const r = cli(['--env', 'production', '--block', '0', '--confirm', 'staging']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--confirm staging does not match/);
+});
+
+test('--confirm with the environment name runs, and the secret never shows', () => {
+  const secret = 'deploy-S3cret-value';
+  const r = cli(['--env', 'production', '--block', '0', '--confirm', 'production'], { DEPLOY_TOKEN: secret, PROM_TOKEN: 'p-123456' });
+  assert.equal(r.code, 0, r.stderr);
+  const recs = r.lines();
+  assert.equal(recs.length, 1);
+  assert.equal(recs[0].environment, 'production');
+  const file = join(r.records, readdirSync(r.records)[0]);
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+  assert.ok(!readFileSync(file, 'utf8').includes(secret));
+});
+
+test('a missing secret is a clear error', () => {
+  const r = cli(['--env', 'production', '--block', '0', '--confirm', 'production']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /Secret `DEPLOY_TOKEN` for environment `production` has no value/);
+});
+
+test('run all stops at the first failure and exits with its code; sessions carry functions', () => {
+  const r = cli(['--env', 'staging', '--all', '--set', 'pod=api-5c4b3a2f1-qq9zz']);
+  assert.equal(r.code, 4);
+  assert.match(r.stdout, /service=checkout ns=payments-staging\npod=api-5c4b3a2f1-qq9zz\nfailing step\n/);
+  assert.ok(!r.stdout.includes('never reached'));
+  assert.match(r.stderr, /stopped after block 3: 2 step\(s\) not run/);
+  assert.deepEqual(r.lines().map((x) => [x.block, x.exitCode]), [[0, 0], [1, 0], [3, 4]]);
+  assert.equal(r.lines()[1].expected.matched, true);
+});
+
+test('without a terminal, a missing placeholder value fails with the flag to pass', () => {
+  const r = cli(['--env', 'staging', '--block', '1']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /<pod>.*no terminal to ask; pass --set pod=…/);
+});
+
+test('a placeholder value cannot inject a command', () => {
+  const dir = scratchDir('runbook-cli-inject-');
+  const marker = join(dir, 'pwned');
+  const r = cli(['--env', 'staging', '--section', 'Diagnose', '--set', `pod=$(touch ${marker})'; touch ${marker}; '`]);
+  assert.match(r.stdout, /pod=\$\(touch .*pwned\)'; touch .*pwned; '/);
+  assert.equal(existsSync(marker), false);
+});
+
+test('a dangerous step without a terminal needs --yes', () => {
+  const r = cli(['--env', 'staging', '--section', 'Remediate', '--set', 'pod=api-1']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /looks dangerous[\s\S]*kubectl delete pod "api-1"[\s\S]*add --yes/);
+});
+
+test('usage errors are one clear line', () => {
+  const r = cli(['--env', 'staging']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /choose one of --block N, --section "Heading" or --all/);
+  const unknown = cli(['--env', 'nowhere', '--all']);
+  assert.match(unknown.stderr, /no environment 'nowhere'. Known: local, staging, production/);
+});
