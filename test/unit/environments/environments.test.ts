@@ -1,0 +1,94 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnvironments } from '../../../server/src/environments/load';
+import { environmentList, resolveEnvironment, startupEnvironment, loadEnvironments, MissingSecretError } from '../../../server/src/environments/resolve';
+
+const fixture = join(__dirname, '../../fixtures/run/ws');
+
+test('the fixture file parses without diagnostics', async () => {
+  const f = await loadEnvironments(fixture);
+  assert.equal(f.exists, true);
+  assert.deepEqual(f.diagnostics, []);
+  assert.deepEqual(f.environments.map((e) => [e.name, e.protected]), [['staging', false], ['production', true]]);
+  assert.deepEqual(f.environments[1].prometheus, { url: 'https://prometheus.example.com', auth: { bearer: 'PROM_TOKEN' } });
+  assert.equal(f.default, 'staging');
+});
+
+test('unknown keys, bad URLs, duplicate names and bad types are reported with ranges', () => {
+  const text = [
+    'environments:',            // 0
+    '  staging:',               // 1
+    '    variables: {NS: a}',   // 2
+    '    prometheus: ftp://x',  // 3
+    '    colour: red',          // 4
+    '  staging:',               // 5
+    '    protected: yes-please',// 6
+    '  prod:',                  // 7
+    '    shell: zsh',           // 8
+    '    secrets: [OK_NAME, "bad-name"]', // 9
+    '    prometheus: {url: "https://p", auth: {bearer: TOKEN, token: x}}', // 10
+    'colour: blue',             // 11
+  ].join('\n');
+  const { diagnostics, environments } = parseEnvironments(text);
+  const at = (line: number) => diagnostics.filter((d) => d.range.start.line === line).map((d) => d.message);
+  assert.match(at(3).join(), /`ftp:\/\/x` is not an http\(s\) URL/);
+  assert.match(at(4).join(), /Unknown key `colour` in environment `staging`/);
+  assert.match(at(5).join(), /Duplicate environment name `staging`/);
+  assert.deepEqual(diagnostics.find((d) => /Duplicate/.test(d.message))!.range, { start: { line: 5, character: 2 }, end: { line: 5, character: 9 } });
+  assert.match(at(8).join(), /`shell` must be `bash` or `pwsh`/);
+  assert.match(at(9).join(), /Secret `bad-name` is not a valid variable name/);
+  assert.match(at(10).join(), /Unknown key `token` in `auth`/);
+  assert.match(at(11).join(), /Unknown key `colour`/);
+  assert.deepEqual(environments.map((e) => e.name), ['staging', 'prod']);
+  assert.deepEqual(environments[1].secrets, ['OK_NAME']);
+});
+
+test('YAML syntax errors become diagnostics, not exceptions', () => {
+  const { diagnostics } = parseEnvironments('environments:\n  a: [unclosed\n');
+  assert.ok(diagnostics.length > 0);
+  assert.match(diagnostics[0].message, /^YAML: /);
+});
+
+test('`local` exists with no file and uses PROMETHEUS_URL or the default', async () => {
+  const list = environmentList({ environments: [] });
+  assert.deepEqual(list.map((e) => e.name), ['local']);
+  const ws = '/tmp/ws';
+  const none = { get: async () => undefined };
+  const a = await resolveEnvironment(list[0], { workspaceFolder: ws, baseEnv: { HOME: '/h' }, secrets: none });
+  assert.equal(a.prometheus.url, 'http://127.0.0.1:9090');
+  assert.equal(a.cwd, ws);
+  assert.equal(a.processEnv.HOME, '/h');
+  const b = await resolveEnvironment(list[0], { workspaceFolder: ws, baseEnv: { PROMETHEUS_URL: 'http://prom:9090' }, secrets: none });
+  assert.equal(b.prometheus.url, 'http://prom:9090');
+});
+
+test('secrets resolve through the SecretSource and are listed for redaction', async () => {
+  const def = { name: 'prod', variables: { NS: 'p' }, shell: 'bash' as const, protected: true, secrets: ['TOKEN'], cwd: 'ops',
+    prometheus: { url: 'https://p', auth: { basic: { username: 'u', password: 'PROM_PW' } } } };
+  const vals: Record<string, string> = { TOKEN: 'tok-abcdef', PROM_PW: 'pw-123456' };
+  const env = await resolveEnvironment(def, { workspaceFolder: '/ws', baseEnv: {}, secrets: { get: async (n) => vals[n] } });
+  assert.equal(env.processEnv.TOKEN, 'tok-abcdef');
+  assert.equal(env.processEnv.NS, 'p');
+  assert.equal(env.cwd, '/ws/ops');
+  assert.equal(env.prometheus.headers.Authorization, `Basic ${Buffer.from('u:pw-123456').toString('base64')}`);
+  assert.ok(env.secretValues.includes('tok-abcdef') && env.secretValues.includes('pw-123456'));
+  await assert.rejects(resolveEnvironment(def, { workspaceFolder: '/ws', baseEnv: {}, secrets: { get: async () => undefined } }), MissingSecretError);
+});
+
+test('a protected environment is never the start-up choice', () => {
+  const envs = [
+    { name: 'production', variables: {}, shell: 'bash' as const, protected: true, secrets: [] },
+    { name: 'staging', variables: {}, shell: 'bash' as const, protected: false, secrets: [] },
+  ];
+  assert.equal(startupEnvironment({ environments: envs, default: 'production' }, 'production'), 'local');
+  assert.equal(startupEnvironment({ environments: envs }, 'staging'), 'staging');
+  assert.equal(startupEnvironment({ environments: envs, default: 'staging' }), 'staging');
+});
+
+test('the JSON schema knows every key the loader accepts', () => {
+  const schema = JSON.parse(readFileSync(join(__dirname, '../../../schemas/environments.schema.json'), 'utf8'));
+  assert.deepEqual(Object.keys(schema.definitions.environment.properties).sort(), ['cwd', 'prometheus', 'protected', 'secrets', 'shell', 'variables']);
+  assert.deepEqual(Object.keys(schema.properties).sort(), ['default', 'environments']);
+});
