@@ -29,7 +29,7 @@ export function backfillText(start: number, from: number, to: number, target: st
 export function writeBackfill(dataDir: string, start: number, target: string, workDir: string): void {
   const now = Date.now();
   const file = join(workDir, 'backfill.om');
-  writeFileSync(file, backfillText(start, now - 3600_000, now - 5_000, target));
+  writeFileSync(file, backfillText(start, now - 3900_000, now - 5_000, target));
   const r = spawnSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', file, dataDir], { encoding: 'utf8', timeout: 30_000 });
   if (r.status !== 0) throw new Error(`promtool backfill failed: ${(r.stderr || r.error?.message || '').trim()}`);
 }

@@ -1,0 +1,59 @@
+// Hover for a whole PromQL expression: evaluate it now and show the result like a metric hover,
+// with the trend of its (summed) value over the last hour.
+import type { PrometheusClient } from '../prometheus/client';
+import { escapeMarkdown, inlineCode } from './escape';
+import { errorHover, queriesFooter, trendBlock } from './hoverText';
+import { seriesTable, topRows, type Row } from './seriesTable';
+import { fetchTrend } from './trend';
+import { formatValue } from './valueFormat';
+
+export interface ExpressionHoverContext {
+  client: PrometheusClient;
+  envName: string;
+  signal?: AbortSignal;
+  now?: number;
+}
+
+export async function expressionHover(expr: string, ctx: ExpressionHoverContext): Promise<string> {
+  const { client, envName, signal } = ctx;
+  try {
+    const data = await client.query(expr, { signal });
+    const lines: string[] = [`**Result** — _${escapeMarkdown(envName)}_`, ''];
+    let chart = false;
+    switch (data.resultType) {
+      case 'scalar':
+        lines.push(`**${formatValue(data.result[1])}** (scalar)`);
+        chart = true;
+        break;
+      case 'string':
+        lines.push(`string: ${inlineCode(data.result[1])}`);
+        break;
+      case 'vector': {
+        const rows: Row[] = data.result.map((s) => ({ metric: s.metric, value: Number(s.value[1]) }));
+        if (!rows.length) { lines.push('_Empty result: no series match now._'); break; }
+        const sum = rows.reduce((a, r) => a + (Number.isFinite(r.value) ? r.value : 0), 0);
+        lines.push(rows.length === 1 ? `**${formatValue(rows[0]!.value)}** · 1 series` : `**${formatValue(sum)}** (sum) · ${rows.length.toLocaleString('en')} series`);
+        const table = seriesTable(topRows(rows), rows.length);
+        if (table.length) lines.push('', ...table);
+        chart = true;
+        break;
+      }
+      case 'matrix':
+        // A range selector: show each series' latest sample; there is no single trend to draw.
+        lines.push(`range vector · ${data.result.length.toLocaleString('en')} series`);
+        lines.push('', ...seriesTable(topRows(data.result.map((s) => ({ metric: s.metric, value: Number(s.values.at(-1)?.[1] ?? NaN) }))), data.result.length));
+        break;
+    }
+    const queries = [{ expr, note: chart ? 'evaluated now; trend: 1 h at 1 m steps' : 'evaluated now' }];
+    if (chart) {
+      const trend = await fetchTrend(client, expr, signal, ctx.now).catch((e: unknown) => e as Error);
+      lines.push('');
+      if (trend instanceof Error) lines.push(`_Trend unavailable: ${escapeMarkdown(trend.message)}_`);
+      else lines.push(...trendBlock(trend, trend.series > 1 ? `sum of ${trend.series} series` : 'value'));
+    }
+    lines.push('', ...queriesFooter(envName, client.url, queries));
+    return lines.join('\n');
+  } catch (e) {
+    return errorHover(envName, e);
+  }
+}

@@ -1,0 +1,104 @@
+// Hover for a metric name: current value, series count, top series, HELP/TYPE/UNIT and the last
+// hour's trend (per-second rate for counters, sum otherwise), from the environment's Prometheus.
+import type { PrometheusClient } from '../prometheus/client';
+import type { MetricMetadata, QueryData } from '../prometheus/types';
+import { didYouMean } from './didYouMean';
+import { escapeMarkdown, inlineCode } from './escape';
+import { errorHover, queriesFooter, trendBlock } from './hoverText';
+import { seriesTable, topRows, TOP_SERIES, type Row } from './seriesTable';
+import { fetchTrend } from './trend';
+import { formatValue, unitOf } from './valueFormat';
+
+export interface HoverContext {
+  client: PrometheusClient;
+  envName: string;
+  signal?: AbortSignal;
+  now?: number;
+}
+
+/** Metadata for `name`, or for the family it belongs to (`x_bucket` → `x`). Per-name requests stay
+ * small on servers with 100k metrics. */
+export async function metadataFor(client: PrometheusClient, name: string, signal?: AbortSignal): Promise<{ family: string; meta: MetricMetadata } | undefined> {
+  const base = name.replace(/_(bucket|sum|count|total|created)$/, '');
+  for (const family of base === name ? [name] : [name, base]) {
+    const meta = (await client.metadata(family, { signal })).get(family);
+    if (meta) return { family, meta };
+  }
+  return undefined;
+}
+
+/** The queries a metric's hover runs; exported so the benchmark and tests can reproduce them. */
+export function metricQueries(name: string, meta?: { family: string; meta: MetricMetadata }) {
+  const type = meta?.meta.type;
+  // A histogram or summary named by its base has no series of its own: show its observation count.
+  const isFamilyName = (type === 'histogram' || type === 'summary') && meta!.family === name;
+  const selector = isFamilyName ? `${name}_count` : name;
+  const counterLike = type === 'counter' || isFamilyName || (!type && /_(total|count|sum|bucket)$/.test(name));
+  return {
+    selector,
+    counterLike,
+    top: `topk(${TOP_SERIES}, ${selector})`,
+    count: `count(${selector})`,
+    sum: `sum(${selector})`,
+    trend: counterLike ? `sum(rate(${selector}[5m]))` : `sum(${selector})`,
+    p95: type === 'histogram' && isFamilyName ? `histogram_quantile(0.95, sum by (le) (rate(${name}_bucket[5m])))` : undefined,
+  };
+}
+
+export async function metricHover(name: string, ctx: HoverContext): Promise<string> {
+  const { client, envName, signal } = ctx;
+  try {
+    const meta = await metadataFor(client, name, signal).catch(() => undefined);
+    const q = metricQueries(name, meta);
+    const [top, count, sum, trend, p95] = await Promise.all([
+      client.query(q.top, { signal }),
+      client.query(q.count, { signal }),
+      client.query(q.sum, { signal }),
+      fetchTrend(client, q.trend, signal, ctx.now).catch((e: unknown) => e as Error),
+      q.p95 ? client.query(q.p95, { signal }).catch(() => undefined) : undefined,
+    ]);
+    const total = scalarOf(count) ?? 0;
+    const lines: string[] = [header(name, meta?.meta, envName)];
+    if (meta?.meta.help) lines.push('', escapeMarkdown(meta.meta.help));
+    if (total === 0) {
+      lines.push('', `No series named ${inlineCode(q.selector)} in ${escapeMarkdown(envName)}.`);
+      const names = await client.metricNames({ signal }).catch(() => []);
+      const near = didYouMean(q.selector, names);
+      if (near.length) lines.push('', `Did you mean ${near.map(inlineCode).join(', ')}?`);
+      lines.push('', ...queriesFooter(envName, client.url, [{ expr: q.selector, note: 'no series' }]));
+      return lines.join('\n');
+    }
+    const value = scalarOf(sum);
+    const noun = q.counterLike && q.selector !== name ? 'observations' : q.counterLike ? 'total' : '';
+    lines.push('', `**${value === undefined ? '—' : formatValue(value)}**${noun ? ` ${noun}` : ''} · ${total.toLocaleString('en')} series${total > 1 ? ' (sum)' : ''}`);
+    const p95v = p95 ? scalarOf(p95) : undefined;
+    if (p95v !== undefined) lines.push('', `p95 over 5m: **${formatValue(p95v)}**${unitOf(name) ? ` ${escapeMarkdown(unitOf(name)!)}` : ''}`);
+    lines.push('');
+    if (trend instanceof Error) lines.push(`_Trend unavailable: ${escapeMarkdown(trend.message)}_`);
+    else lines.push(...trendBlock(trend, q.counterLike ? 'per-second rate' : total > 1 ? 'sum' : 'value'));
+    const rows: Row[] = top.resultType === 'vector' ? top.result.map((s) => ({ metric: s.metric, value: Number(s.value[1]) })) : [];
+    const table = seriesTable(topRows(rows), total);
+    if (table.length) lines.push('', ...table);
+    lines.push('', ...queriesFooter(envName, client.url, [
+      { expr: q.selector, note: 'series and values' },
+      { expr: q.trend, note: 'trend, 1 h at 1 m steps' },
+      ...(p95v !== undefined && q.p95 ? [{ expr: q.p95, note: 'p95' }] : []),
+    ]));
+    return lines.join('\n');
+  } catch (e) {
+    return errorHover(envName, e);
+  }
+}
+
+function header(name: string, meta: MetricMetadata | undefined, envName: string): string {
+  const unit = unitOf(name, meta?.unit);
+  const facts = [meta?.type && escapeMarkdown(meta.type), unit && `unit: ${escapeMarkdown(unit)}`].filter(Boolean);
+  return `**${inlineCode(name)}**${facts.length ? ` ${facts.join(' · ')}` : ''} — _${escapeMarkdown(envName)}_`;
+}
+
+/** The single number of an aggregation's answer (an empty vector is undefined). */
+export function scalarOf(data: QueryData): number | undefined {
+  if (data.resultType === 'scalar') return Number(data.result[1]);
+  if (data.resultType === 'vector' && data.result[0]) return Number(data.result[0].value[1]);
+  return undefined;
+}

@@ -1,0 +1,33 @@
+// The last hour of an expression at one-minute steps, as points on a fixed grid (missing steps
+// are NaN, so the chart shows gaps rather than drawing across them).
+import type { PrometheusClient } from '../prometheus/client';
+import type { TrendPoint } from './trendChart';
+
+export interface Trend {
+  expr: string;
+  points: TrendPoint[];
+  /** Series summed into the line (the metric hover queries one already-summed series). */
+  series: number;
+}
+
+export const TREND_RANGE_S = 3600;
+export const TREND_STEP_S = 60;
+
+export async function fetchTrend(client: PrometheusClient, expr: string, signal?: AbortSignal, nowMs = Date.now()): Promise<Trend> {
+  // End on a step boundary so hovers within the same minute share one cached range query.
+  const end = Math.floor(nowMs / 1000 / TREND_STEP_S) * TREND_STEP_S;
+  const start = end - TREND_RANGE_S;
+  const data = await client.queryRange(expr, start, end, TREND_STEP_S, { signal });
+  const grid = new Map<number, number>();
+  let series = 0;
+  if (data.resultType === 'matrix') {
+    series = data.result.length;
+    for (const s of data.result) for (const [t, v] of s.values) grid.set(t, (grid.get(t) ?? 0) + Number(v));
+  } else if (data.resultType === 'scalar') {
+    series = 1;
+    grid.set(Number(data.result[0]), Number(data.result[1]));
+  }
+  const points: TrendPoint[] = [];
+  for (let t = start; t <= end; t += TREND_STEP_S) points.push({ t, v: grid.get(t) ?? NaN });
+  return { expr, points, series };
+}
