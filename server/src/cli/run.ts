@@ -78,9 +78,10 @@ async function run(argv: string[]): Promise<number> {
   if (plan.kind === 'confirm') console.error(`${plan.title}\n${plan.detail}\nconfirmed with --confirm ${def.name}`);
 
   const tty = !!(process.stdin.isTTY && process.stderr.isTTY);
+  const instantQuery = prometheusInstantQuery();
   const engine = new RunEngine({
     recorder: new RunRecorder(o['records-dir'] ? resolve(o['records-dir']) : join(root, DEFAULT_RECORDS_DIR)),
-    instantQuery: prometheusInstantQuery(),
+    instantQuery,
   });
   engine.on('output', (e) => process.stdout.write(e.text));
   engine.on('notice', (e) => console.error(`runbook: ${e.message}`));
@@ -118,6 +119,7 @@ async function run(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', interrupt);
     await engine.dispose();
+    await instantQuery.close();
   }
 }
 

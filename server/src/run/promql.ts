@@ -7,9 +7,9 @@ import type { ResolvedEnvironment } from '../environments/types';
 export type InstantQuery = (env: ResolvedEnvironment, expr: string, signal: AbortSignal) => Promise<QueryData>;
 
 /** The default InstantQuery: the shared Prometheus client, asked at the current time (no cache). */
-export function prometheusInstantQuery(): InstantQuery {
+export function prometheusInstantQuery(): InstantQuery & { close(): Promise<void> } {
   const clients = new Map<string, PrometheusClient>();
-  return (env, expr, signal) => {
+  const query = (env: ResolvedEnvironment, expr: string, signal: AbortSignal) => {
     const key = `${env.name}\0${env.prometheus.url}\0${JSON.stringify(env.prometheus.headers)}`;
     let client = clients.get(key);
     if (!client) {
@@ -18,6 +18,7 @@ export function prometheusInstantQuery(): InstantQuery {
     }
     return client.query(expr, { signal, time: Date.now() / 1000 });
   };
+  return Object.assign(query, { close: async () => { await Promise.all([...clients.values()].map((c) => c.close())); clients.clear(); } });
 }
 
 const MAX_ROWS = 200;
