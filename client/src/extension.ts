@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
+import { syncWorkspaceTrust } from './workspaceTrust';
 
 /** What `activate` returns: lets the e2e tests (and other extensions) wait for the server. */
 export interface RunbookApi {
@@ -25,10 +26,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi {
     throw err;
   });
   ready.catch(() => undefined); // reported above; the API's callers still see the rejection
-  // Trust decides whether steps may run; the server reads it at start, so restart it when granted.
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-    client?.restart().catch((err: unknown) => output.appendLine(`Restart after trust was granted failed: ${String(err)}`));
-  }));
+  context.subscriptions.push(syncWorkspaceTrust(client, ready));
 
   return { ready, client };
 }

@@ -25,12 +25,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     outputChannel: output,
     // The server pulls `runbook.*` settings with workspace/configuration; this also tells it when they change.
     synchronize: { configurationSection: 'runbook' },
-    // Running steps is refused in an untrusted workspace; the server needs to know from the start so
-    // it never offers a Run lens there. A function, so a restart after trust is granted re-reads it.
-    initializationOptions: () => ({
-      settings: vscode.workspace.getConfiguration('runbook'),
-      workspaceTrusted: vscode.workspace.isTrusted,
-    }),
+    // A function, so a restart sends the settings of that moment.
+    initializationOptions: () => ({ settings: vscode.workspace.getConfiguration('runbook') }),
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -1,5 +1,5 @@
 // The extension in the real editor: it activates on Markdown, its language server starts, and the
-// server's results reach the editor through the VS Code API (outline, diagnostics, lenses).
+// server's results reach the editor through the VS Code API (outline, diagnostics).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, closeAllEditors, openFixture, runbookApi } from '../support/runbook';
@@ -75,19 +75,6 @@ suite('Extension activation and language server', () => {
     await waitFor(`the ${UNCLOSED_FENCE} diagnostic to clear`, () =>
       !vscode.languages.getDiagnostics(uri).some(d => codeOf(d) === UNCLOSED_FENCE),
     { describe: () => JSON.stringify(vscode.languages.getDiagnostics(uri).map(codeOf)) });
-  });
-
-  test('CodeLens marks every runnable block and nothing else', async () => {
-    const editor = await openFixture('checkout-latency.md');
-    await runbookApi();
-    const lines = editor.document.getText().split('\n');
-    const runnable = lines.flatMap((l, i) => /^```(bash|promql)$/.test(l) ? [i] : []);
-    assert.equal(runnable.length, 4, 'fixture has 3 bash blocks and 1 promql block');
-    const lensLines = await waitFor('Runbook lenses', async () => {
-      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
-      return lenses?.length ? [...new Set(lenses.map(l => l.range.start.line))].sort((a, b) => a - b) : undefined;
-    });
-    assert.deepEqual(lensLines, runnable, 'a lens on each bash/promql fence, none on the text block');
   });
 });
 

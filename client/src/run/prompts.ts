@@ -1,0 +1,65 @@
+// The questions a run asks: a value for each placeholder, and the engine's confirmations as modals.
+// Commands may carry the answers (`values`, `confirm`), which is how tests and keybindings drive a
+// run without clicking; a person without them gets the input boxes and modals.
+import * as vscode from 'vscode';
+import { confirmationSatisfied, type Confirmation } from '../../../server/src/run/guardrails';
+import type { PlaceholderValueStore } from '../../../server/src/run/substitute';
+import type { PlanStep } from '../../../server/src/lsp/features/runPlan';
+
+/** Last value per (environment, placeholder name), kept in workspace state. */
+export function mementoValueStore(state: vscode.Memento): PlaceholderValueStore {
+  const KEY = 'runbook.placeholderValues';
+  const all = () => state.get<Record<string, string>>(KEY) ?? {};
+  return {
+    get: (env, name) => all()[`${env}\0${name}`],
+    set: (env, name, value) => void state.update(KEY, { ...all(), [`${env}\0${name}`]: value }),
+  };
+}
+
+/** Asks for every placeholder and unresolved variable of a step; undefined when the user cancels. */
+export async function askValues(step: PlanStep, env: string, store: PlaceholderValueStore, given?: Record<string, string>): Promise<Record<string, string> | undefined> {
+  const asks = [
+    ...step.placeholders.map(p => ({ name: p.name, shown: p.texts.join(', ') })),
+    ...step.variables.map(v => ({ name: v, shown: `$${v}` })),
+  ];
+  const values: Record<string, string> = {};
+  for (const a of asks) {
+    if (given && a.name in given) { values[a.name] = given[a.name]; continue; }
+    const value = await vscode.window.showInputBox({
+      title: `Runbook: step ${step.index + 1} on "${env}"`,
+      prompt: `Value for ${a.shown}. It is quoted for the shell, so type it as plain text.`,
+      value: store.get(env, a.name),
+      ignoreFocusOut: true,
+    });
+    if (value === undefined) return undefined;
+    values[a.name] = value;
+  }
+  return values;
+}
+
+/**
+ * Shows a confirmation from the engine's guardrails. `given` (a command argument) answers it
+ * without a modal: it must be the environment's name, whatever the level.
+ */
+export async function confirm(c: Confirmation, envName: string, given?: string): Promise<boolean> {
+  if (given !== undefined) return given === envName && confirmationSatisfied(c, c.level === 'type-name' ? given : true);
+  const modal = { modal: true, detail: c.detail };
+  switch (c.level) {
+    case 'review':
+      return (await vscode.window.showInformationMessage(c.title, modal, 'Run')) === 'Run';
+    case 'light':
+    case 'modal':
+      return (await vscode.window.showWarningMessage(c.title, modal, 'Run')) === 'Run';
+    case 'type-name': {
+      const go = await vscode.window.showWarningMessage(c.title, modal, 'Type the name to run…');
+      if (!go) return false;
+      const typed = await vscode.window.showInputBox({
+        title: c.title,
+        prompt: `Type "${c.expected}" to run this dangerous step on a protected environment.`,
+        ignoreFocusOut: true,
+        validateInput: v => (v.trim() === c.expected || !v ? undefined : `Type exactly "${c.expected}".`),
+      });
+      return typed !== undefined && confirmationSatisfied(c, typed);
+    }
+  }
+}

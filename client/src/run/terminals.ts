@@ -1,0 +1,79 @@
+// One terminal per shell session (runbook × environment) showing the engine's output live, colours
+// kept. The engine has already masked secret values in everything it emits.
+import * as vscode from 'vscode';
+import { basename } from 'node:path';
+import type { EngineEvents, RunEngine } from '../../../server/src/run/engine';
+
+interface SessionTerminal {
+  terminal: vscode.Terminal;
+  write: vscode.EventEmitter<string>;
+  /** Text written before VS Code opened the terminal, which would otherwise be lost. */
+  pending?: string[];
+}
+
+const keyOf = (runbook: string, env: string) => `${runbook}\0${env}`;
+/** Terminals need CRLF; the session prints LF. */
+const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+
+export class SessionTerminals implements vscode.Disposable {
+  private readonly terminals = new Map<string, SessionTerminal>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(engine: RunEngine) {
+    const on = <K extends keyof EngineEvents>(event: K, fn: (...a: EngineEvents[K]) => void) => {
+      // Node's typed EventEmitter cannot relate a generic key to its listener type.
+      const emitter = engine as unknown as NodeJS.EventEmitter;
+      emitter.on(event, fn as (...a: unknown[]) => void);
+      this.disposables.push({ dispose: () => emitter.off(event, fn as (...a: unknown[]) => void) });
+    };
+    on('start', e => {
+      const t = this.get(e.runbook, e.env);
+      t.terminal.show(true);
+      this.write(e.runbook, e.env, `\x1b[1;36m▶ ${e.env} $\x1b[0m ${e.command.trimEnd().replace(/\n/g, '\n  ')}\n`);
+    });
+    on('output', e => this.write(e.runbook, e.env, e.text));
+    on('notice', e => this.write(e.runbook, e.env, `\x1b[33m${e.message}\x1b[0m\n`));
+    on('finish', e => {
+      const r = e.result;
+      const secs = (r.durationMs / 1000).toFixed(1);
+      const line = r.status === 'ok' ? `\x1b[32m✓ done in ${secs}s\x1b[0m` : `\x1b[31m✗ ${r.status === 'failed' ? `exit ${r.exitCode}` : r.status} after ${secs}s\x1b[0m`;
+      this.write(e.runbook, e.env, `${line}\n\n`);
+    });
+    this.disposables.push(vscode.window.onDidCloseTerminal(closed => {
+      for (const [k, t] of this.terminals) if (t.terminal === closed) { this.terminals.delete(k); t.write.dispose(); }
+    }));
+  }
+
+  show(runbook: string, env: string): void { this.get(runbook, env).terminal.show(true); }
+
+  private write(runbook: string, env: string, text: string): void {
+    const t = this.get(runbook, env);
+    if (t.pending) t.pending.push(crlf(text)); else t.write.fire(crlf(text));
+  }
+
+  private get(runbook: string, env: string): SessionTerminal {
+    const key = keyOf(runbook, env);
+    let t = this.terminals.get(key);
+    if (t) return t;
+    const write = new vscode.EventEmitter<string>();
+    const entry: SessionTerminal = { write, pending: [], terminal: undefined as unknown as vscode.Terminal };
+    const pty: vscode.Pseudoterminal = {
+      onDidWrite: write.event,
+      open: () => {
+        const pending = entry.pending ?? [];
+        entry.pending = undefined;
+        for (const chunk of pending) write.fire(chunk);
+      },
+      close: () => undefined,
+    };
+    entry.terminal = vscode.window.createTerminal({ name: `Runbook: ${basename(runbook)} · ${env}`, pty, iconPath: new vscode.ThemeIcon('play') });
+    this.terminals.set(key, entry);
+    return entry;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    for (const t of this.terminals.values()) { t.terminal.dispose(); t.write.dispose(); }
+    this.terminals.clear();
+  }
+}
