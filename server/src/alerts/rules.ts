@@ -21,7 +21,9 @@ export function findRules(body: string): RuleNode[] {
         const inRulesList = isSeq(parent) && isPair(holder) && isScalar(holder.key) && holder.key.value === 'rules';
         const has = (k: string) => !!pairOf(map, k);
         const named = has('alert') || has('record');
-        if ((named && (has('expr') || inRulesList)) || (has('expr') && inRulesList)) {
+        // In a bare list of rules, an item with `alert:` but no `expr:` is a broken rule, not something else.
+        const besideRules = isSeq(parent) && parent.items.some((it) => isMap(it) && !!pairOf(it, 'expr') && (!!pairOf(it, 'alert') || !!pairOf(it, 'record')));
+        if ((named && (has('expr') || inRulesList || besideRules)) || (has('expr') && inRulesList)) {
           rules.push({ map, get: (k) => pairOf(map, k) });
           return visit.SKIP;
         }

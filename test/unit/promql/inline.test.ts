@@ -1,0 +1,50 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { classifyInline, isProsePromql } from '../../../server/src/promql/inlineHeuristics';
+import { underExpvar } from '../../../server/src/promql/inlineAnalyzer';
+import { analyzeText } from '../../../server/src/analysis/pipeline';
+
+test('inline spans with PromQL structure, or a metric-suffixed snake_case name, are PromQL', () => {
+  for (const s of ['rate(http_requests_total[5m])', 'up{job="api"}', 'sum(x) by (job)', 'queue_depth > 100', 'x[5m]']) {
+    assert.equal(classifyInline(s).kind, 'expr', s);
+  }
+  for (const s of ['http_requests_total', 'request_duration_seconds', 'build_info', 'heap_bytes']) assert.equal(classifyInline(s).kind, 'name', s);
+});
+
+test('paths, shell, null comparisons, CamelCase alert names and plain words are not', () => {
+  for (const s of ['df -h', 'last_error != null', 'HighErrorRate', 'AccumenMempoolFull', '/debug/vars', './scripts/run.sh',
+    'config/local.yaml', 'required_permission', 'version', 'admin/admin', 'http://localhost:9090', 'soroban keys ls',
+    'docker-compose logs --tail=0 --follow', 'DEPLOYMENT_CONTRACT_ID', '$HOME']) {
+    assert.equal(classifyInline(s).kind, 'none', s);
+  }
+});
+
+test('prose lines count only when they are a whole expression with a call, aggregation, matchers or range', () => {
+  assert.ok(isProsePromql('sum by (job) (rate(http_requests_total[5m])) > 0.1'));
+  assert.ok(!isProsePromql('Restart the service (it is safe).'));
+  assert.ok(!isProsePromql('errors > 5'));
+  assert.ok(!isProsePromql('- `rate(x[5m])` is the rate'));
+});
+
+test('keys listed under an expvar endpoint are not Prometheus metrics', () => {
+  const text = '- **`/debug/vars`** - expvar:\n  - `wasm_gas_used_total` - gas\n- `other_total` - fine\n';
+  assert.ok(underExpvar(text, text.indexOf('wasm_gas')));
+  assert.ok(!underExpvar(text, text.indexOf('other_total')));
+});
+
+test('through the pipeline: inline metrics, list context, expvar exclusion, and warnings for broken inline PromQL', async () => {
+  const text = [
+    '# Svc', '', '## Metrics', '',
+    '- `svc_requests_total` - requests', '- `svc_queue_depth` - backlog', '- `SvcDown` - alert name', '',
+    '## Debug', '', '- **`/debug/vars`** - expvar counters:', '  - `svc_jobs_total` - jobs', '',
+    'Watch `rate(svc_requests_total)` and run `df -h`.', '',
+    'Prose PromQL line:', 'histogram_quantile(0.9, sum by (le) (rate(svc_latency_seconds_bucket[5m])))', '',
+  ].join('\n');
+  const { analysis } = await analyzeText(text);
+  const ms = analysis.metrics.map((m) => `${m.source}:${m.name}`);
+  assert.deepEqual(ms, ['inline:svc_requests_total', 'inline:svc_queue_depth', 'inline:svc_requests_total', 'prose:svc_latency_seconds_bucket']);
+  const d = analysis.diagnostics.filter((x) => String(x.code).startsWith('promql/'));
+  assert.equal(d.length, 1);
+  assert.equal(d[0].severity, 2);
+  assert.equal(d[0].range.start.line, 13);
+});
