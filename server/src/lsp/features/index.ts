@@ -5,6 +5,9 @@ import { symbolsFeature } from './symbols';
 import { foldingFeature } from './folding';
 import { codeActionsFeature } from './codeActions';
 import { codeLensFeature } from './codeLens';
+import { workspaceSymbolsFeature } from './workspaceSymbols';
+import { referencesFeature } from './references';
+import { definitionFeature } from './definition';
 import { runStateFeature } from './runState';
 import { runPlanFeature } from './runPlan';
 import { environmentsFileFeature } from './environmentsFile';
@@ -15,6 +18,9 @@ export const features: Feature[] = [
   foldingFeature,
   codeActionsFeature,
   codeLensFeature,
+  workspaceSymbolsFeature,
+  referencesFeature,
+  definitionFeature,
   runStateFeature,
   runPlanFeature,
   environmentsFileFeature,

@@ -1,0 +1,134 @@
+// The workspace index behind the LSP: built in the background after `initialized`, with
+// work-done progress, kept current from the client's file watcher and from open documents
+// (whose unsaved text wins over the disk), and cached on disk between sessions.
+import { DidChangeWatchedFilesNotification, FileChangeType, type Connection } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import type { FeatureContext } from '../lsp/featureContext';
+import { WorkspaceIndex } from './workspaceIndex';
+import { DiskCache } from './diskCache';
+import { findRunbooks, indexPath, indexPaths } from './crawl';
+import { scanRunbook } from './lineScan';
+
+const EDIT_DEBOUNCE_MS = 200;
+const SAVE_DEBOUNCE_MS = 5_000;
+const FOLDERS_TIMEOUT_MS = 5_000;
+
+export class IndexService {
+  readonly index = new WorkspaceIndex();
+  /** Settles when the first full crawl has finished (or found nothing to do). */
+  readonly ready: Promise<void>;
+  private markReady!: () => void;
+  private cache?: DiskCache;
+  private readonly dirty = new Map<string, NodeJS.Timeout>();
+  private saveTimer?: NodeJS.Timeout;
+
+  constructor(private readonly ctx: FeatureContext) {
+    this.ready = new Promise(resolve => { this.markReady = resolve; });
+    const { connection, store } = ctx;
+    connection.onInitialized(() => { void this.start().finally(this.markReady); });
+    connection.onDidChangeWatchedFiles(p => {
+      for (const c of p.changes) void this.fileChanged(c.uri, c.type);
+    });
+    store.documents.onDidChangeContent(e => this.scheduleScan(e.document.uri));
+    store.documents.onDidClose(e => {
+      this.cancelScan(e.document.uri);
+      const uri = URI.parse(e.document.uri);
+      if (uri.scheme === 'file') void indexPath(this.index, uri.fsPath, { cache: this.cache });
+      else this.index.remove(e.document.uri);
+    });
+  }
+
+  /** Metric names for completion, from every runbook in the workspace. */
+  metricNames(): string[] { return this.index.metricNames(); }
+
+  /** Brings open documents edited in the last few hundred milliseconds up to date. */
+  flush(): void {
+    for (const uri of [...this.dirty.keys()]) this.scanOpen(uri);
+  }
+
+  private async start(): Promise<void> {
+    const roots = await this.workspaceRoots();
+    try {
+      await this.ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] });
+    } catch { /* the client has no file watcher: the index follows open documents only */ }
+    if (!roots.length) return;
+    this.cache = DiskCache.forRoots(roots);
+    await this.cache.load();
+    const paths = await findRunbooks(roots);
+    const progress = await this.ctx.connection.window.createWorkDoneProgress();
+    progress.begin('Indexing runbooks', 0, `0/${paths.length}`, false);
+    let last = 0;
+    await indexPaths(this.index, paths, {
+      cache: this.cache,
+      limits: { maxFiles: 20_000, maxFileBytes: this.ctx.settings().maxFileSizeBytes },
+      skip: uri => !!this.ctx.store.documents.get(uri),
+      onProgress: (done, total) => {
+        const now = Date.now();
+        if (now - last < 100 && done < total) return;
+        last = now;
+        progress.report(Math.floor((done / total) * 100), `${done}/${total}`);
+      },
+    });
+    progress.done();
+    await this.save();
+  }
+
+  private async workspaceRoots(): Promise<string[]> {
+    try {
+      const folders = await Promise.race([
+        this.ctx.connection.workspace.getWorkspaceFolders(),
+        new Promise<null>(resolve => setTimeout(() => resolve(null), FOLDERS_TIMEOUT_MS).unref()),
+      ]);
+      return (folders ?? []).map(f => URI.parse(f.uri)).filter(u => u.scheme === 'file').map(u => u.fsPath);
+    } catch {
+      return [];
+    }
+  }
+
+  private async fileChanged(uri: string, type: FileChangeType): Promise<void> {
+    const u = URI.parse(uri);
+    if (u.scheme !== 'file' || !/\.(md|markdown)$/i.test(u.fsPath) || this.ctx.store.documents.get(uri)) return;
+    if (type === FileChangeType.Deleted) { this.index.remove(uri); this.cache?.forget(u.fsPath); }
+    else await indexPath(this.index, u.fsPath, { cache: this.cache });
+    this.scheduleSave();
+  }
+
+  private scheduleScan(uri: string): void {
+    this.cancelScan(uri);
+    this.dirty.set(uri, setTimeout(() => this.scanOpen(uri), EDIT_DEBOUNCE_MS));
+  }
+
+  private cancelScan(uri: string): void {
+    const t = this.dirty.get(uri);
+    if (t) clearTimeout(t);
+    this.dirty.delete(uri);
+  }
+
+  private scanOpen(uri: string): void {
+    this.cancelScan(uri);
+    const doc = this.ctx.store.documents.get(uri);
+    if (doc && doc.languageId === 'markdown') this.index.set(uri, scanRunbook(doc.getText()));
+  }
+
+  private scheduleSave(): void {
+    if (!this.cache) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), SAVE_DEBOUNCE_MS);
+    this.saveTimer.unref();
+  }
+
+  private async save(): Promise<void> {
+    const paths = [...this.index.uris()].map(u => URI.parse(u)).filter(u => u.scheme === 'file').map(u => u.fsPath);
+    // A read-only cache directory costs a rescan next time, nothing more.
+    await this.cache?.save(paths).catch(() => undefined);
+  }
+}
+
+const services = new WeakMap<Connection, IndexService>();
+
+/** One index per connection, shared by every feature that needs it. */
+export function indexService(ctx: FeatureContext): IndexService {
+  let s = services.get(ctx.connection);
+  if (!s) services.set(ctx.connection, s = new IndexService(ctx));
+  return s;
+}
