@@ -16,6 +16,7 @@ import { placeholderPrompts, substitute } from '../run/substitute';
 import { UnsafeSubstitutionError } from '../run/quote';
 import { decidePlan, decideStep, type Decision } from '../run/guardrails';
 import { prometheusInstantQuery } from '../run/promql';
+import { resultLabel } from '../run/label';
 
 const usage = 'usage: runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>] [--yes] [--timeout <seconds>] [--records-dir <dir>]';
 
@@ -107,8 +108,7 @@ async function run(argv: string[]): Promise<number> {
       console.error(`\n▶ block ${b.index}${b.sectionPath.length ? ` [${b.sectionPath.join(' › ')}]` : ''} on ${env.name}`);
       const expected = b.expectedOutput !== undefined ? model.blocks[b.expectedOutput]?.body : undefined;
       const r = await engine.runStep({ runbook: file, block: b, command, env, expectedOutput: expected, timeoutMs });
-      const secs = (r.durationMs / 1000).toFixed(1);
-      console.error(r.status === 'ok' ? `✓ ${secs}s` : `✗ ${r.status === 'failed' ? `exit ${r.exitCode}` : `${r.status} (exit ${r.exitCode})`} after ${secs}s`);
+      console.error(resultLabel(r));
       if (r.expected && !r.expected.matched) console.error(`expected output differs:\n  ${r.expected.differences.join('\n  ')}`);
       if (r.record && !r.record.ok) console.error(`runbook: ${r.record.error}`);
       return r;

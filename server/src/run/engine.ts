@@ -81,6 +81,11 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     return result;
   }
 
+  /** True while a step runs for (runbook, env); a second one is refused until it ends. */
+  isRunning(runbook: string, env: string): boolean {
+    return this.running.has(keyOf(runbook, env));
+  }
+
   /** Cancels the step running for (runbook, env), if any. */
   cancel(runbook: string, env: string): void {
     const key = keyOf(runbook, env);

@@ -99,7 +99,9 @@ export class ShellSession extends EventEmitter {
     if (this.current) return Promise.reject(new Error('A block is already running in this session.'));
     const token = `__RUNBOOK_${randomBytes(16).toString('hex')}`;
     const file = join(this.dir, `block-${++this.seq}.sh`);
-    writeFileSync(file, command.endsWith('\n') ? command : `${command}\n`, { mode: 0o600 });
+    // Runbooks edited on Windows carry CRLF, which bash would read as part of each command.
+    const text = command.replace(/\r\n/g, '\n');
+    writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`, { mode: 0o600 });
     const capture = new BoundedCapture(opts.captureLimit ?? 256 * 1024);
     return new Promise<BlockOutcome>((resolve) => {
       const cur: Current = {

@@ -114,3 +114,14 @@ test('cancel through the engine stops the step', async () => {
     assert.equal(r.status, 'cancelled');
   } finally { await engine.dispose(); }
 });
+
+test('reset starts a fresh session; CRLF runbooks run as written', async () => {
+  const { engine, step, ws } = await setup();
+  try {
+    await step(0, 'export A=1\r\necho "a=$A"\r\n');
+    assert.equal((await step(1, 'echo "a=${A:-unset}"')).output, 'a=1\n');
+    assert.equal(engine.isRunning(join(ws, 'rb.md'), 'staging'), false);
+    await engine.resetSession(join(ws, 'rb.md'), 'staging');
+    assert.equal((await step(2, 'echo "a=${A:-unset}"')).output, 'a=unset\n');
+  } finally { await engine.dispose(); }
+});
