@@ -5,7 +5,7 @@ import { escapeMarkdown, inlineCode } from './escape';
 import { errorHover, queriesFooter, trendBlock } from './hoverText';
 import { seriesTable, topRows, type Row } from './seriesTable';
 import { fetchTrend } from './trend';
-import { formatValue } from './valueFormat';
+import { formatValue, parseSample } from './valueFormat';
 
 export interface ExpressionHoverContext {
   client: PrometheusClient;
@@ -29,7 +29,7 @@ export async function expressionHover(expr: string, ctx: ExpressionHoverContext)
         lines.push(`string: ${inlineCode(data.result[1])}`);
         break;
       case 'vector': {
-        const rows: Row[] = data.result.map((s) => ({ metric: s.metric, value: Number(s.value[1]) }));
+        const rows: Row[] = data.result.map((s) => ({ metric: s.metric, value: parseSample(s.value[1]) }));
         if (!rows.length) { lines.push('_Empty result: no series match now._'); break; }
         const sum = rows.reduce((a, r) => a + (Number.isFinite(r.value) ? r.value : 0), 0);
         lines.push(rows.length === 1 ? `**${formatValue(rows[0]!.value)}** · 1 series` : `**${formatValue(sum)}** (sum) · ${rows.length.toLocaleString('en')} series`);
@@ -41,7 +41,7 @@ export async function expressionHover(expr: string, ctx: ExpressionHoverContext)
       case 'matrix':
         // A range selector: show each series' latest sample; there is no single trend to draw.
         lines.push(`range vector · ${data.result.length.toLocaleString('en')} series`);
-        lines.push('', ...seriesTable(topRows(data.result.map((s) => ({ metric: s.metric, value: Number(s.values.at(-1)?.[1] ?? NaN) }))), data.result.length));
+        lines.push('', ...seriesTable(topRows(data.result.map((s) => ({ metric: s.metric, value: parseSample(s.values.at(-1)?.[1] ?? 'NaN') }))), data.result.length));
         break;
     }
     const queries = [{ expr, note: chart ? 'evaluated now; trend: 1 h at 1 m steps' : 'evaluated now' }];

@@ -7,7 +7,7 @@ import { escapeMarkdown, inlineCode } from './escape';
 import { errorHover, queriesFooter, trendBlock } from './hoverText';
 import { seriesTable, topRows, TOP_SERIES, type Row } from './seriesTable';
 import { fetchTrend } from './trend';
-import { formatValue, unitOf } from './valueFormat';
+import { formatValue, parseSample, unitOf } from './valueFormat';
 
 export interface HoverContext {
   client: PrometheusClient;
@@ -76,7 +76,7 @@ export async function metricHover(name: string, ctx: HoverContext): Promise<stri
     lines.push('');
     if (trend instanceof Error) lines.push(`_Trend unavailable: ${escapeMarkdown(trend.message)}_`);
     else lines.push(...trendBlock(trend, q.counterLike ? 'per-second rate' : total > 1 ? 'sum' : 'value'));
-    const rows: Row[] = top.resultType === 'vector' ? top.result.map((s) => ({ metric: s.metric, value: Number(s.value[1]) })) : [];
+    const rows: Row[] = top.resultType === 'vector' ? top.result.map((s) => ({ metric: s.metric, value: parseSample(s.value[1]) })) : [];
     const table = seriesTable(topRows(rows), total);
     if (table.length) lines.push('', ...table);
     lines.push('', ...queriesFooter(envName, client.url, [
@@ -98,7 +98,7 @@ function header(name: string, meta: MetricMetadata | undefined, envName: string)
 
 /** The single number of an aggregation's answer (an empty vector is undefined). */
 export function scalarOf(data: QueryData): number | undefined {
-  if (data.resultType === 'scalar') return Number(data.result[1]);
-  if (data.resultType === 'vector' && data.result[0]) return Number(data.result[0].value[1]);
+  if (data.resultType === 'scalar') return parseSample(data.result[1]);
+  if (data.resultType === 'vector' && data.result[0]) return parseSample(data.result[0].value[1]);
   return undefined;
 }

@@ -2,6 +2,7 @@
 // are NaN, so the chart shows gaps rather than drawing across them).
 import type { PrometheusClient } from '../prometheus/client';
 import type { TrendPoint } from './trendChart';
+import { parseSample } from './valueFormat';
 
 export interface Trend {
   expr: string;
@@ -22,10 +23,10 @@ export async function fetchTrend(client: PrometheusClient, expr: string, signal?
   let series = 0;
   if (data.resultType === 'matrix') {
     series = data.result.length;
-    for (const s of data.result) for (const [t, v] of s.values) grid.set(t, (grid.get(t) ?? 0) + Number(v));
+    for (const s of data.result) for (const [t, v] of s.values) grid.set(t, (grid.get(t) ?? 0) + parseSample(v));
   } else if (data.resultType === 'scalar') {
     series = 1;
-    grid.set(Number(data.result[0]), Number(data.result[1]));
+    grid.set(Number(data.result[0]), parseSample(data.result[1]));
   }
   const points: TrendPoint[] = [];
   for (let t = start; t <= end; t += TREND_STEP_S) points.push({ t, v: grid.get(t) ?? NaN });

@@ -4,8 +4,15 @@ const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumSignif
 const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 const small = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 });
 
+/** A sample value as Prometheus writes it ("1.5", "+Inf", "-Inf", "NaN"); Number() rejects "+Inf". */
+export function parseSample(v: string): number {
+  if (v === '+Inf' || v === 'Inf') return Infinity;
+  if (v === '-Inf') return -Infinity;
+  return Number(v);
+}
+
 export function formatValue(v: number | string): string {
-  const n = typeof v === 'string' ? Number(v) : v;
+  const n = typeof v === 'string' ? parseSample(v) : v;
   if (Number.isNaN(n)) return 'NaN';
   if (n === Infinity) return '+Inf';
   if (n === -Infinity) return '-Inf';

@@ -54,7 +54,7 @@ test('100 concurrent calls against a slow server all complete, never more than t
 });
 
 test('identical concurrent calls share one request', async () => {
-  const srv = await startHttpServer((_req, res) => setTimeout(() => jsonOk(res, ['a']), 20));
+  const srv = await startHttpServer((_req, res) => { setTimeout(() => jsonOk(res, ['a']), 20); });
   const client = new PrometheusClient({ name: 'p', prometheus: { url: srv.url } });
   try {
     const all = await Promise.all(Array.from({ length: 10 }, () => client.metricNames()));
