@@ -10,7 +10,7 @@ function parseError(text: string): JsonError | undefined {
   try { JSON.parse(text); return undefined; } catch (e) {
     const raw = e instanceof Error ? e.message : String(e);
     const at = /at position (\d+)/.exec(raw);
-    const message = raw.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+    const message = raw.replace(/ in JSON at position \d+.*$/, '').replace(/, (?:\.\.\.)?".*$/s, '');
     return { offset: at ? Number(at[1]) : lastValidPrefix(text), message };
   }
 }

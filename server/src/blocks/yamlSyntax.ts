@@ -12,7 +12,15 @@ export function yamlFindings(body: string): BlockFindings {
   for (const doc of parseAllDocuments(body, { prettyErrors: false })) {
     for (const e of doc.errors) {
       if (diagnostics.length >= maxErrors) break;
-      const [start, end] = e.pos;
+      let [start, end] = e.pos;
+      // An unclosed quote is reported at EOF; the opening quote is where the user must look.
+      const quote = /closing (["'])quote/.exec(e.message);
+      const open = quote ? body.lastIndexOf(quote[1], start - 1) : -1;
+      if (open >= 0) [start, end] = [open, open + 1];
+      else if (start >= body.length) {
+        start = Math.max(0, body.trimEnd().length - 1);
+        end = start + 1;
+      }
       diagnostics.push({
         span: { start, end: Math.max(end, Math.min(start + 1, body.length)) },
         severity: DiagnosticSeverity.Error,

@@ -6,9 +6,9 @@ import { prepareShell } from '../shell/prepare';
 import { isShellBlock } from '../shell/syntaxAnalyzer';
 import { dangerRules } from './dangerRules';
 
-// Where a command word can start: line start, after an operator or quote (`bash -c "…"`), or after
-// a wrapper such as sudo/xargs/find -exec.
-const commandStart = String.raw`(?<=(?:(?:^|[;&|({\x60'"!]|\$\(|\bthen|\bdo|\belse)[ \t]*|[ \t]-exec(?:dir)?[ \t]+|\bxargs[ \t]+(?:-\S+[ \t]+)*)(?:(?:sudo|nohup|time|exec|env|watch)(?:[ \t]+-{1,2}[\w-]+(?:=\S+)?)*[ \t]+)*)`;
+// Where a command word can start: line start, after an operator, inside `ssh host "…"` or
+// `bash -c "…"`, or after a wrapper such as sudo/xargs/find -exec.
+const commandStart = String.raw`(?<=(?:(?:^|[;&|({\x60!]|\$\(|\bthen|\bdo|\belse|\bssh\b[^'"\n;|&]*['"]|-c[ \t]+['"])[ \t]*|[ \t]-exec(?:dir)?[ \t]+|\bxargs[ \t]+(?:-\S+[ \t]+)*)(?:(?:sudo|nohup|time|exec|env|watch)(?:[ \t]+-{1,2}[\w-]+(?:=\S+)?)*[ \t]+)*)`;
 
 const compiled = dangerRules.map((rule) => ({
   rule,

@@ -18,24 +18,56 @@ export const standardVariables = new Set((
 
 const use = /\$(?:([A-Za-z_]\w*)|\{([#]?)([A-Za-z_]\w*)((?:\[[^\]]*\])?)([^}]*)\})/g;
 const assignment = /(?:^|[\s;&|(`])(?:(?:export|local|declare|typeset|readonly)\s+(?:-\w+\s+)*)?([A-Za-z_]\w*)(?:\[[^\]]*\])?\+?=/gm;
-const declaredOnly = /\b(?:export|local|declare|typeset|readonly|unset)\s+(?:-\w+\s+)*((?:[A-Za-z_]\w*\s*)+)/g;
-const loopOrRead = /\b(?:for|select)\s+([A-Za-z_]\w*)\s+in\b|\b(?:read|mapfile|readarray)\s+(?:-\w+(?:\s+(?!-)\S+)?\s+)*((?:[A-Za-z_]\w*\s*)+)|\bprintf\s+-v\s+([A-Za-z_]\w*)|\bgetopts\s+\S+\s+([A-Za-z_]\w*)/g;
+const declared = /\b(?:export|local|declare|typeset|readonly)\s+([^;&|\n]*)/g;
+const loop = /\b(?:for|select)[ \t]+([A-Za-z_]\w*)[ \t]+in\b|\bprintf[ \t]+-v[ \t]+([A-Za-z_]\w*)|\bgetopts[ \t]+\S+[ \t]+([A-Za-z_]\w*)/g;
+const reader = /\b(read|mapfile|readarray)[ \t]+([^;&|<>\n]*)/g;
+// Options that take a value, per builtin; `read -a NAME` and the trailing words are the names set.
+const optionArgs: Record<string, Set<string>> = {
+  read: new Set(['-p', '-d', '-t', '-n', '-N', '-u', '-i']),
+  mapfile: new Set(['-d', '-n', '-O', '-s', '-u', '-C', '-c']),
+};
+
+function readNames(builtin: string, args: string): string[] {
+  const words = args.trim().split(/[ \t]+/);
+  const takesArg = optionArgs[builtin === 'readarray' ? 'mapfile' : builtin];
+  const names: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === '-a' && builtin === 'read') { if (words[i + 1]) names.push(words[++i]); continue; }
+    if (takesArg.has(w)) { i++; continue; }
+    if (w.startsWith('-')) continue;
+    if (/^[A-Za-z_]\w*$/.test(w)) names.push(w);
+  }
+  return names;
+}
 
 function inKinds(regions: Region[], kinds: readonly string[]): Region[] {
   return regions.filter((r) => kinds.includes(r.kind));
 }
 
+/** The code with quoted text turned into filler words and comments/here-docs blanked, same length. */
+function codeView(text: string, regions: Region[]): string {
+  return regions.map((r) => {
+    const s = text.slice(r.start, r.end);
+    if (r.kind === 'code') return s;
+    if (r.kind === 'single' || r.kind === 'double') return s.replace(/[^\n]/g, '_');
+    return s.replace(/[^\n]/g, ' ');
+  }).join('');
+}
+
 export function findDefinitions(text: string, regions: Region[]): VarDef[] {
   const defs: VarDef[] = [];
-  for (const r of inKinds(regions, ['code'])) {
-    const part = text.slice(r.start, r.end);
-    for (const m of part.matchAll(assignment)) defs.push({ name: m[1], start: r.start + m.index });
-    for (const m of part.matchAll(declaredOnly)) {
-      for (const n of m[1].trim().split(/\s+/)) defs.push({ name: n, start: r.start + m.index });
+  const view = codeView(text, regions);
+  for (const m of view.matchAll(assignment)) defs.push({ name: m[1], start: m.index });
+  for (const m of view.matchAll(declared)) {
+    for (const word of m[1].split(/\s+/)) {
+      const n = /^([A-Za-z_]\w*)(?:=|$)/.exec(word);
+      if (n) defs.push({ name: n[1], start: m.index });
     }
-    for (const m of part.matchAll(loopOrRead)) {
-      for (const n of (m[1] ?? m[2] ?? m[3] ?? m[4]).trim().split(/\s+/)) defs.push({ name: n, start: r.start + m.index });
-    }
+  }
+  for (const m of view.matchAll(loop)) defs.push({ name: m[1] ?? m[2] ?? m[3], start: m.index });
+  for (const m of view.matchAll(reader)) {
+    for (const name of readNames(m[1], m[2])) defs.push({ name, start: m.index });
   }
   return defs;
 }
@@ -50,7 +82,7 @@ export function findUses(text: string, regions: Region[]): VarUse[] {
       if (text[at - 1] === '\\') continue;
       const name = m[1] ?? m[3];
       const modifier = m[5] ?? '';
-      if (/^:?[-=+?]/.test(modifier) && m[2] !== '#') continue;
+      if (/^:?[-=+]/.test(modifier) && m[2] !== '#') continue;
       uses.push({ name, text: m[0], start: at, end: at + m[0].length });
     }
   }
