@@ -12,7 +12,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { SentinelScanner } from './sentinel';
 import { StreamRedactor, redact } from './redact';
 import { BoundedCapture } from './capture';
-import { signal, signalGroupExcept } from './processGroup';
+import { groupMembers, signal, signalGroupExcept } from './processGroup';
 
 export type BlockStatus = 'ok' | 'failed' | 'cancelled' | 'timeout' | 'session-exit' | 'session-died';
 
@@ -59,6 +59,8 @@ interface Current {
   capture: BoundedCapture;
   started: number;
   reason?: 'cancelled' | 'timeout';
+  /** The shell finished the block (after a cancel); only its leftovers may still be running. */
+  markerSeen?: boolean;
   timers: NodeJS.Timeout[];
   finish: (o: Omit<BlockOutcome, 'output' | 'truncated' | 'outputChars' | 'durationMs'>) => void;
 }
@@ -128,7 +130,7 @@ export class ShellSession extends EventEmitter {
     cur.reason = reason;
     signal(-pid, 'SIGTERM');
     cur.timers.push(setTimeout(() => signalGroupExcept(pid, pid, 'SIGKILL'), CANCEL_PHASES_MS[0]));
-    cur.timers.push(setTimeout(() => signal(-pid, 'SIGKILL'), CANCEL_PHASES_MS[1]));
+    cur.timers.push(setTimeout(() => { if (!cur.markerSeen) signal(-pid, 'SIGKILL'); }, CANCEL_PHASES_MS[1]));
   }
 
   /** Ends the session and every process it started. */
@@ -153,9 +155,24 @@ export class ShellSession extends EventEmitter {
     if (r.exitCode === undefined) return;
     const tail = this.redactor.flush();
     if (tail) { cur.capture.push(tail); this.emitOutput(tail); }
-    const status = cur.reason ?? (r.exitCode === 0 ? 'ok' : 'failed');
-    cur.finish({ status, exitCode: r.exitCode });
+    if (cur.reason) this.settleCancel(cur, r.exitCode);
+    else cur.finish({ status: r.exitCode === 0 ? 'ok' : 'failed', exitCode: r.exitCode });
     if (r.rest) this.emitOutput(redact(r.rest, this.secrets));
+  }
+
+  /**
+   * The shell has left the block, but background jobs may still be dying from SIGTERM: the
+   * cancel is only done when none is left (the SIGKILL phase takes care of stubborn ones).
+   */
+  private settleCancel(cur: Current, exitCode: number): void {
+    cur.markerSeen = true;
+    const pid = this.proc.pid!;
+    const check = () => {
+      if (this.current !== cur) return;
+      if (groupMembers(pid).some((p) => p !== pid)) cur.timers.push(setTimeout(check, 25));
+      else cur.finish({ status: cur.reason!, exitCode });
+    };
+    check();
   }
 
   private emitOutput(text: string): void {
