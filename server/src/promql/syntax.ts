@@ -89,6 +89,12 @@ export function syntaxProblem(text: string, tree: Tree = parsePromql(text)): Pro
   }
 
   const t = word ?? tok;
+  const variable = /^\$(\{[^}]*\}|\w+)/.exec(text.slice(t.from));
+  if (variable) {
+    // Grafana dashboards and templated runbooks write `$__rate_interval`, `${job}`: not PromQL, but
+    // a substitution the reader makes before running, so a warning rather than an error.
+    return { ...problem(t.from, t.from + variable[0].length, `\`${variable[0]}\` is a template variable, not PromQL: replace it with a value (e.g. \`5m\`) before running.`), severity: 'warning' };
+  }
   if (t.text === 'for') {
     return problem(t.from, t.to, '`for` is not PromQL here: a duration belongs in the alert rule\'s `for:` field, not in the expression.');
   }

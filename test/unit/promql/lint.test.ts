@@ -121,3 +121,11 @@ test('a comment-only expression is empty, not an error', () => {
   assert.deepEqual(problems('# just a note'), []);
   assert.deepEqual(problems('  \n'), []);
 });
+
+test('template variables ($__rate_interval, ${job}) are a warning at the variable, not a generic syntax error', () => {
+  const expr = 'rate(x{job="$job"}[$__rate_interval])';
+  const [p] = lintExpression(expr).problems;
+  assert.equal(p.severity, 'warning');
+  assert.equal(expr.slice(p.from, p.to), '$__rate_interval');
+  assert.match(p.message, /template variable/);
+});

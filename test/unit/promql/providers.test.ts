@@ -65,3 +65,13 @@ test('standalone .promql files', () => {
   assert.equal(p.expr, 'rate(x[5m])');
   assert.equal(p.index, 5);
 });
+
+test('standalone .promql files get the same diagnostics as a promql fence, in file positions', async () => {
+  const { promqlFileDiagnostics } = await import('../../../server/src/promql/fileDiagnostics');
+  const ds = promqlFileDiagnostics('# errors\nrate(errors_total)\n\nirat(x[5m])\n');
+  assert.deepEqual(ds.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [
+    ['promql/type', 1, 5, 17],
+    ['promql/unknown-function', 3, 0, 4],
+  ]);
+  assert.deepEqual((ds[1].data as { fixes: { edits: { newText: string }[] }[] }).fixes[0].edits[0].newText, 'irate');
+});
