@@ -22,9 +22,12 @@ export class Transport {
   private readonly agent: Agent;
   private readonly headers: Record<string, string>;
   private readonly secrets: string[];
+  private readonly configError: PrometheusError | undefined;
 
   constructor(private readonly config: PrometheusConfig, private readonly opts: ClientOptions) {
-    const base = new URL(config.url);
+    let base: URL;
+    try { base = new URL(config.url); } catch { throw new PrometheusError('not-configured', '(invalid URL)', `"${redactUrl(config.url)}" is not a valid Prometheus URL`); }
+    if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new PrometheusError('not-configured', redactUrl(base), 'Prometheus URL must be http or https');
     if (!base.pathname.endsWith('/')) base.pathname += '/';
     // Credentials written into the URL move into the Authorization header and out of messages.
     const userinfo = base.username ? { username: decodeURIComponent(base.username), password: decodeURIComponent(base.password) } : undefined;
@@ -37,10 +40,15 @@ export class Transport {
     if (config.bearerToken) this.headers.authorization = `Bearer ${config.bearerToken}`;
     else if (basic) this.headers.authorization = `Basic ${Buffer.from(`${basic.username}:${basic.password}`).toString('base64')}`;
     this.secrets = [config.bearerToken, basic?.password, this.headers.authorization].filter((s): s is string => !!s);
+    let ca: Buffer | undefined;
+    try { ca = config.caFile ? readFileSync(config.caFile) : undefined; } catch (e) {
+      // Reported on every request (so the hover says it) rather than thrown while wiring up.
+      this.configError = new PrometheusError('tls', redactUrl(base), `cannot read the CA file ${config.caFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
     this.agent = new Agent({
       connect: {
         timeout: opts.connectTimeoutMs,
-        ca: config.caFile ? readFileSync(config.caFile) : undefined,
+        ca,
         rejectUnauthorized: !config.insecure,
       },
       headersTimeout: opts.requestTimeoutMs,
@@ -54,6 +62,7 @@ export class Transport {
   redact(text: string): string { return redactSecrets(text, this.secrets); }
 
   async json(req: JsonRequest): Promise<unknown> {
+    if (this.configError) throw this.configError;
     const deadline = AbortSignal.timeout(this.opts.requestTimeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
     let url = new URL(req.path, this.base);
