@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { syncWorkspaceTrust } from './workspaceTrust';
+import { registerEnvironments } from './environments/register';
+import { registerRun } from './run/register';
 
 /** What `activate` returns: lets the e2e tests (and other extensions) wait for the server. */
 export interface RunbookApi {
@@ -27,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi {
   });
   ready.catch(() => undefined); // reported above; the API's callers still see the rejection
   context.subscriptions.push(syncWorkspaceTrust(client, ready));
+  registerRun(context, client, registerEnvironments(context));
 
   return { ready, client };
 }

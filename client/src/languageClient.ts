@@ -8,9 +8,12 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 export const CLIENT_ID = 'runbook';
 export const CLIENT_NAME = 'Runbook';
 
-/** Markdown runbooks and standalone PromQL files, saved or not yet saved. */
-export const documentSelector = ['file', 'untitled'].flatMap(scheme =>
-  ['markdown', 'promql'].map(language => ({ scheme, language })));
+/** Markdown runbooks and standalone PromQL files, saved or not yet saved, and the environments file. */
+export const documentSelector = [
+  ...['file', 'untitled'].flatMap(scheme => ['markdown', 'promql'].map(language => ({ scheme, language }))),
+  // The environments file, for its own diagnostics (server/src/lsp/features/environmentsFile.ts).
+  { scheme: 'file', pattern: '**/.runbook/environments.yaml' },
+];
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');

@@ -16,6 +16,8 @@ export interface RunPlanParams {
   scope: 'block' | 'section' | 'all';
   /** The block (for `block`) or a block of the section (for `section`). */
   index?: number;
+  /** Instead of `index`: the runnable block under this 0-based line (the cursor). */
+  line?: number;
 }
 
 export interface PlanStep {
@@ -25,8 +27,9 @@ export interface PlanStep {
   body: string;
   bodyHash: string;
   sectionPath: string[];
-  /** 0-based line of the opening fence. */
+  /** 0-based lines of the opening and the last line of the block (closing fence). */
   line: number;
+  endLine: number;
   /** Placeholders by name (first form first), e.g. `<pod>`, `YYYYMMDD`. */
   placeholders: { name: string; kind: string; texts: string[] }[];
   /** `$VAR`s no earlier block sets and the environment does not define: asked for like placeholders. */
@@ -42,8 +45,12 @@ export function planSteps(model: RunbookModel, analysis: Analysis, p: RunPlanPar
   let blocks: CodeBlock[];
   if (p.scope === 'all') blocks = runnableBlocks(model).filter(engineRuns);
   else {
-    const b = model.blocks.find(x => x.index === p.index);
-    if (!b || !runnableBlocks(model).includes(b)) return { uri, error: `There is no runnable step ${p.index ?? '?'} in this runbook (it may have changed).` };
+    const b = p.index === undefined && p.line !== undefined
+      ? runnableBlocks(model).find(x => x.range.start.line <= p.line! && p.line! <= x.range.end.line)
+      : model.blocks.find(x => x.index === p.index);
+    if (!b || !runnableBlocks(model).includes(b)) {
+      return { uri, error: p.index === undefined ? 'Put the cursor in a shell or PromQL block to run it.' : `There is no runnable step ${p.index} in this runbook (it may have changed).` };
+    }
     if (p.scope === 'block') blocks = [b];
     else {
       const path = b.sectionPath;
@@ -65,7 +72,7 @@ function step(model: RunbookModel, analysis: Analysis, b: CodeBlock): PlanStep {
   const expected = b.expectedOutput !== undefined ? model.blocks.find(x => x.index === b.expectedOutput) : undefined;
   return {
     index: b.index, lang: b.lang, rawLang: b.rawLang, body: b.body, bodyHash: bodyHash(b.body), sectionPath: b.sectionPath,
-    line: b.range.start.line, placeholders, variables,
+    line: b.range.start.line, endLine: b.range.end.line, placeholders, variables,
     dangers: analysis.dangers.filter(d => d.blockIndex === b.index).map(d => ({ rule: d.rule, reason: d.reason, line: d.range.start.line })),
     ...(expected ? { expectedOutput: expected.body } : {}),
   };

@@ -1,0 +1,21 @@
+// Run records go where the `runbook.runs.*` settings say at the time of each run, so changing the
+// folder or the size limit needs no restart (the engine keeps one recorder for its lifetime).
+import * as vscode from 'vscode';
+import { isAbsolute, join } from 'node:path';
+import { DEFAULT_RECORDS_DIR, RunRecorder, type AppendResult, type RunRecord } from '../../../server/src/run/records';
+
+export function recordsDir(fallback: vscode.Uri): string {
+  const dir = vscode.workspace.getConfiguration('runbook').get<string>('runs.directory') || DEFAULT_RECORDS_DIR;
+  if (isAbsolute(dir)) return dir;
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? join(folder.uri.fsPath, dir) : join(fallback.fsPath, 'runs');
+}
+
+export class SettingsRecorder extends RunRecorder {
+  constructor(private readonly fallback: vscode.Uri) { super(''); }
+
+  override append(rec: RunRecord, secretValues: readonly string[] = []): Promise<AppendResult> {
+    const max = vscode.workspace.getConfiguration('runbook').get<number>('runs.maxOutputBytes') ?? 64 * 1024;
+    return new RunRecorder(recordsDir(this.fallback), max).append(rec, secretValues);
+  }
+}

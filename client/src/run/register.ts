@@ -1,0 +1,49 @@
+// Running steps in the editor: the engine in the extension host, its terminals, the run commands,
+// run history, and the state the language server draws Run lenses from.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { RunEngine } from '../../../server/src/run/engine';
+import { prometheusInstantQuery } from '../../../server/src/run/promql';
+import type { Environments } from '../environments/environments';
+import { secretStorageSource } from '../environments/secretStorage';
+import { SettingsRecorder } from './recorder';
+import { SessionTerminals } from './terminals';
+import { ServerState } from './serverState';
+import { mementoValueStore } from './prompts';
+import { RunController, type RunArgs } from './runController';
+import { RunHistory, type HistoryArgs } from './history';
+
+export function registerRun(context: vscode.ExtensionContext, client: LanguageClient, envs: Environments): RunController {
+  const engine = new RunEngine({ recorder: new SettingsRecorder(context.globalStorageUri), instantQuery: prometheusInstantQuery() });
+  const server = new ServerState(client, envs);
+  const controller = new RunController(client, envs, engine, secretStorageSource(context.secrets), mementoValueStore(context.workspaceState), server);
+  const history = new RunHistory(context.globalStorageUri, uri => controller.runbookName(uri));
+  const runbookOf = (args?: { uri?: string }) => {
+    const uri = args?.uri ? vscode.Uri.parse(args.uri) : vscode.window.activeTextEditor?.document.uri;
+    return uri && controller.runbookName(uri);
+  };
+
+  context.subscriptions.push(
+    server,
+    new SessionTerminals(engine),
+    history,
+    { dispose: () => void engine.dispose() },
+    vscode.commands.registerCommand('runbook.runBlock', (args?: RunArgs) => controller.run('block', args)),
+    vscode.commands.registerCommand('runbook.runSection', (args?: RunArgs) => controller.run('section', args)),
+    vscode.commands.registerCommand('runbook.runAll', (args?: RunArgs) => controller.run('all', args)),
+    vscode.commands.registerCommand('runbook.cancelRun', (args?: { uri?: string; env?: string }) => controller.cancel(args)),
+    vscode.commands.registerCommand('runbook.showRunHistory', (args?: HistoryArgs) => history.show(args)),
+    vscode.commands.registerCommand('runbook.resetSession', async (args?: { uri?: string; env?: string }) => {
+      const runbook = runbookOf(args);
+      if (!runbook) return;
+      const env = args?.env ?? envs.current.name;
+      await engine.resetSession(runbook, env);
+      void vscode.window.showInformationMessage(`Runbook: the shell session for ${runbook} on "${env}" was reset.`);
+    }),
+    // A closed runbook's sessions (and anything they left running) go with it.
+    vscode.workspace.onDidCloseTextDocument(doc => {
+      if (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') void engine.disposeRunbook(controller.runbookName(doc.uri));
+    }),
+  );
+  return controller;
+}

@@ -1,0 +1,160 @@
+// Runs a block, a section or the whole runbook: asks the server for the plan, fills placeholders,
+// applies the engine's guardrail decisions (as modals, or from command arguments), runs each step
+// through the engine and stops at the first failure (runme#659). Nothing runs without a command.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { RunEngine, StepResult } from '../../../server/src/run/engine';
+import { decidePlan, decideStep, type Decision } from '../../../server/src/run/guardrails';
+import { rememberValues, substitute, type PlaceholderValueStore } from '../../../server/src/run/substitute';
+import type { PlanStep, RunPlan, RunPlanParams } from '../../../server/src/lsp/features/runPlan';
+import type { EnvironmentDef, ResolvedEnvironment, SecretSource } from '../../../server/src/environments/types';
+import type { Environments } from '../environments/environments';
+import type { ServerState } from './serverState';
+import { askValues, confirm } from './prompts';
+import { withDelayedProgress } from './progress';
+
+/** Command arguments: lenses pass `uri`/`index`; tests add the answers a person would type. */
+export interface RunArgs { uri?: string; index?: number; env?: string; values?: Record<string, string>; confirm?: string }
+
+export interface StepSummary {
+  index: number; status: string; exitCode: number; durationMs: number; command: string;
+  output: string; record?: string; recordError?: string; expectedMatched?: boolean;
+}
+export interface RunOutcome { status: 'ok' | 'failed' | 'cancelled' | 'refused' | 'error'; message?: string; steps: StepSummary[] }
+
+export class RunController {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly envs: Environments,
+    private readonly engine: RunEngine,
+    private readonly secrets: SecretSource,
+    private readonly values: PlaceholderValueStore,
+    private readonly server: ServerState,
+  ) {}
+
+  async run(scope: RunPlanParams['scope'], args: RunArgs = {}): Promise<RunOutcome> {
+    const outcome = await this.runUnreported(scope, args);
+    if (outcome.message && outcome.status !== 'ok') {
+      const show = outcome.status === 'cancelled' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+      void show(`Runbook: ${outcome.message}`);
+    }
+    return outcome;
+  }
+
+  /** Cancels the runs going on (all of them, or those of one runbook/environment). */
+  cancel(args: { uri?: string; env?: string } = {}): number {
+    const prefix = args.uri ? `${this.runbookName(vscode.Uri.parse(args.uri))}\0${args.env ?? ''}` : '';
+    let n = 0;
+    for (const [key, ac] of this.running) if (key.startsWith(prefix)) { ac.abort(); n++; }
+    return n;
+  }
+
+  runbookName(uri: vscode.Uri): string { return vscode.workspace.asRelativePath(uri, false); }
+
+  private async runUnreported(scope: RunPlanParams['scope'], args: RunArgs): Promise<RunOutcome> {
+    const refused = (message: string): RunOutcome => ({ status: 'refused', message, steps: [] });
+    if (!vscode.workspace.isTrusted) return refused('This workspace is not trusted, so Runbook does not run its steps. Trust the workspace to run them.');
+    const editor = vscode.window.activeTextEditor;
+    const uri = args.uri ? vscode.Uri.parse(args.uri) : editor?.document.uri;
+    if (!uri) return refused('Open a runbook to run its steps.');
+    const def = args.env ? this.envs.find(args.env) : this.envs.current;
+    if (!def) return refused(`There is no environment "${args.env}". Known: ${this.envs.list().map(e => e.name).join(', ')}.`);
+
+    // The server only plans for documents it has; opening (not showing) the file sends it there.
+    await vscode.workspace.openTextDocument(uri);
+    const line = args.index === undefined && scope !== 'all' && editor?.document.uri.toString() === uri.toString() ? editor.selection.active.line : undefined;
+    const plan = await this.client.sendRequest<RunPlan>('runbook/runPlan', { uri: uri.toString(), scope, index: args.index, line });
+    if ('error' in plan) return refused(plan.error);
+
+    let env: ResolvedEnvironment;
+    try { env = await this.envs.resolve(def, this.secrets); } catch (e) { return { status: 'error', message: (e as Error).message, steps: [] }; }
+
+    const runbook = this.runbookName(uri);
+    let planApproved = false;
+    if (scope !== 'block') {
+      const d = decidePlan({
+        explicit: true, trusted: true, env: def,
+        steps: plan.steps.map(s => ({ blockIndex: s.index, sectionPath: s.sectionPath, firstLine: firstLine(s.body), dangerous: s.dangers.length > 0 })),
+      });
+      const answer = await this.answer(d, def, args.confirm);
+      if (answer !== true) return answer;
+      planApproved = d.kind === 'confirm';
+    }
+
+    const steps: StepSummary[] = [];
+    for (const [i, step] of plan.steps.entries()) {
+      const done = await this.runStep(uri, runbook, step, def, env, args, planApproved);
+      if ('end' in done) return { ...done.end, steps };
+      const r = done.summary;
+      steps.push(r);
+      if (r.status !== 'ok') {
+        const where = plan.steps.length > 1 ? `Stopped at step ${i + 1} of ${plan.steps.length}: ` : '';
+        const what = r.status === 'failed' ? `exit ${r.exitCode}` : r.status;
+        return { status: r.status === 'cancelled' ? 'cancelled' : 'failed', message: `${where}${firstLine(step.body)} ended with ${what} on "${def.name}".`, steps };
+      }
+    }
+    return { status: 'ok', steps };
+  }
+
+  private async runStep(
+    uri: vscode.Uri, runbook: string, step: PlanStep, def: EnvironmentDef, env: ResolvedEnvironment, args: RunArgs, planApproved: boolean,
+  ): Promise<{ summary: StepSummary } | { end: RunOutcome }> {
+    if (step.lang === 'powershell') {
+      return { end: { status: 'refused', message: `Step ${step.index + 1} is PowerShell; this version of Runbook runs bash and PromQL steps only.`, steps: [] } };
+    }
+    let command = step.body, substituted = false, values: Record<string, string> = {};
+    if (step.lang !== 'promql') {
+      const asked = await askValues(step, def.name, this.values, args.values);
+      if (!asked) return { end: { status: 'cancelled', message: 'Run cancelled: no value given.', steps: [] } };
+      values = asked;
+      try { ({ command, changed: substituted } = substitute(step.body, values, step.variables)); } catch (e) {
+        return { end: { status: 'error', message: (e as Error).message, steps: [] } };
+      }
+    }
+    const confirmDangerous = vscode.workspace.getConfiguration('runbook').get<boolean>('confirmDangerous') ?? true;
+    const d = decideStep({ explicit: true, trusted: true, env: def, command, substituted, dangers: step.dangers, planApproved }, { confirmDangerousInUnprotected: confirmDangerous });
+    const answer = await this.answer(d, def, args.confirm);
+    if (answer !== true) return { end: answer };
+    rememberValues(this.values, def.name, values);
+
+    const key = `${runbook}\0${def.name}`;
+    if (this.running.has(key)) return { end: { status: 'refused', message: `A step of this runbook is already running on "${def.name}". Cancel it first.`, steps: [] } };
+    const ac = new AbortController();
+    this.running.set(key, ac);
+    let result: StepResult;
+    try {
+      const timeoutS = vscode.workspace.getConfiguration('runbook').get<number>('run.timeoutSeconds') ?? 0;
+      const run = this.engine.runStep({
+        runbook, command, env, signal: ac.signal, timeoutMs: timeoutS > 0 ? timeoutS * 1000 : undefined,
+        block: { index: step.index, lang: step.lang, sectionPath: step.sectionPath }, expectedOutput: step.expectedOutput,
+      });
+      result = await withDelayedProgress(`Runbook: running step ${step.index + 1} on "${def.name}"`, run, () => ac.abort());
+    } finally { this.running.delete(key); }
+
+    this.server.addResult(uri.toString(), {
+      index: step.index, bodyHash: step.bodyHash, env: def.name, status: result.status, exitCode: result.exitCode,
+      durationMs: result.durationMs, expectedMatched: result.expected?.matched,
+    });
+    if (result.record && !result.record.ok) void vscode.window.showWarningMessage(`Runbook: ${result.record.error}`);
+    return { summary: {
+      index: step.index, status: result.status, exitCode: result.exitCode, durationMs: result.durationMs, command,
+      output: result.output, expectedMatched: result.expected?.matched,
+      ...(result.record?.ok ? { record: result.record.file } : result.record ? { recordError: result.record.error } : {}),
+    } };
+  }
+
+  /** true to go on, or the outcome that ends the run. */
+  private async answer(d: Decision, def: EnvironmentDef, given?: string): Promise<true | RunOutcome> {
+    if (d.kind === 'run') return true;
+    if (d.kind === 'refuse') return { status: 'refused', message: d.reason, steps: [] };
+    if (await confirm(d, def.name, given)) return true;
+    return { status: 'cancelled', message: given !== undefined ? `Not confirmed: "${given}" is not "${def.name}".` : undefined, steps: [] };
+  }
+}
+
+function firstLine(body: string): string {
+  const line = body.split('\n').find(l => l.trim() && !l.trim().startsWith('#')) ?? body.split('\n')[0] ?? '';
+  return line.length > 80 ? `${line.slice(0, 77)}…` : line;
+}
