@@ -11,6 +11,7 @@
 //   unset: `installed` if `code` is on PATH, else `code-server`.
 // Two passes: the main one with workspace trust off, then the "[untrusted]" tests with trust on
 // and the folder untrusted (code-server host only: test-electron always disables trust on desktop).
+// Then the UI check (ui-check.mjs), which saves test-results/ui-run-lens.png (code-server host only).
 // The last line is always "N passed, N failed"; the exit code is non-zero if anything failed.
 // Nothing hangs: each pass has RUNBOOK_E2E_TIMEOUT (s, default 300), the whole run
 // RUNBOOK_E2E_TOTAL_TIMEOUT (s, default 900), after which every process it started is killed.
@@ -131,6 +132,15 @@ async function runPass(host, pass, suiteDir) {
   return { passed: r.passed, failed, failures };
 }
 
+/** The UI check (ui-check.mjs) counts as one test: the Run lens is drawn, screenshot saved. */
+function uiCheck() {
+  console.log('\n--- e2e: UI check (Run lens drawn in the workbench) ---');
+  const r = spawnSync(process.execPath, [join(here, 'ui-check.mjs')], { stdio: 'inherit', timeout: 240_000 });
+  return r.status === 0
+    ? { passed: 1, failed: 0, failures: [] }
+    : { passed: 0, failed: 1, failures: ['UI check: the Run lens was not shown in the workbench (see test-results/)'] };
+}
+
 async function main() {
   mkdirSync(work, { recursive: true });
   // Only what the editor loads; the CLI bundle has its own tests.
@@ -150,6 +160,10 @@ async function main() {
   const failures = [];
   for (const pass of passes) {
     const r = await runPass(host, pass, suiteDir);
+    passed += r.passed; failed += r.failed; failures.push(...r.failures);
+  }
+  if (host.kind === 'code-server' && !grep) {
+    const r = uiCheck();
     passed += r.passed; failed += r.failed; failures.push(...r.failures);
   }
   clearTimeout(watchdog);

@@ -31,6 +31,8 @@ const BASE_SETTINGS = {
   'extensions.autoUpdate': false,
   'update.mode': 'none',
   'telemetry.telemetryLevel': 'off',
+  // Test workspaces are copied under the repository; don't offer to open the repository itself.
+  'git.openRepositoryInParentFolders': 'never',
   // Recommendations query the extension gallery, which is unreachable and only adds log noise.
   'extensions.ignoreRecommendations': true,
   // Only matters when trust is enabled: open in Restricted Mode without the blocking trust dialog.
