@@ -2,7 +2,7 @@
 // a protected environment needs `--confirm <name>`; anything that needs an answer is asked on a
 // TTY and, without one, fails with the flag that would answer it.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
@@ -86,7 +86,7 @@ async function run(argv: string[]): Promise<number> {
   });
   engine.on('output', (e) => process.stdout.write(e.text));
   engine.on('notice', (e) => console.error(`runbook: ${e.message}`));
-  const interrupt = () => engine.cancel(file, env.name);
+  const interrupt = () => engine.cancel(relative(root, file) || file, env.name);
   process.on('SIGINT', interrupt);
   try {
     const results = await runInOrder(blocks, async (b) => {
@@ -107,7 +107,7 @@ async function run(argv: string[]): Promise<number> {
       await settle(decision, tty, !!o.yes, def.name);
       console.error(`\n▶ block ${b.index}${b.sectionPath.length ? ` [${b.sectionPath.join(' › ')}]` : ''} on ${env.name}`);
       const expected = b.expectedOutput !== undefined ? model.blocks[b.expectedOutput]?.body : undefined;
-      const r = await engine.runStep({ runbook: file, block: b, command, env, expectedOutput: expected, timeoutMs });
+      const r = await engine.runStep({ runbook: relative(root, file) || file, block: b, command, env, expectedOutput: expected, timeoutMs });
       console.error(resultLabel(r));
       if (r.expected && !r.expected.matched) console.error(`expected output differs:\n  ${r.expected.differences.join('\n  ')}`);
       if (r.record && !r.record.ok) console.error(`runbook: ${r.record.error}`);

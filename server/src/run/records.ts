@@ -39,7 +39,8 @@ export class RunRecorder {
   /** Appends a record (secret values masked, output capped) and reports where, or why not. */
   async append(rec: RunRecord, secretValues: readonly string[] = []): Promise<AppendResult> {
     const file = this.fileFor(new Date(rec.time));
-    const out = capOutput(redact(rec.output, secretValues), this.maxOutputChars);
+    // Records are read as text (and grepped): colour and cursor escapes are noise there.
+    const out = capOutput(redact(stripAnsi(rec.output), secretValues), this.maxOutputChars);
     const line = JSON.stringify({
       ...rec,
       command: redact(rec.command, secretValues),
@@ -58,6 +59,10 @@ export class RunRecorder {
       return { ok: false, error: recordError(e as NodeJS.ErrnoException, this.dir) };
     }
   }
+}
+
+export function stripAnsi(text: string): string {
+  return text.replace(/\x1b\[[0-?]*[ -\/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g, '');
 }
 
 function capOutput(text: string, limit: number): { text: string; truncated: boolean } {

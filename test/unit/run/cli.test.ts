@@ -39,6 +39,7 @@ test('--confirm with the environment name runs, and the secret never shows', () 
   const recs = r.lines();
   assert.equal(recs.length, 1);
   assert.equal(recs[0].environment, 'production');
+  assert.equal(recs[0].runbook, 'checkout.md', 'the runbook path is relative to the workspace');
   const file = join(r.records, readdirSync(r.records)[0]);
   assert.equal(statSync(file).mode & 0o777, 0o600);
   assert.ok(!readFileSync(file, 'utf8').includes(secret));

@@ -45,7 +45,7 @@ test('`exit 3` gives exit 3, and the next run starts a fresh session with a noti
 test('each run appends a 0600 JSON record with secrets masked and output truncated', async () => {
   const { dir, engine, stream, step } = await setup();
   try {
-    const r = await step(3, `echo "token is $API_TOKEN"; echo ${SECRET}; seq 1 2000`, {
+    const r = await step(3, `echo "token is $API_TOKEN"; echo ${SECRET}; printf '\\033[31m'; seq 1 2000`, {
       expectedOutput: 'token is ***\n***\n1\n2\n',
     });
     assert.equal(r.status, 'ok');
@@ -62,7 +62,8 @@ test('each run appends a 0600 JSON record with secrets masked and output truncat
     assert.equal(rec.block, 3);
     assert.deepEqual(rec.section, ['Diagnose']);
     assert.equal(rec.exitCode, 0);
-    assert.equal(rec.command, `echo "token is $API_TOKEN"; echo ***; seq 1 2000`);
+    assert.equal(rec.command, `echo "token is $API_TOKEN"; echo ***; printf '\\033[31m'; seq 1 2000`);
+    assert.ok(!rec.output.includes('\x1b'), 'colour escapes are stripped from records');
     assert.equal(rec.outputTruncated, true);
     assert.ok(rec.output.length < 2100);
     assert.match(rec.output, /^token is \*\*\*\n\*\*\*\n1\n/);
