@@ -3,7 +3,7 @@
 // Cleanup is guaranteed three ways: stop(), process exit, and a watchdog shell that kills
 // Prometheus if this Node process dies without running its exit handlers (SIGKILL).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,7 +59,9 @@ function config(targets: string[]): string {
 export async function startPrometheus(opts: StartPrometheusOptions = {}): Promise<RunningPrometheus> {
   const exporter = opts.scrapeTargets ? undefined : await startExporter();
   const targets = opts.scrapeTargets ?? [exporter!.target];
+  removeStaleDirs();
   const dir = mkdtempSync(join(tmpdir(), 'runbook-prom-'));
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid));
   const dataDir = join(dir, 'data');
   writeFileSync(join(dir, 'prometheus.yml'), config(targets));
   if (exporter && opts.backfill !== false) writeBackfill(dataDir, exporter.start, exporter.target, dir);
@@ -101,6 +103,22 @@ export async function startPrometheus(opts: StartPrometheusOptions = {}): Promis
   await exporter?.stop();
   rmSync(dir, { recursive: true, force: true });
   throw lastError;
+}
+
+/** Temp dirs left by test processes that were killed outright (their owner pid is gone). */
+function removeStaleDirs(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('runbook-prom-')) continue;
+    const dir = join(tmpdir(), name);
+    try {
+      const pid = Number(readFileSync(join(dir, 'owner.pid'), 'utf8'));
+      if (pid && !alive(pid)) rmSync(dir, { recursive: true, force: true });
+    } catch { /* being created right now, or not ours */ }
+  }
+}
+
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
 }
 
 function killAndWait(child: ChildProcess): Promise<void> {
