@@ -65,7 +65,7 @@ export class RunController {
     // The server only plans for documents it has; opening (not showing) the file sends it there.
     await vscode.workspace.openTextDocument(uri);
     const line = args.index === undefined && scope !== 'all' && editor?.document.uri.toString() === uri.toString() ? editor.selection.active.line : undefined;
-    const plan = await this.client.sendRequest<RunPlan>('runbook/runPlan', { uri: uri.toString(), scope, index: args.index, line });
+    const plan = await this.client.sendRequest<RunPlan>('runbook/runPlan', { uri: uri.toString(), scope, index: args.index, line, variables: envVariableNames(def) });
     if ('error' in plan) return refused(plan.error);
 
     let env: ResolvedEnvironment;
@@ -152,6 +152,11 @@ export class RunController {
     if (await confirm(d, def.name, given)) return true;
     return { status: 'cancelled', message: given !== undefined ? `Not confirmed: "${given}" is not "${def.name}".` : undefined, steps: [] };
   }
+}
+
+/** Names a step's `$VAR` may use without asking: the session inherits the editor's environment too. */
+function envVariableNames(def: EnvironmentDef): string[] {
+  return [...Object.keys(process.env), ...Object.keys(def.variables), ...def.secrets];
 }
 
 function firstLine(body: string): string {

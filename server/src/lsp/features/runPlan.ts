@@ -18,6 +18,8 @@ export interface RunPlanParams {
   index?: number;
   /** Instead of `index`: the runnable block under this 0-based line (the cursor). */
   line?: number;
+  /** Variables the environment the run targets defines (default: those of the chosen environment). */
+  variables?: string[];
 }
 
 export interface PlanStep {
@@ -85,7 +87,7 @@ export const runPlanFeature: Feature = {
       const doc = store.documents.get(p.uri);
       const model = store.model(p.uri);
       if (!doc || !model) return { uri: p.uri, error: 'This runbook is not open in the editor.' };
-      const { analysis } = await analyzeText(doc.getText(), { uri: p.uri, version: doc.version, settings: settings(), envVariables: store.envVariables, includeSlow: false, model });
+      const { analysis } = await analyzeText(doc.getText(), { uri: p.uri, version: doc.version, settings: settings(), envVariables: p.variables ? new Set(p.variables) : store.envVariables, includeSlow: false, model });
       return planSteps(model, analysis, p);
     });
   },

@@ -1,0 +1,130 @@
+// Running steps in the real editor, driven through the commands with arguments (a test cannot click
+// a modal): the lens names the environment and follows the picker, a run writes a record with the
+// placeholder value quoted, protected environments need their name, Run all stops at a failure.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { closeAllEditors, fixtureUri, openFixture, runbookApi } from '../support/runbook';
+import { waitFor } from '../support/waitFor';
+
+interface StepSummary { index: number; status: string; exitCode: number; command: string; output: string; record?: string }
+interface RunOutcome { status: string; message?: string; steps: StepSummary[] }
+
+const FIXTURE = 'run-steps.md';
+
+async function lensTitles(doc: vscode.TextDocument, line?: number): Promise<string[]> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? [];
+  return lenses.filter(l => line === undefined || l.range.start.line === line).map(l => l.command?.title ?? '');
+}
+
+function fenceLine(doc: vscode.TextDocument, nth: number): number {
+  return doc.getText().split('\n').flatMap((l, i) => l === '```bash' ? [i] : [])[nth];
+}
+
+function run(command: string, args: object): Thenable<RunOutcome> {
+  return vscode.commands.executeCommand<RunOutcome>(command, args);
+}
+
+suite('Running steps', () => {
+  teardown(async () => {
+    // Later suites expect the start-up environment.
+    await vscode.commands.executeCommand('runbook.pickEnvironment', { name: 'local' });
+    await closeAllEditors();
+  });
+
+  test('the lens names the environment, and picking another one changes it', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    const first = fenceLine(document, 0);
+    await waitFor('a lens naming local', async () => (await lensTitles(document, first)).includes('▶ Run on local'));
+    await vscode.commands.executeCommand('runbook.pickEnvironment', { name: 'staging' });
+    await waitFor('the lens to name staging', async () => (await lensTitles(document, first)).includes('▶ Run on staging'),
+      { describe: () => 'still another environment' });
+    await vscode.commands.executeCommand('runbook.pickEnvironment', { name: 'production' });
+    const titles = await waitFor('the lens to name production', async () => {
+      const t = await lensTitles(document, first);
+      return t.some(x => x.startsWith('▶ Run on production')) ? t : undefined;
+    });
+    assert.ok(titles.includes('Run section') && titles.includes('Run all') && titles.includes('Pick environment'), titles.join(' | '));
+  });
+
+  test('running a bash block writes a run record; the placeholder value is quoted, never executed', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    const value = `it's $(echo INJECTED) "quoted"`;
+    const out = await run('runbook.runBlock', { uri: document.uri.toString(), index: 0, values: { name: value }, confirm: 'local' });
+    assert.equal(out.status, 'ok', out.message);
+    const [step] = out.steps;
+    assert.equal(step.exitCode, 0);
+    assert.match(step.output, /hello it's \$\(echo INJECTED\) "quoted"/, 'printed literally');
+    assert.ok(step.record, 'a record file was written');
+    const lines = readFileSync(step.record, 'utf8').trim().split('\n');
+    const rec = JSON.parse(lines[lines.length - 1]);
+    assert.equal(rec.runbook, FIXTURE);
+    assert.equal(rec.environment, 'local');
+    assert.equal(rec.block, 0);
+    assert.deepEqual(rec.section, ['Run steps', 'Greet']);
+    assert.equal(rec.exitCode, 0);
+    assert.equal(rec.command, step.command);
+    assert.ok(!rec.output.includes('\nINJECTED'), 'the $(…) in the value did not run');
+    // The last result shows on the block's lens.
+    const line = fenceLine(document, 0);
+    await waitFor('a ✓ result lens', async () => (await lensTitles(document, line)).some(t => t.startsWith('✓ ')));
+  });
+
+  test('an environment\'s variables reach the session, and the run is recorded under its name', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    const out = await run('runbook.runBlock', { uri: document.uri.toString(), index: 1, env: 'staging' });
+    assert.equal(out.status, 'ok', out.message);
+    assert.match(out.steps[0].output, /greeting=hello-from-staging/);
+  });
+
+  test('a protected environment runs only when its name is given; a wrong answer runs nothing', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    const uri = document.uri.toString();
+    const refused = await run('runbook.runBlock', { uri, index: 1, env: 'production', confirm: 'staging' });
+    assert.equal(refused.status, 'cancelled');
+    assert.deepEqual(refused.steps, [], 'nothing ran');
+    const ok = await run('runbook.runBlock', { uri, index: 1, env: 'production', confirm: 'production' });
+    assert.equal(ok.status, 'ok', ok.message);
+    assert.match(ok.steps[0].output, /greeting=hello-from-production/);
+  });
+
+  test('Run all stops at the first failing step and reports its exit code', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    const out = await run('runbook.runSection', { uri: document.uri.toString(), index: 2, confirm: 'local' });
+    assert.equal(out.status, 'failed');
+    assert.deepEqual(out.steps.map(s => [s.index, s.exitCode]), [[2, 0], [3, 2]], 'echo one ran, (exit 2) failed, echo three never ran');
+    const line = fenceLine(document, 3);
+    await waitFor('a ✗ exit 2 lens', async () => (await lensTitles(document, line)).includes('✗ exit 2'));
+  });
+
+  test('run history opens a record', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    await run('runbook.runBlock', { uri: document.uri.toString(), index: 2 });
+    const shown = await vscode.commands.executeCommand<{ records: number; opened?: string }>('runbook.showRunHistory', { uri: document.uri.toString(), index: 2, open: 0 });
+    assert.ok(shown.records >= 1 && shown.opened, JSON.stringify(shown));
+    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+    assert.match(text, /Step:\s+3/);
+    assert.match(text, /echo one/);
+  });
+});
+
+suite('Running steps [untrusted]', () => {
+  teardown(closeAllEditors);
+
+  test('the run command refuses in an untrusted workspace and writes no record', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    const out = await run('runbook.runBlock', { uri: document.uri.toString(), index: 2, confirm: 'local' });
+    assert.equal(out.status, 'refused');
+    assert.match(out.message ?? '', /not trusted/);
+    assert.deepEqual(out.steps, []);
+    // Each pass has a fresh copy of the workspace, so any record would be this test's.
+    assert.equal(existsSync(fixtureUri('.runbook/runs').fsPath), false, 'no run record folder');
+  });
+});
