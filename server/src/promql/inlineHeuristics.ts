@@ -6,7 +6,7 @@ import { firstError, isBlankPromql, parsePromql, type Tree } from './parse';
 
 export const METRIC_SUFFIXES = ['_total', '_seconds', '_bytes', '_bucket', '_count', '_sum', '_size', '_ratio', '_info'];
 
-const SNAKE = /^[a-z_:][a-z0-9_:]*$/;
+const SNAKE = /^[a-z_:][A-Za-z0-9_:]*$/;
 
 export function isSnakeCaseName(s: string): boolean {
   return SNAKE.test(s) && s.includes('_') && !s.startsWith('_') && !s.endsWith('_');

@@ -83,3 +83,16 @@ test('Prometheus durations', () => {
   for (const ok of ['5m', '1h30m', '0', '90s', '1d', '500ms', '2w']) assert.ok(isPrometheusDuration(ok), ok);
   for (const bad of ['5 minutes', '', '5', 'm', '30m1h', '1.5h']) assert.ok(!isPrometheusDuration(bad), bad);
 });
+
+test('the for-move fix also works for block scalars and for expr as the last key', () => {
+  const apply = (body: string) => {
+    const d = analyzeRulesYaml(body).diagnostics!.find((x) => x.fixes)!;
+    let fixed = body;
+    for (const e of [...(d.fixes![0].edits as { span: { start: number; end: number }; newText: string }[])].sort((a, b) => b.span.start - a.span.start)) {
+      fixed = fixed.slice(0, e.span.start) + e.newText + fixed.slice(e.span.end);
+    }
+    return fixed;
+  };
+  assert.equal(apply('- alert: A\n  expr: |\n    x > 1\n      for 5m\n  labels:\n    severity: page\n'), '- alert: A\n  expr: |\n    x > 1\n  for: 5m\n  labels:\n    severity: page\n');
+  assert.equal(apply('- alert: B\n  labels:\n    severity: page\n  expr: x > 1 for 5m'), '- alert: B\n  labels:\n    severity: page\n  expr: x > 1\n  for: 5m');
+});

@@ -8,7 +8,7 @@ test('inline spans with PromQL structure, or a metric-suffixed snake_case name, 
   for (const s of ['rate(http_requests_total[5m])', 'up{job="api"}', 'sum(x) by (job)', 'queue_depth > 100', 'x[5m]']) {
     assert.equal(classifyInline(s).kind, 'expr', s);
   }
-  for (const s of ['http_requests_total', 'request_duration_seconds', 'build_info', 'heap_bytes']) assert.equal(classifyInline(s).kind, 'name', s);
+  for (const s of ['http_requests_total', 'request_duration_seconds', 'build_info', 'heap_bytes', 'node_memory_MemAvailable_bytes']) assert.equal(classifyInline(s).kind, 'name', s);
 });
 
 test('paths, shell, null comparisons, CamelCase alert names and plain words are not', () => {
