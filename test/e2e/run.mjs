@@ -29,7 +29,9 @@ const { killDescendants } = require('./host/processTree.js');
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = join(root, 'test/e2e');
-const work = join(root, '.vscode-test');
+// Per-run scratch folder: helpers and CI jobs may run the suite at the same time in one checkout.
+const runsDir = join(root, '.vscode-test/runs');
+const work = join(runsDir, String(process.pid));
 const VSCODE_VERSION = '1.100.3'; // what the code-server host runs; engines.vscode is held to it
 const grep = process.argv.find(a => a.startsWith('--grep='))?.slice('--grep='.length);
 const totalLimitS = Number(process.env.RUNBOOK_E2E_TOTAL_TIMEOUT) || 900;
@@ -125,7 +127,8 @@ async function runPass(host, pass, suiteDir) {
   }
   const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
   console.log(`e2e: ${pass} pass ran in VS Code ${r.vscodeVersion} (${r.uiKind}), workspace trusted: ${r.workspaceTrusted}`);
-  const failures = r.tests.filter(t => t.state === 'failed').map(t => `${t.title}: ${t.error}`);
+  // First line only: mocha's report above has the diff and the stack.
+  const failures = r.tests.filter(t => t.state === 'failed').map(t => `${t.title}: ${String(t.error).split('\n')[0]}`);
   // The editor failing after the tests reported (e.g. a crash on shutdown) still fails the run.
   const failed = Math.max(r.failed, exitCode !== 0 ? 1 : 0);
   if (failed > r.failed) failures.push(`${pass} pass: editor exited with code ${exitCode}`);
@@ -135,13 +138,25 @@ async function runPass(host, pass, suiteDir) {
 /** The UI check (ui-check.mjs) counts as one test: the Run lens is drawn, screenshot saved. */
 function uiCheck() {
   console.log('\n--- e2e: UI check (Run lens drawn in the workbench) ---');
-  const r = spawnSync(process.execPath, [join(here, 'ui-check.mjs')], { stdio: 'inherit', timeout: 240_000 });
+  const r = spawnSync(process.execPath, [join(here, 'ui-check.mjs'), `--workspace=${join(work, 'ui/runbooks')}`], { stdio: 'inherit', timeout: 240_000 });
   return r.status === 0
     ? { passed: 1, failed: 0, failures: [] }
     : { passed: 0, failed: 1, failures: ['UI check: the Run lens was not shown in the workbench (see test-results/)'] };
 }
 
+/** Scratch folders of earlier runs whose process is gone (kept when they failed, for a look). */
+function pruneOldRuns() {
+  if (!existsSync(runsDir)) return;
+  for (const name of readdirSync(runsDir)) {
+    const pid = Number(name);
+    let alive = false;
+    try { process.kill(pid, 0); alive = true; } catch { /* not running */ }
+    if (!alive) rmSync(join(runsDir, name), { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  pruneOldRuns();
   mkdirSync(work, { recursive: true });
   // Only what the editor loads; the CLI bundle has its own tests.
   const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), 'client', 'server'], { stdio: 'inherit', timeout: 180_000 });
@@ -167,6 +182,7 @@ async function main() {
     passed += r.passed; failed += r.failed; failures.push(...r.failures);
   }
   clearTimeout(watchdog);
+  if (!failed) rmSync(work, { recursive: true, force: true });
   if (failures.length) console.log(`\ne2e failures:\n${failures.map(f => `  - ${f}`).join('\n')}`);
   console.log('');
   finish(passed, failed);

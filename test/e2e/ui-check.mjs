@@ -5,6 +5,8 @@
 // The API-level suite (run.mjs) proves the lens data; this proves it is drawn.
 //
 // usage: node test/e2e/ui-check.mjs [--lens=REGEXP] [--file=NAME.md] [--out=PNG] [--timeout=SECONDS]
+//          [--workspace=DIR]   where to copy the fixtures; named like a folder a user would open,
+//                              because the name shows in the screenshot
 // Prints "ui-check: ok ..." and exits 0, or says what was missing and exits 1 (124 on timeout).
 // Expects the extension built (dist/) and the host installed (run.mjs does both).
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
@@ -46,8 +48,7 @@ async function check(page, server) {
 
 async function main() {
   // The extension host may write state into the folder; work on a copy of the fixtures.
-  // Named like the folder a user would open, since the name shows in the screenshot.
-  const workspace = join(root, '.vscode-test/ui-check/runbooks');
+  const workspace = arg('workspace', join(root, '.vscode-test/ui-check/runbooks'));
   rmSync(workspace, { recursive: true, force: true });
   cpSync(join(root, 'test/e2e/workspace'), workspace, { recursive: true });
 
