@@ -102,6 +102,19 @@ suite('Running steps', () => {
     await waitFor('a ✗ exit 2 lens', async () => (await lensTitles(document, line)).includes('✗ exit 2'));
   });
 
+  test('output goes to a terminal per session, and cancel stops a long step', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    const uri = document.uri.toString();
+    const pending = run('runbook.runBlock', { uri, index: 5 });
+    // cancelRun answers how many runs it stopped: 0 until the step has started.
+    await waitFor('the slow step to start', async () => (await vscode.commands.executeCommand<number>('runbook.cancelRun', { uri })) > 0);
+    const out = await pending;
+    assert.equal(out.status, 'cancelled', out.message);
+    assert.equal(out.steps[0].status, 'cancelled');
+    assert.ok(vscode.window.terminals.some(t => t.name === `Runbook: ${FIXTURE} · local`), vscode.window.terminals.map(t => t.name).join(', '));
+  });
+
   test('run history opens a record', async () => {
     const { document } = await openFixture(FIXTURE);
     await runbookApi();
