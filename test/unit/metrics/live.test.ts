@@ -7,6 +7,7 @@ import { expressionHover } from '../../../server/src/metrics/expressionHover';
 import { completeMetrics } from '../../../server/src/metrics/completion';
 import { KnownNames } from '../../../server/src/metrics/knownNames';
 import { unknownMetricDiagnostics } from '../../../server/src/metrics/unknownMetrics';
+import { checkUnknownMetrics } from '../../../server/src/metrics/unknownMetricsCheck';
 import type { MetricRef } from '../../../server/src/analysis/types';
 import { prometheusAvailable, startPrometheus, type RunningPrometheus } from '../../support/prometheus';
 import { closedUrl } from '../../support/servers';
@@ -117,6 +118,7 @@ test('completion of label names after { is scoped to the metric; values after ='
 
 test('unknown metric: information diagnostic with a correct did-you-mean, from the live name list', { skip }, async () => {
   const known = new KnownNames(await client.metricNames());
+  assert.equal((await checkUnknownMetrics(client, [{ name: 'accumen_mempool_sise', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, source: 'inline', confidence: 1 }], 'staging')).length, 1);
   const range = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 10 } });
   const refs: MetricRef[] = [
     { name: 'accumen_mempool_sise', range: range(1), source: 'promql-block', confidence: 1 },

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { boundedDistance, didYouMean } from '../../../server/src/metrics/didYouMean';
 import { KnownNames } from '../../../server/src/metrics/knownNames';
 import { unknownMetricDiagnostics } from '../../../server/src/metrics/unknownMetrics';
+import { checkUnknownMetrics } from '../../../server/src/metrics/unknownMetricsCheck';
+import { PrometheusClient } from '../../../server/src/prometheus/client';
 import type { MetricRef } from '../../../server/src/analysis/types';
+import { closedUrl } from '../../support/servers';
 
 test('bounded distance equals Levenshtein within the limit and gives up beyond it', () => {
   assert.equal(boundedDistance('kitten', 'sitting', 5), 3);
@@ -47,4 +50,10 @@ test('metric/unknown: low-confidence guesses are skipped; a single suggestion is
   const [far] = unknownMetricDiagnostics([ref('zzz_qqq_total')], known, 'prod');
   assert.equal(far!.message, 'No series named "zzz_qqq_total" in prod.');
   assert.equal(far!.data, undefined);
+});
+
+test('the check reports nothing without a Prometheus or when it is unreachable', async () => {
+  assert.deepEqual(await checkUnknownMetrics(undefined, [ref('nope_total')], 'lab'), []);
+  const down = new PrometheusClient({ name: 'prod', prometheus: { url: await closedUrl() } });
+  try { assert.deepEqual(await checkUnknownMetrics(down, [ref('nope_total')], 'prod'), []); } finally { await down.close(); }
 });
