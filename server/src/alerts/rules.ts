@@ -34,4 +34,3 @@ export function findRules(body: string): RuleNode[] {
   return rules;
 }
 
-export { isMap, isScalar };

@@ -179,7 +179,7 @@ class Checker {
       if (got === 'unknown' || got === want) return;
       const hint = want === 'matrix' && got === 'vector' && arg.name === 'VectorSelector'
         ? ` Add a range: \`${name}(${this.src(arg)}[5m])\`.` : '';
-      const param = sig.params[i] ? ` for \`${sig.params[i].split('=')[0]}\`` : '';
+      const param = sig.params.length > 1 && sig.params[i] ? ` for \`${sig.params[i].split('=')[0]}\`` : '';
       this.report(arg, 'promql/type', `\`${name}\` needs a ${typeName(want)}${param}, got ${typeName(got)}.${hint}`);
     });
     return sig.returns;
