@@ -35,3 +35,11 @@ test('the Markdown injection embeds source.promql in ```promql fences; the langu
   assert.ok(begin.test('```promql') && begin.test('~~~~ PromQL title') && !begin.test('```promqlx'));
   assert.equal(load('promql.language-configuration.json').comments.lineComment, '#');
 });
+
+test('labels in by/without/on/group_left lists are scoped as labels, not metrics', () => {
+  const g = load('promql.tmLanguage.json');
+  const expr = g.repository.expression.patterns.map((p: { include: string }) => p.include);
+  assert.ok(expr.indexOf('#grouping') < expr.indexOf('#metric'));
+  assert.ok(new RegExp(g.repository.grouping.begin).test('sum by (job)'));
+  assert.equal(g.repository.grouping.patterns[1].name, 'entity.other.attribute-name.label.promql');
+});
