@@ -14,8 +14,10 @@ export function environmentStatusBar(envs: Environments): vscode.Disposable {
       ? `Runbook steps run on PROTECTED environment "${env.name}". Click to pick another.`
       : `Runbook steps run on "${env.name}". Click to pick another.`;
     item.backgroundColor = env.protected ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
-    item.show();
+    // Shown beside runbooks, and always once a protected environment is chosen.
+    const lang = vscode.window.activeTextEditor?.document.languageId;
+    if (env.protected || lang === 'markdown' || lang === 'promql') item.show(); else item.hide();
   };
   update();
-  return vscode.Disposable.from(item, envs.onDidChange(update));
+  return vscode.Disposable.from(item, envs.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));
 }

@@ -35,7 +35,11 @@ export class RunController {
   ) {}
 
   async run(scope: RunPlanParams['scope'], args: RunArgs = {}): Promise<RunOutcome> {
-    const outcome = await this.runUnreported(scope, args);
+    let outcome: RunOutcome;
+    try { outcome = await this.runUnreported(scope, args); } catch (e) {
+      // E.g. the language server is down: say so instead of VS Code's "command resulted in an error".
+      outcome = { status: 'error', message: `The run could not start: ${e instanceof Error ? e.message : String(e)}`, steps: [] };
+    }
     if (outcome.message && outcome.status !== 'ok') {
       const show = outcome.status === 'cancelled' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
       void show(`Runbook: ${outcome.message}`);
