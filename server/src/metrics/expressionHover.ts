@@ -2,6 +2,7 @@
 // with the trend of its (summed) value over the last hour.
 import type { PrometheusClient } from '../prometheus/client';
 import { escapeMarkdown, inlineCode } from './escape';
+import { hoverBudget } from './hoverBudget';
 import { errorHover, queriesFooter, trendBlock } from './hoverText';
 import { seriesTable, topRows, type Row } from './seriesTable';
 import { fetchTrend } from './trend';
@@ -15,7 +16,9 @@ export interface ExpressionHoverContext {
 }
 
 export async function expressionHover(expr: string, ctx: ExpressionHoverContext): Promise<string> {
-  const { client, envName, signal } = ctx;
+  const { client, envName } = ctx;
+  const budget = hoverBudget(client, ctx.signal);
+  const { signal } = budget;
   try {
     const data = await client.query(expr, { signal });
     const lines: string[] = [`**Result** — _${escapeMarkdown(envName)}_`, ''];
@@ -46,7 +49,7 @@ export async function expressionHover(expr: string, ctx: ExpressionHoverContext)
     }
     const queries = [{ expr, note: chart ? 'evaluated now; trend: 1 h at 1 m steps' : 'evaluated now' }];
     if (chart) {
-      const trend = await fetchTrend(client, expr, signal, ctx.now).catch((e: unknown) => e as Error);
+      const trend = await fetchTrend(client, expr, signal, ctx.now).catch((e: unknown) => budget.explain(e) as Error);
       lines.push('');
       if (trend instanceof Error) lines.push(`_Trend unavailable: ${escapeMarkdown(trend.message)}_`);
       else lines.push(...trendBlock(trend, trend.series > 1 ? `sum of ${trend.series} series` : 'value'));
@@ -54,6 +57,6 @@ export async function expressionHover(expr: string, ctx: ExpressionHoverContext)
     lines.push('', ...queriesFooter(envName, client.url, queries));
     return lines.join('\n');
   } catch (e) {
-    return errorHover(envName, e);
+    return errorHover(envName, budget.explain(e));
   }
 }

@@ -4,6 +4,7 @@ import type { PrometheusClient } from '../prometheus/client';
 import type { MetricMetadata, QueryData } from '../prometheus/types';
 import { didYouMean } from './didYouMean';
 import { escapeMarkdown, inlineCode } from './escape';
+import { hoverBudget } from './hoverBudget';
 import { errorHover, queriesFooter, trendBlock } from './hoverText';
 import { seriesTable, topRows, TOP_SERIES, type Row } from './seriesTable';
 import { fetchTrend } from './trend';
@@ -12,6 +13,7 @@ import { formatValue, parseSample, unitOf } from './valueFormat';
 export interface HoverContext {
   client: PrometheusClient;
   envName: string;
+  /** The LSP request's cancellation. The hover also stops itself after the client's request timeout. */
   signal?: AbortSignal;
   now?: number;
 }
@@ -46,7 +48,9 @@ export function metricQueries(name: string, meta?: { family: string; meta: Metri
 }
 
 export async function metricHover(name: string, ctx: HoverContext): Promise<string> {
-  const { client, envName, signal } = ctx;
+  const { client, envName } = ctx;
+  const budget = hoverBudget(client, ctx.signal);
+  const { signal } = budget;
   try {
     const meta = await metadataFor(client, name, signal).catch(() => undefined);
     const q = metricQueries(name, meta);
@@ -54,7 +58,7 @@ export async function metricHover(name: string, ctx: HoverContext): Promise<stri
       client.query(q.top, { signal }),
       client.query(q.count, { signal }),
       client.query(q.sum, { signal }),
-      fetchTrend(client, q.trend, signal, ctx.now).catch((e: unknown) => e as Error),
+      fetchTrend(client, q.trend, signal, ctx.now).catch((e: unknown) => budget.explain(e) as Error),
       q.p95 ? client.query(q.p95, { signal }).catch(() => undefined) : undefined,
     ]);
     const total = scalarOf(count) ?? 0;
@@ -86,7 +90,7 @@ export async function metricHover(name: string, ctx: HoverContext): Promise<stri
     ]));
     return lines.join('\n');
   } catch (e) {
-    return errorHover(envName, e);
+    return errorHover(envName, budget.explain(e));
   }
 }
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'undici';
 import { describeNetworkError, PrometheusError, seconds } from './errors';
 import { Limiter } from './limiter';
-import { redactSecrets, redactUrl } from './redact';
+import { headerSecrets, redactSecrets, redactUrl } from './redact';
 import type { ClientOptions, PrometheusConfig } from './types';
 
 export interface JsonRequest {
@@ -36,10 +36,13 @@ export class Transport {
     base.search = '';
     this.base = base;
     const basic = config.basic ?? userinfo;
-    this.headers = { accept: 'application/json', ...(config.headers ?? {}) };
+    // Lower-case names, so a configured `Authorization` header and bearerToken cannot both be sent.
+    this.headers = { accept: 'application/json' };
+    for (const [k, v] of Object.entries(config.headers ?? {})) this.headers[k.toLowerCase()] = v;
     if (config.bearerToken) this.headers.authorization = `Bearer ${config.bearerToken}`;
     else if (basic) this.headers.authorization = `Basic ${Buffer.from(`${basic.username}:${basic.password}`).toString('base64')}`;
-    this.secrets = [config.bearerToken, basic?.password, this.headers.authorization].filter((s): s is string => !!s);
+    this.secrets = [config.bearerToken, basic?.password, ...headerSecrets(this.headers)].filter((s): s is string => !!s)
+      .sort((a, b) => b.length - a.length); // longest first, so a whole header value is masked before its parts
     let ca: Buffer | undefined;
     try { ca = config.caFile ? readFileSync(config.caFile) : undefined; } catch (e) {
       // Reported on every request (so the hover says it) rather than thrown while wiring up.

@@ -80,7 +80,7 @@ test('a server echoing the token in an error does not put it in our message', as
     await assert.rejects(client.labels(), (e: PrometheusError) => {
       assert.equal(e.kind, 'http');
       assert.ok(!e.message.includes(TOKEN), e.message);
-      assert.match(e.message, /HTTP 401: invalid credentials: Bearer \*\*\* \(check the environment's credentials\)/);
+      assert.match(e.message, /HTTP 401: invalid credentials: \*\*\* \(check the environment's credentials\)/);
       return true;
     });
     assert.equal(client.redact(`token=${TOKEN}`), 'token=***');
@@ -91,4 +91,17 @@ test('redaction helpers drop userinfo, query strings and secret-looking header v
   assert.equal(redactUrl('https://u:p@prom.example.com:9090/api/v1/query?query=up&token=x'), 'https://prom.example.com:9090/api/v1/query');
   assert.deepEqual(redactHeaders({ Authorization: 'Bearer x', 'X-Scope-OrgID': 'team', 'X-Api-Key': 'k' }),
     { Authorization: '***', 'X-Scope-OrgID': 'team', 'X-Api-Key': '***' });
+});
+
+test('credentials passed as ready-made headers (resolved environments) are masked too', async () => {
+  const srv = await startHttpServer((req, res) => { res.writeHead(403).end(`denied for ${req.headers['x-api-key']} / ${req.headers.authorization}`); });
+  const client = new PrometheusClient({ name: 'p', prometheus: { url: srv.url, headers: { Authorization: `Bearer ${TOKEN}`, 'X-Api-Key': 'key-5678' } } });
+  try {
+    await assert.rejects(client.labels(), (e: PrometheusError) => {
+      assert.equal(e.reason, "HTTP 403: denied for *** / *** (check the environment's credentials)");
+      return true;
+    });
+    assert.equal(srv.requests[0]!.headers.authorization, `Bearer ${TOKEN}`);
+    assert.equal(client.redact(`x ${TOKEN} y`), 'x *** y');
+  } finally { await client.close(); await srv.stop(); }
 });
