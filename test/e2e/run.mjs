@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { runTests } from '@vscode/test-electron';
+import { runTests, TestRunFailedError } from '@vscode/test-electron';
 
 const require = createRequire(import.meta.url);
 const { isInstalled } = require('./host/workbench.js');
@@ -45,7 +45,9 @@ function abort(reason) {
   finish(0, 1);
 }
 
+let stopping = false; // set by the watchdog: start nothing new, it is taking everything down
 const watchdog = setTimeout(async () => {
+  stopping = true;
   console.error(`e2e: TIMEOUT: the run took longer than ${totalLimitS}s; stopping everything it started`);
   await killDescendants(process.pid);
   finish(0, 1);
@@ -119,7 +121,8 @@ async function runPass(host, pass, suiteDir) {
       extensionTestsEnv,
     });
   } catch (e) {
-    exitCode = e?.code ?? 1;
+    if (e instanceof TestRunFailedError) exitCode = e.code ?? 1;
+    else { console.error(`e2e: could not start VS Code: ${e?.message ?? e}`); exitCode = 1; }
   }
   if (!existsSync(resultsFile)) {
     console.error(`e2e: the ${pass} pass reported no results (editor exit code ${exitCode})`);
@@ -174,9 +177,11 @@ async function main() {
   let passed = 0, failed = 0;
   const failures = [];
   for (const pass of passes) {
+    if (stopping) return;
     const r = await runPass(host, pass, suiteDir);
     passed += r.passed; failed += r.failed; failures.push(...r.failures);
   }
+  if (stopping) return;
   if (host.kind === 'code-server' && !grep) {
     const r = uiCheck();
     passed += r.passed; failed += r.failed; failures.push(...r.failures);
