@@ -3,7 +3,7 @@
 import { TtlCache } from './cache';
 import { PrometheusError } from './errors';
 import { Transport } from './transport';
-import { defaultClientOptions, type CallOptions, type ClientOptions, type Labels, type MetricMetadata, type PrometheusEnvironment, type QueryData } from './types';
+import { defaultClientOptions, type ActiveTarget, type CallOptions, type ClientOptions, type Labels, type MetricMetadata, type PrometheusEnvironment, type QueryData } from './types';
 
 export class PrometheusClient {
   readonly envName: string;
@@ -74,6 +74,18 @@ export class PrometheusClient {
     if (range.end !== undefined) params.push(['end', String(range.end)]);
     return this.cached(`s:${params.join('|')}`, this.options.valuesTtlMs, opts,
       (signal) => this.transport.json({ path: 'api/v1/series', params, post: true, signal }) as Promise<Labels[]>);
+  }
+
+  /** Active scrape targets, or [] where the server has no targets API (Mimir, Thanos Querier). */
+  async targets(opts: CallOptions = {}): Promise<ActiveTarget[]> {
+    try {
+      const data = await this.cached('t:', this.options.metadataTtlMs, opts,
+        (signal) => this.transport.json({ path: 'api/v1/targets', params: [['state', 'active']], signal })) as { activeTargets?: ActiveTarget[] };
+      return (data.activeTargets ?? []).map((t) => ({ labels: t.labels, scrapeInterval: t.scrapeInterval, health: t.health }));
+    } catch (e) {
+      if (e instanceof PrometheusError && e.kind === 'http' && e.status === 404) return [];
+      throw e;
+    }
   }
 
   /** The server's own AST for `expr`, or undefined when the server predates /api/v1/parse_query. */

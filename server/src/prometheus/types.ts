@@ -56,4 +56,11 @@ export type QueryData =
 
 export interface MetricMetadata { type: string; help: string; unit: string }
 
+export interface ActiveTarget {
+  labels: Labels;
+  /** As Prometheus writes durations, e.g. "15s", "1m". Absent before Prometheus 2.33. */
+  scrapeInterval?: string;
+  health: string;
+}
+
 export interface CallOptions { signal?: AbortSignal }

@@ -8,6 +8,7 @@ import { completeMetrics } from '../../../server/src/metrics/completion';
 import { KnownNames } from '../../../server/src/metrics/knownNames';
 import { unknownMetricDiagnostics } from '../../../server/src/metrics/unknownMetrics';
 import { checkUnknownMetrics } from '../../../server/src/metrics/unknownMetricsCheck';
+import { rateWindowFindings } from '../../../server/src/metrics/rateWindow';
 import type { MetricRef } from '../../../server/src/analysis/types';
 import { prometheusAvailable, startPrometheus, type RunningPrometheus } from '../../support/prometheus';
 import { closedUrl } from '../../support/servers';
@@ -131,4 +132,13 @@ test('unknown metric: information diagnostic with a correct did-you-mean, from t
   assert.equal(diags[0]!.severity, 3);
   assert.equal(diags[0]!.message, 'No series named "accumen_mempool_sise" in staging. Did you mean "accumen_mempool_size"?');
   assert.deepEqual((diags[0]!.data as { fixes: { edits: { newText: string }[] }[] }).fixes[0]!.edits[0]!.newText, 'accumen_mempool_size');
+});
+
+test('online check: a rate() window shorter than twice the scrape interval (1 s here) is flagged', { skip }, async () => {
+  const expr = 'rate(runbook_demo_requests_total[1s]) + rate(accumen_blocks_produced_total[5m]) + rate(no_such_metric_total[1s])';
+  const found = await rateWindowFindings(client, expr);
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.code, 'promql/rate-window');
+  assert.equal(expr.slice(found[0]!.span.start, found[0]!.span.end), '1s');
+  assert.match(found[0]!.message, /^rate\(\) over \[1s\] is shorter than twice the scrape interval of job "exporter" \(1s\).*Use at least \[4s\]\.$/);
 });
