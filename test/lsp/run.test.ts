@@ -140,3 +140,11 @@ test('the last result shows in the lens, and follows its block when text above m
   ls = await lenses(uri);
   assert.ok(titles(ls, 6).includes('✓ 0.8s · output as expected'), 'moved down two lines with its block');
 });
+
+test('a console transcript runs its command lines only, never its output', async () => {
+  const uri = 'file:///tmp/run-transcript.md';
+  await openDoc(uri, ['# T', '', '```console', '$ kubectl get pods', 'NAME   READY', 'web-1  1/1', '$ echo done', 'done', '```', ''].join('\n'));
+  const plan = await s.conn.sendRequest('runbook/runPlan', { uri, scope: 'block', index: 0 }) as { steps: { command: string; body: string }[] };
+  assert.equal(plan.steps[0].command, 'kubectl get pods\necho done');
+  assert.match(plan.steps[0].body, /web-1/, 'the body stays as written');
+});

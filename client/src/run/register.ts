@@ -16,7 +16,7 @@ import { RunHistory, type HistoryArgs } from './history';
 export function registerRun(context: vscode.ExtensionContext, client: LanguageClient, envs: Environments): RunController {
   const engine = new RunEngine({ recorder: new SettingsRecorder(context.globalStorageUri), instantQuery: prometheusInstantQuery() });
   const server = new ServerState(client, envs);
-  const controller = new RunController(client, envs, engine, secretStorageSource(context.secrets), mementoValueStore(context.workspaceState), server);
+  const controller = new RunController(client, envs, engine, secretStorageSource(context.secrets), mementoValueStore(context.workspaceState), server, context.workspaceState);
   const history = new RunHistory(context.globalStorageUri, uri => controller.runbookName(uri));
   const runbookOf = (args?: { uri?: string }) => {
     const uri = args?.uri ? vscode.Uri.parse(args.uri) : vscode.window.activeTextEditor?.document.uri;

@@ -12,6 +12,7 @@ import type { Environments } from '../environments/environments';
 import type { ServerState } from './serverState';
 import { askValues, confirm } from './prompts';
 import { withDelayedProgress } from './progress';
+import { offerGitignore } from './gitignore';
 
 /** Command arguments: lenses pass `uri`/`index`; tests add the answers a person would type. */
 export interface RunArgs { uri?: string; index?: number; env?: string; values?: Record<string, string>; confirm?: string }
@@ -32,6 +33,7 @@ export class RunController {
     private readonly secrets: SecretSource,
     private readonly values: PlaceholderValueStore,
     private readonly server: ServerState,
+    private readonly state: vscode.Memento,
   ) {}
 
   async run(scope: RunPlanParams['scope'], args: RunArgs = {}): Promise<RunOutcome> {
@@ -108,12 +110,12 @@ export class RunController {
     if (step.lang === 'powershell') {
       return { end: { status: 'refused', message: `Step ${step.index + 1} is PowerShell; this version of Runbook runs bash and PromQL steps only.`, steps: [] } };
     }
-    let command = step.body, substituted = false, values: Record<string, string> = {};
+    let command = step.command, substituted = false, values: Record<string, string> = {};
     if (step.lang !== 'promql') {
       const asked = await askValues(step, def.name, this.values, args.values);
       if (!asked) return { end: { status: 'cancelled', message: 'Run cancelled: no value given.', steps: [] } };
       values = asked;
-      try { ({ command, changed: substituted } = substitute(step.body, values, step.variables)); } catch (e) {
+      try { ({ command, changed: substituted } = substitute(step.command, values, step.variables)); } catch (e) {
         return { end: { status: 'error', message: (e as Error).message, steps: [] } };
       }
     }
@@ -142,6 +144,7 @@ export class RunController {
       durationMs: result.durationMs, expectedMatched: result.expected?.matched,
     });
     if (result.record && !result.record.ok) void vscode.window.showWarningMessage(`Runbook: ${result.record.error}`);
+    else if (result.record?.ok) void offerGitignore(this.state, result.record.file).catch(() => undefined);
     return { summary: {
       index: step.index, status: result.status, exitCode: result.exitCode, durationMs: result.durationMs, command,
       output: result.output, expectedMatched: result.expected?.matched,

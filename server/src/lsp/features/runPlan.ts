@@ -8,6 +8,7 @@ import { analyzeText } from '../../analysis/pipeline';
 import { isRunnable as engineRuns } from '../../run/plan';
 import { runnableBlocks } from './codeLens';
 import { bodyHash } from './runState';
+import { isTranscript, transcriptCommands } from '../../shell/transcript';
 
 export const RUN_PLAN_REQUEST = 'runbook/runPlan';
 
@@ -27,6 +28,8 @@ export interface PlanStep {
   lang: string;
   rawLang: string;
   body: string;
+  /** What runs: the body, or for a console transcript (`$ cmd` + output) only its command lines. */
+  command: string;
   bodyHash: string;
   sectionPath: string[];
   /** 0-based lines of the opening and the last line of the block (closing fence). */
@@ -73,11 +76,17 @@ function step(model: RunbookModel, analysis: Analysis, b: CodeBlock): PlanStep {
   }
   const expected = b.expectedOutput !== undefined ? model.blocks.find(x => x.index === b.expectedOutput) : undefined;
   return {
-    index: b.index, lang: b.lang, rawLang: b.rawLang, body: b.body, bodyHash: bodyHash(b.body), sectionPath: b.sectionPath,
+    index: b.index, lang: b.lang, rawLang: b.rawLang, body: b.body, command: runnableText(b), bodyHash: bodyHash(b.body), sectionPath: b.sectionPath,
     line: b.range.start.line, endLine: b.range.end.line, placeholders, variables,
     dangers: analysis.dangers.filter(d => d.blockIndex === b.index).map(d => ({ rule: d.rule, reason: d.reason, line: d.range.start.line })),
     ...(expected ? { expectedOutput: expected.body } : {}),
   };
+}
+
+/** A transcript's output lines must never run; blanking keeps every line in its place. */
+function runnableText(b: CodeBlock): string {
+  if (b.lang !== 'shell' || !isTranscript(b.body)) return b.body;
+  return transcriptCommands(b.body).split('\n').map(l => l.trim()).filter(Boolean).join('\n');
 }
 
 export const runPlanFeature: Feature = {
