@@ -127,6 +127,23 @@ suite('Running steps', () => {
   });
 });
 
+suite('Environments file', () => {
+  teardown(closeAllEditors);
+
+  test('.runbook/environments.yaml gets diagnostics while it is edited', async () => {
+    await runbookApi();
+    const doc = await vscode.workspace.openTextDocument(fixtureUri('.runbook/environments.yaml'));
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split('\n').indexOf('  staging:');
+    assert.ok(line > 0, 'fixture has a staging environment');
+    assert.ok(await editor.edit(b => b.insert(new vscode.Position(line + 1, 0), '    colour: blue\n')), 'edit applied');
+    const found = await waitFor('an unknown-key diagnostic', () =>
+      vscode.languages.getDiagnostics(doc.uri).find(d => /Unknown key `colour`/.test(d.message)),
+    { describe: () => JSON.stringify(vscode.languages.getDiagnostics(doc.uri).map(d => d.message)) });
+    assert.equal(found.range.start.line, line + 1);
+  });
+});
+
 suite('Running steps [untrusted]', () => {
   teardown(closeAllEditors);
 
