@@ -13,6 +13,8 @@ const commandStart = String.raw`(?<=(?:(?:^|[;&|({\x60!]|\$\(|\bthen|\bdo|\belse
 const compiled = dangerRules.map((rule) => ({
   rule,
   re: new RegExp((rule.commandStart ? commandStart : '') + rule.pattern.source, 'gm' + (rule.pattern.flags.includes('i') ? 'i' : '')),
+  // The lookbehind is costly at every offset; the bare pattern is a cheap necessary condition.
+  quick: new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '')),
 }));
 
 /** The prepared text with comments blanked and line continuations joined, at the same length. */
@@ -30,7 +32,8 @@ export function dangerFindings(body: string): BlockFindings {
   if (prepared.foreign) return {};
   const text = scanText(body);
   const found: NonNullable<BlockFindings['dangers']> = [];
-  for (const { rule, re } of compiled) {
+  for (const { rule, re, quick } of compiled) {
+    if (!quick.test(text)) continue;
     for (const m of text.matchAll(re)) {
       if (rule.test && !rule.test(m as RegExpExecArray)) continue;
       found.push({ rule: rule.id, reason: rule.reason, span: { start: m.index, end: m.index + m[0].replace(/[\s\\]+$/, '').length } });

@@ -1,8 +1,14 @@
-// mvdan/sh (sh-syntax, WASM) is the parser that agrees with `bash -n` on field runbooks. Compiling
-// the WebAssembly module once and instantiating per call costs ~4 ms a block instead of ~40.
+// mvdan/sh (sh-syntax, TinyGo WASM) is the parser that agrees with `bash -n` on field runbooks.
+// sh-syntax's own `processor` instantiates a fresh Go runtime (10 MB of memory) per call and waits
+// on a timer, so a runbook with 1,000 blocks would hold 1,000 instances at once. Instead we compile
+// the module once and reuse one instance for a bounded number of calls: TinyGo's heap does not
+// survive indefinitely once `main` has returned, so the instance is replaced every `callsPerInstance`
+// calls (or input bytes), and on any runtime trap (then the call is retried once on a fresh instance).
 import { readFileSync } from 'node:fs';
-import { getProcessor, LangVariant } from 'sh-syntax';
+import { LangVariant } from 'sh-syntax'; // also installs the `Go` global (wasm_exec) we rely on
 import { utf8ToUtf16 } from './columns';
+
+declare const Go: new () => { importObject: WebAssembly.Imports; run(instance: WebAssembly.Instance): Promise<number> };
 
 export interface ShellSyntaxError {
   message: string;
@@ -12,25 +18,81 @@ export interface ShellSyntaxError {
   incomplete: boolean;
 }
 
-let processor: ReturnType<typeof getProcessor> | undefined;
+interface ShExports {
+  memory: WebAssembly.Memory;
+  wasmAlloc(size: number): number;
+  wasmFree(ptr: number): void;
+  process(...args: (number | boolean)[]): number;
+}
 
-function shProcessor(): ReturnType<typeof getProcessor> {
-  if (!processor) {
+const callsPerInstance = 100;
+const bytesPerInstance = 1_000_000;
+let module: WebAssembly.Module | undefined;
+let current: { exports: ShExports; calls: number; bytes: number } | undefined;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function instance(): { exports: ShExports; calls: number; bytes: number } {
+  if (!current || current.calls >= callsPerInstance || current.bytes >= bytesPerInstance) {
     // The server runs as CommonJS (tsx in tests, an esbuild cjs bundle in the extension).
-    const module = new WebAssembly.Module(readFileSync(require.resolve('sh-syntax/main.wasm')));
-    processor = getProcessor((imports: WebAssembly.Imports) => WebAssembly.instantiate(module, imports));
+    module ??= new WebAssembly.Module(readFileSync(require.resolve('sh-syntax/main.wasm')));
+    const go = new Go();
+    const inst = new WebAssembly.Instance(module, go.importObject);
+    void go.run(inst);
+    current = { exports: inst.exports as unknown as ShExports, calls: 0, bytes: 0 };
   }
-  return processor;
+  return current;
+}
+
+function copyIn(e: ShExports, bytes: Uint8Array): number {
+  const ptr = e.wasmAlloc(bytes.byteLength);
+  new Uint8Array(e.memory.buffer).set(bytes, ptr);
+  return ptr;
+}
+
+/** One call of sh-syntax's `process` export (same arguments as its processor, parse only). */
+function processOnce(text: string): string {
+  const slot = instance();
+  const e = slot.exports;
+  const name = encoder.encode('');
+  const body = encoder.encode(text);
+  slot.calls++;
+  slot.bytes += body.byteLength;
+  const stopAt = encoder.encode('');
+  const [p1, p2, p3] = [copyIn(e, name), copyIn(e, body), copyIn(e, stopAt)];
+  const result = e.process(p1, name.byteLength, name.byteLength, p2, body.byteLength, body.byteLength,
+    false, false, LangVariant.LangBash, p3, 0, 0, 0, false, 2, true, true, true, false, false, false, false);
+  e.wasmFree(p1); e.wasmFree(p2); e.wasmFree(p3);
+  const bytes = new Uint8Array(e.memory.buffer).subarray(result);
+  const out = decoder.decode(bytes.subarray(0, bytes.indexOf(0)));
+  e.wasmFree(result);
+  return out;
+}
+
+function processWithRetry(text: string): string {
+  try {
+    return processOnce(text);
+  } catch (e) {
+    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+    current = undefined;
+    try {
+      return processOnce(text);
+    } catch (again) {
+      current = undefined;
+      // A fresh instance traps too: the block exceeds the parser's fixed memory (~400 KB of shell).
+      if (again instanceof WebAssembly.RuntimeError) throw new Error(`the block is too large for the shell parser (${text.length} characters)`);
+      throw again;
+    }
+  }
 }
 
 /** Parses bash; resolves to the first syntax error, or undefined when the text parses. */
 export async function parseShellError(text: string): Promise<ShellSyntaxError | undefined> {
-  try {
-    await shProcessor()(text, { variant: LangVariant.LangBash, keepComments: false });
-    return undefined;
-  } catch (e) {
-    const err = e as { message?: string; Text?: string; Pos?: { Offset: number }; Incomplete?: boolean };
-    if (!err.Pos) return { message: err.Text || err.message || 'shell parse failed', offset: 0, incomplete: false };
-    return { message: err.Text ?? err.message ?? '', offset: utf8ToUtf16(text, err.Pos.Offset), incomplete: !!err.Incomplete };
-  }
+  const raw = processWithRetry(text);
+  let result: { parseError?: { Text: string; Pos?: { Offset: number }; Incomplete?: boolean }; message?: string };
+  try { result = JSON.parse(raw); } catch { throw new Error(`the shell parser returned unreadable output: ${raw.slice(0, 80)}`); }
+  const err = result.parseError;
+  if (err) return { message: err.Text, offset: err.Pos ? utf8ToUtf16(text, err.Pos.Offset) : 0, incomplete: !!err.Incomplete };
+  if (result.message) return { message: result.message, offset: 0, incomplete: false };
+  return undefined;
 }
