@@ -1,4 +1,4 @@
-// PromQL in inline code and prose. Inline spans that are clearly PromQL are checked (as warnings:
+// PromQL in inline code (and, through prose.ts, in prose lines). Inline spans that are clearly PromQL are checked (as warnings:
 // prose shows wrong examples on purpose more often than fences do) and give metric references;
 // bare metric names count when they have a metric suffix, or sit in a list of metrics. Keys listed
 // under an expvar endpoint (`/debug/vars`) are JSON counters, not Prometheus metrics.
@@ -7,7 +7,8 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { DocContext, DocFindings, DocumentAnalyzer, MetricRef } from '../analysis/types';
 import { MappedText } from './mappedText';
 import { expressionFindings } from './findings';
-import { classifyInline, isProsePromql, isSnakeCaseName } from './inlineHeuristics';
+import { classifyInline, isSnakeCaseName } from './inlineHeuristics';
+import { prosePromql } from './prose';
 
 const EXPVAR = /\/debug\/vars|expvar/i;
 
@@ -67,17 +68,9 @@ export function analyzeInlinePromql(ctx: DocContext): DocFindings {
     }
     for (const m of f.metrics) metrics.push({ name: m.name, range: range(m.span.start, m.span.end), source: 'inline', confidence: m.confidence, expr: m.expr, exprRange: m.exprSpan && range(m.exprSpan.start, m.exprSpan.end) });
   }
-  for (const p of ctx.model.paragraphs) {
-    let pos = 0;
-    for (const line of p.text.split('\n')) {
-      const lineStart = p.offset + pos;
-      pos += line.length + 1;
-      if (!isProsePromql(line)) continue;
-      const lead = line.length - line.trimStart().length;
-      const f = expressionFindings(MappedText.identity(line.trim(), lineStart + lead), { source: 'prose', confidence: 0.5 });
-      for (const m of f.metrics) metrics.push({ name: m.name, range: range(m.span.start, m.span.end), source: 'prose', confidence: 0.5, expr: m.expr, exprRange: m.exprSpan && range(m.exprSpan.start, m.exprSpan.end) });
-    }
-  }
+  const prose = prosePromql(ctx.model, ctx.text, doc);
+  diagnostics.push(...prose.diagnostics);
+  metrics.push(...prose.metrics);
   return { diagnostics, metrics };
 }
 

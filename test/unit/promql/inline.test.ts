@@ -44,7 +44,7 @@ test('through the pipeline: inline metrics, list context, expvar exclusion, and 
   const ms = analysis.metrics.map((m) => `${m.source}:${m.name}`);
   assert.deepEqual(ms, ['inline:svc_requests_total', 'inline:svc_queue_depth', 'inline:svc_requests_total', 'prose:svc_latency_seconds_bucket']);
   const d = analysis.diagnostics.filter((x) => String(x.code).startsWith('promql/'));
-  assert.equal(d.length, 1);
-  assert.equal(d[0].severity, 2);
-  assert.equal(d[0].range.start.line, 13);
+  assert.deepEqual(d.map((x) => [x.code, x.severity, x.range.start.line]), [['promql/type', 2, 13], ['promql/unfenced', 4, 16]]);
+  const fix = (d[1].data as { fixes: { edits: { newText: string }[] }[] }).fixes[0];
+  assert.equal(fix.edits[0].newText, '```promql\nhistogram_quantile(0.9, sum by (le) (rate(svc_latency_seconds_bucket[5m])))\n```');
 });
