@@ -44,6 +44,7 @@ export async function shellSyntaxFindings(body: string): Promise<BlockFindings> 
 
 export const shellSyntax: BlockAnalyzer = {
   id: 'shell/syntax',
-  appliesTo: isShellBlock,
+  // mvdan/sh has no zsh dialect; parsing zsh as bash would report valid zsh as errors.
+  appliesTo: (b) => isShellBlock(b) && b.rawLang !== 'zsh',
   analyze: (block) => shellSyntaxFindings(block.body),
 };

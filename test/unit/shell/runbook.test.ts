@@ -74,3 +74,14 @@ test('a ShellCheck quick fix applied through the pipeline removes the finding', 
   const after = await analyzeText(fixed, { includeSlow: true });
   assert.ok(!after.analysis.diagnostics.some((x) => x.source === 'shellcheck'));
 });
+
+test('the bash-tag fix on a bare fence adds the info string', async () => {
+  const doc = '# Check\n\n```\nkubectl get pods -n prod\n```\n';
+  const { analysis } = await analyzeText(doc);
+  const d = analysis.diagnostics.find((x) => x.code === 'block/language-mismatch');
+  assert.ok(d);
+  const fixed = applyFirstFix(doc, d);
+  assert.equal(fixed, '# Check\n\n```bash\nkubectl get pods -n prod\n```\n');
+  const after = await analyzeText(fixed);
+  assert.ok(!after.analysis.diagnostics.some((x) => x.code === 'block/language-mismatch'));
+});

@@ -61,3 +61,25 @@ test('agrees with bash -n on the field corpus (placeholders masked, foreign cont
   }
   assert.ok(checked > 50, `checked ${checked} blocks`);
 });
+
+test('the reused parser instance stays correct across many calls and recycles', async () => {
+  for (let i = 0; i < 350; i++) {
+    const body = i % 7 ? `kubectl get pods -n ns${i} | grep -v Running\n` : `echo "open ${i}\n`;
+    const f = await shellSyntaxFindings(body);
+    assert.equal(!!f.diagnostics, i % 7 === 0, `call ${i}`);
+  }
+});
+
+test('a block too large for the parser fails with a clear message, and the next block is fine', async () => {
+  const huge = 'kubectl get pods -n prod | grep -v Running | awk \'{print $1}\'\n'.repeat(9000);
+  await assert.rejects(shellSyntaxFindings(huge), /too large for the shell parser/);
+  assert.equal((await shellSyntaxFindings('echo "x')).diagnostics?.length, 1);
+});
+
+test('a console transcript under ```bash: only the commands are parsed', async () => {
+  const body = '$ kubectl get pods -n prod\nNAME      READY   STATUS (since 3d)\napi-0     1/1     Running\n$ echo done';
+  assert.ok(!bashAccepts(body));
+  assert.deepEqual(await shellSyntaxFindings(body), {});
+  const broken = await shellSyntaxFindings(body + ' "unclosed');
+  assert.equal(broken.diagnostics?.[0].span.start, body.length + 1);
+});
