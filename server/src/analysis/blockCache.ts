@@ -20,3 +20,8 @@ export function setCached(key: string, findings: BlockFindings): void {
   cache.set(key, findings);
   if (cache.size > limit) cache.delete(cache.keys().next().value as string);
 }
+
+/** For tests that compare a warm analysis against a cold one. */
+export function clearBlockCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,120 @@
+// `npm run bench`: speed and scale of Runbook next to its floor, its baselines and its peers, all
+// measured in the same run on the same generated files. `--tiny` runs everything at toy sizes
+// (the smoke test uses it so that the benchmark cannot rot); `--runs N` sets the repetitions.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeFile, makeWorkspace, sizeLabel, type BenchFile } from './corpus';
+import { coldFigures, type ColdFigures } from './cold';
+import { keystrokeFigures, type KeystrokeFigures } from './keystroke';
+import { startOurs } from './ourServer';
+import { markdownLsFigures, type PeerFigures } from './peers/markdownLs';
+import { bashLsFigures } from './peers/bashLs';
+import { shellcheckAvailable, shellcheckFigures } from './peers/shellcheck';
+import { hoverFigures } from './hover';
+import { indexFigures } from './indexBench';
+import { fmt, goalLines, table, type Goal, type Row } from './report';
+import type { Plan } from './stats';
+
+const args = process.argv.slice(2);
+const tiny = args.includes('--tiny');
+const runsArg = args.indexOf('--runs');
+const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : tiny ? 2 : 7;
+const plan: Plan = { runs, warmup: tiny ? 1 : 2 };
+// A whole-document remark parse of 2 MB takes ~20 s here: three runs and no warm-up for the largest.
+const naivePlan = (bytes: number): Plan => (bytes >= 1_000_000 ? { runs: 3, warmup: 0 } : plan);
+const sizes = tiny ? [3_000, 8_000, 20_000] : [25_000, 250_000, 2_000_000];
+const workspace = tiny ? { count: 20, bytes: 2_000 } : { count: 1000, bytes: 25_000 };
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+
+interface PerSize { f: BenchFile; cold: ColdFigures; ours: KeystrokeFigures; md: PeerFigures; bash?: PeerFigures; sc?: PeerFigures }
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'runbook-bench-'));
+  try {
+    const haveShellcheck = await shellcheckAvailable();
+    const results: PerSize[] = [];
+    for (const [i, bytes] of sizes.entries()) {
+      const f = makeFile(dir, bytes, i + 1);
+      log(`${f.label}: cold check, floor and baselines`);
+      const cold = await coldFigures(f, plan, naivePlan(bytes));
+      log(`${f.label}: keystrokes over LSP`);
+      const s = await startOurs();
+      await s.initialized();
+      const ours = await keystrokeFigures(s, { uri: f.uri, text: f.text, languageId: 'markdown', edit: f.edit }, plan, 2).finally(() => s.stop());
+      log(`${f.label}: peers`);
+      const md = await markdownLsFigures(f, plan);
+      const bash = haveShellcheck ? await bashLsFigures(f, plan) : undefined;
+      const sc = haveShellcheck ? await shellcheckFigures(f, plan) : undefined;
+      results.push({ f, cold, ours, md, bash, sc });
+    }
+    log('hover');
+    const hover = await hoverFigures();
+    log(`workspace index of ${workspace.count} runbooks`);
+    const wsDir = makeWorkspace(join(dir, 'workspace'), workspace.count, workspace.bytes);
+    const ix = await indexFigures(wsDir, workspace.count);
+
+    const rows: Row[] = [];
+    for (const r of results) {
+      const input = r.f.label;
+      const shellInput = `${input} (${r.f.shell.blocks.length} sh blocks)`;
+      rows.push(
+        { figure: 'floor: markdown-it tokenize', input, ms: r.cold.floor, ratio: r.cold.ours / r.cold.floor },
+        { figure: 'baseline: remark, whole document', input, ms: r.cold.naive, ratio: r.cold.ours / r.cold.naive, note: r.f.bytes >= 1_000_000 ? '3 runs, no warm-up' : '' },
+        { figure: 'baseline: remark, chunked parse alone', input, ms: r.cold.chunked, ratio: r.cold.ours / r.cold.chunked },
+        { figure: 'ours: cold full check (syntax pass)', input, ms: r.cold.ours, note: 'in-process, empty caches' },
+        { figure: 'ours: cold check incl. ShellCheck pass', input, ms: r.cold.oursFull, note: '≤3 runs' },
+        { figure: 'ours: didOpen → diagnostics over LSP', input, ms: r.ours.open, note: '1 run, fresh server' },
+        { figure: 'peer: vscode-markdown-languageservice cold', input, ms: r.md.cold, ratio: r.cold.ours / r.md.cold, note: 'in-process' },
+      );
+      if (r.bash) rows.push({ figure: 'peer: bash-language-server didOpen → diags', input: shellInput, ms: r.bash.cold, ratio: r.ours.open / r.bash.cold, note: 'ratio vs our didOpen' });
+      if (r.sc) rows.push({ figure: 'peer: shellcheck CLI, all blocks, one run', input: shellInput, ms: r.sc.cold, ratio: r.cold.oursFull / r.sc.cold, note: 'ratio vs ours incl. ShellCheck' });
+      rows.push(
+        { figure: 'ours: keystroke → diagnostics (syntax)', input, ms: r.ours.first, note: 'LSP stdio' },
+        { figure: 'ours: keystroke → diagnostics incl. ShellCheck', input, ms: r.ours.last },
+        { figure: 'peer: markdown-languageservice keystroke', input, ms: r.md.keystroke, ratio: r.ours.first / r.md.keystroke, note: 'in-process' },
+      );
+      if (r.bash) rows.push({ figure: 'peer: bash-language-server keystroke', input: shellInput, ms: r.bash.keystroke, ratio: r.ours.first / r.bash.keystroke, note: 'LSP stdio, incl. its ShellCheck' });
+      if (r.sc) rows.push({ figure: 'peer: shellcheck CLI re-run on keystroke', input: shellInput, ms: r.sc.keystroke, ratio: r.ours.first / r.sc.keystroke });
+    }
+    if ('skipped' in hover) rows.push({ figure: 'hover latency minus Prometheus query', input: '-', value: 'skipped', note: hover.skipped });
+    else rows.push({ figure: 'hover latency minus Prometheus query', input: 'live Prometheus', ms: hover.overheadMs, note: `hover ${fmt(hover.hoverMs)} ms, query ${fmt(hover.queryMs)} ms` });
+    const wsLabel = `${ix.files} × ${sizeLabel(workspace.bytes)}`;
+    rows.push(
+      { figure: 'workspace index, cold (no disk cache)', input: wsLabel, ms: ix.coldMs, note: `initialized → progress end; ${ix.symbols} sections match "step"` },
+      { figure: 'workspace index, restart (disk cache)', input: wsLabel, ms: ix.warmMs },
+      { figure: 'workspace index, server peak RSS', input: wsLabel, value: `${ix.peakRssMb.toFixed(0)} MB`, note: `idle server: ${ix.idleRssMb.toFixed(0)} MB` },
+    );
+
+    const small = results[0];
+    const big = results[results.length - 1];
+    const overhead = big.cold.ours / big.cold.chunked - 1;
+    const peerLoss = results.flatMap(r => [
+      ['markdown-languageservice', r.f.label, r.ours.first / r.md.keystroke] as const,
+      ...(r.bash ? [['bash-language-server', r.f.label, r.ours.first / r.bash.keystroke] as const] : []),
+      ...(r.sc ? [['shellcheck CLI', r.f.label, r.ours.first / r.sc.keystroke] as const] : []),
+    ]);
+    const worst = peerLoss.reduce((a, b) => (b[2] > a[2] ? b : a));
+    const goals: Goal[] = [
+      { name: `cold check of ${big.f.label} < 2 s`, pass: big.cold.ours < 2000, figure: `${fmt(big.cold.ours)} ms` },
+      { name: `analysis adds ≤ 20% to the chunked parse (${big.f.label})`, pass: overhead <= 0.2, figure: `${(overhead * 100).toFixed(0)}% (${fmt(big.cold.ours)} vs ${fmt(big.cold.chunked)} ms)` },
+      { name: `keystroke re-check on ${big.f.label} < 20 ms`, pass: big.ours.first < 20, figure: `${fmt(big.ours.first)} ms` },
+      { name: `keystroke re-check on ${small.f.label} < 5 ms`, pass: small.ours.first < 5, figure: `${fmt(small.ours.first)} ms` },
+      { name: 'keystroke faster than each peer', pass: !haveShellcheck ? false : worst[2] < 1, figure: haveShellcheck ? `worst ours/peer ${worst[2].toFixed(2)} (${worst[0]}, ${worst[1]})` : 'shellcheck missing: shell peers not measured' },
+      'skipped' in hover ? { name: 'hover overhead < 10 ms', pass: 'skip', figure: hover.skipped } : { name: 'hover overhead < 10 ms', pass: hover.overheadMs < 10, figure: `${fmt(hover.overheadMs)} ms` },
+      { name: `index of ${ix.files} runbooks < 3 s`, pass: ix.coldMs < 3000, figure: `${fmt(ix.coldMs)} ms cold, ${fmt(ix.warmMs)} ms with cache` },
+      { name: `index of ${ix.files} runbooks < 200 MB RSS`, pass: ix.peakRssMb < 200, figure: `${ix.peakRssMb.toFixed(0)} MB peak` },
+    ];
+    console.log(`Runbook benchmark${tiny ? ' (--tiny: toy sizes, not the goals\' sizes)' : ''}: medians of ${plan.runs} runs after ${plan.warmup} warm-up; node ${process.version}; ${new Date().toISOString()}`);
+    console.log(table(rows));
+    console.log('');
+    console.log(goalLines(goals));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch(e => {
+  console.error(`bench: failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
