@@ -1,7 +1,8 @@
-// PromQL in inline code (and, through prose.ts, in prose lines). Inline spans that are clearly PromQL are checked (as warnings:
-// prose shows wrong examples on purpose more often than fences do) and give metric references;
-// bare metric names count when they have a metric suffix, or sit in a list of metrics. Keys listed
-// under an expvar endpoint (`/debug/vars`) are JSON counters, not Prometheus metrics.
+// PromQL in inline code (prose lines are in prose.ts). Inline spans that are clearly PromQL are
+// checked (as warnings: prose shows wrong examples on purpose more often than fences do) and give
+// metric references; bare names count when they have a metric suffix, sit in a list of metrics,
+// or are queried by the runbook's own blocks. Keys listed under an expvar endpoint
+// (`/debug/vars`) are JSON counters, not Prometheus metrics.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { DocContext, DocFindings, DocumentAnalyzer, MetricRef } from '../analysis/types';
@@ -50,15 +51,19 @@ export function analyzeInlinePromql(ctx: DocContext): DocFindings {
   const range = (s: number, e: number) => ({ start: doc.positionAt(s), end: doc.positionAt(e) });
   const diagnostics: Diagnostic[] = [];
   const metrics: MetricRef[] = [];
+  // A bare name the runbook's own queries use is a metric even without a telltale suffix.
+  const queried = new Set(ctx.blockResults.metrics.map((m) => m.name));
   for (const ic of ctx.model.inlineCodes) {
     const start = doc.offsetAt(ic.range.start);
     const exact = ctx.text.slice(start, start + ic.text.length).replace(/\r?\n/g, ' ') === ic.text;
     if (!exact || underExpvar(ctx.text, start)) continue;
     const c = classifyInline(ic.text);
     const name = ic.text.trim();
-    if (c.kind === 'name' || (c.kind === 'none' && isSnakeCaseName(name) && inMetricList(ctx.text, start, ic.sectionPath))) {
+    const listed = c.kind === 'none' && isSnakeCaseName(name) && (queried.has(name) || inMetricList(ctx.text, start, ic.sectionPath));
+    if (c.kind === 'name' || listed) {
       const s = start + ic.text.indexOf(name);
-      metrics.push({ name, range: range(s, s + name.length), source: 'inline', confidence: c.kind === 'name' ? 0.8 : 0.6 });
+      const confidence = queried.has(name) ? 0.9 : c.kind === 'name' ? 0.8 : 0.6;
+      metrics.push({ name, range: range(s, s + name.length), source: 'inline', confidence });
       continue;
     }
     if (c.kind !== 'expr') continue;

@@ -48,3 +48,9 @@ test('through the pipeline: inline metrics, list context, expvar exclusion, and 
   const fix = (d[1].data as { fixes: { edits: { newText: string }[] }[] }).fixes[0];
   assert.equal(fix.edits[0].newText, '```promql\nhistogram_quantile(0.9, sum by (le) (rate(svc_latency_seconds_bucket[5m])))\n```');
 });
+
+test('a bare inline name that the runbook queries in a block is a metric, even without a suffix', async () => {
+  const text = 'When `svc_backlog` grows:\n\n```promql\nsum(svc_backlog)\n```\n\nIgnore `svc_other`.\n';
+  const { analysis } = await analyzeText(text);
+  assert.deepEqual(analysis.metrics.map((m) => `${m.source}:${m.name}`), ['inline:svc_backlog', 'promql-block:svc_backlog']);
+});
