@@ -2,7 +2,7 @@
 // that holds JSON, YAML, a logrotate/nginx config or program output should be re-tagged, and
 // `bash -n` failing says nothing about which of these it is.
 import { parseDocument } from 'yaml';
-import { isJsonDocument } from './jsonLike';
+import { isJsonDocument, looksLikeJson } from './jsonLike';
 import { looksLikeShell } from './shellLooking';
 
 export type ContentKind = 'json' | 'yaml' | 'config' | 'output' | 'shell' | 'unknown';
@@ -61,7 +61,7 @@ function isYamlMap(body: string, lines: string[]): { yes: boolean; spacedKeys: b
 export function guessContentLanguage(body: string): ContentGuess {
   const lines = significantLines(body);
   if (!lines.length) return { kind: 'unknown', infoString: '', label: 'empty' };
-  if (isJsonDocument(body)) return { kind: 'json', infoString: 'json', label: 'JSON' };
+  if (isJsonDocument(body) || looksLikeJson(body)) return { kind: 'json', infoString: 'json', label: 'JSON' };
   if (isConfig(lines)) {
     const nginx = lines.slice(1, -1).some((l) => /;\s*$/.test(l));
     return { kind: 'config', infoString: nginx ? 'nginx' : 'conf', label: 'a logrotate/nginx-style config' };

@@ -42,3 +42,15 @@ export function isJsonDocument(text: string): boolean {
   if (!/^[{\[]/.test(t) || !/[}\]]$/.test(t)) return false;
   return parsesAsJson(t);
 }
+
+/**
+ * JSON-shaped text that does not parse (comments, trailing commas): braces around `"key": value`
+ * lines. Enough to say "this is JSON, not shell" without claiming it is valid JSON.
+ */
+export function looksLikeJson(text: string): boolean {
+  const lines = text.trim().split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//'));
+  if (lines.length < 3 || !/^[{\[]$/.test(lines[0]) || !/^[}\]],?$/.test(lines[lines.length - 1])) return false;
+  const inner = lines.slice(1, -1);
+  const jsonish = inner.filter((l) => /^"[^"]*"\s*:/.test(l) || /^[{}\[\]],?$/.test(l) || /^[}\]]/.test(l) || /^("|\d|true|false|null)/.test(l));
+  return jsonish.length / inner.length >= 0.8;
+}

@@ -18,8 +18,9 @@ export interface PlaceholderHit {
 }
 
 // `<name>` with letters first; inner spaces only between words (`<your namespace>`), so that
-// real redirections (`< file`, `<<EOF`, `<(cmd)`, `<&3`) never match.
-const angle = /(?<![<\w$])<([A-Za-z][\w.:/@-]*(?: [A-Za-z][\w.:/@-]*){0,3})>(?![\w>])/g;
+// real redirections (`< file`, `<<EOF`, `<(cmd)`, `<&3`) never match; tags glued to other tags
+// (`<xml><a>`) are markup in a payload, not placeholders.
+const angle = /(?<![<>\w$])<([A-Za-z][\w.:/@-]*(?: [A-Za-z][\w.:/@-]*){0,3})>(?![\w<>])/g;
 const date = /(?<![A-Za-z0-9])(?:YYYY[-_/.]?MM(?:[-_/.]?DD)?|DD[-_/.]MM[-_/.]YYYY)(?:[-_T]?HH(?:[-_:]?MM(?:[-_:]?SS)?)?)?(?![A-Za-z0-9])/g;
 const ellipsis = /…|(?<=^|[\s=])\.\.\.(?=$|[\s;|&)])/gm;
 

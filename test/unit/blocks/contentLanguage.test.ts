@@ -11,6 +11,7 @@ const block = (body: string, rawLang = 'bash'): Pick<CodeBlock, 'body' | 'lang' 
 test('content is judged by shape', () => {
   assert.equal(kind('{\n  "status": "healthy",\n  "hash": "0x1234…"\n}'), 'json');
   assert.equal(kind('[\n  {"id": 1},\n  ...\n]'), 'json', 'elisions are tolerated');
+  assert.equal(kind('{\n  // the response\n  "status": "ok",\n  "items": [1, 2],\n}'), 'json', 'comments and trailing commas');
   assert.equal(kind('/var/log/app/*.log {\n    daily\n    rotate 7\n    postrotate\n        systemctl reload app\n    endscript\n}'), 'config');
   assert.equal(guessContentLanguage('server {\n  listen 80;\n  location / {\n    proxy_pass http://app;\n  }\n}').infoString, 'nginx');
   assert.equal(kind('0 2 * * * /usr/local/bin/backup.sh >> /var/log/backup.log 2>&1'), 'config');

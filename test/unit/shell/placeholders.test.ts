@@ -17,6 +17,8 @@ test('angle placeholders are found, real redirections are not', () => {
   assert.deepEqual(texts('diff <(ls a) <(ls b)'), []);
   assert.deepEqual(texts('cat <<<"$x" >&2'), []);
   assert.deepEqual(texts('sort <in >out'), []);
+  assert.deepEqual(texts("curl -d '<req><id>1</id></req>' http://x"), []);
+  assert.deepEqual(texts('ssh <user>@<host> -p <port>'), ['<user>', '<host>', '<port>']);
 });
 
 test('helm rollback app <REV> -n ns is a placeholder although bash parses it as a redirection', () => {
