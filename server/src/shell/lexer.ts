@@ -35,7 +35,7 @@ export function lexShell(text: string): Region[] {
       if (c === '"') { open('double', i); i++; continue; }
       if (c === '#' && (i === 0 || /[\s;|&()]/.test(text[i - 1]))) { open('comment', i); i++; continue; }
       if (c === '$' && text[i + 1] === "'") { open('single', i); i += 2; continue; }
-      if (c === '<' && text[i + 1] === '<' && text[i + 2] !== '<' && text[i - 1] !== '<') {
+      if (c === '<' && text[i + 1] === '<' && text[i + 2] !== '<' && text[i - 1] !== '<' && !inArithmetic(i)) {
         const m = heredocOp.exec(text.slice(i, i + 200));
         if (m) {
           const quoted = m[2] !== undefined || m[3] !== undefined || m[0].includes('\\');
@@ -65,6 +65,12 @@ export function lexShell(text: string): Region[] {
   }
   if (text.length > start) push(kind, start, text.length);
   return regions;
+
+  /** `$((1 << 2))` shifts; it does not start a here-document. */
+  function inArithmetic(at: number): boolean {
+    const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+    return (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
+  }
 
   /** Consumes here-document bodies starting at `from` (a line start); returns the next index. */
   function readHeredocs(from: number): number {

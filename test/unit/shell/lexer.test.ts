@@ -16,6 +16,11 @@ test('quotes, comments and here-documents are told apart', () => {
   assert.equal(kindOf(t, '$#'), 'code', '$# is not a comment');
 });
 
+test('a shift inside arithmetic is not a here-document', () => {
+  const t = 'echo $((1 << 2))\necho "$x"';
+  assert.equal(kindOf(t, '"$x"'), 'double');
+});
+
 test('broken input never throws', () => {
   for (const t of ['echo "unclosed', "echo 'x", 'cat <<EOF\nno end', '\\', '$\'']) assert.ok(lexShell(t).length > 0);
 });
