@@ -21,7 +21,11 @@ export interface StepSummary {
   index: number; status: string; exitCode: number; durationMs: number; command: string;
   output: string; record?: string; recordError?: string; expectedMatched?: boolean;
 }
-export interface RunOutcome { status: 'ok' | 'failed' | 'cancelled' | 'refused' | 'error'; message?: string; steps: StepSummary[] }
+export interface RunOutcome {
+  status: 'ok' | 'failed' | 'cancelled' | 'refused' | 'error'; message?: string; steps: StepSummary[];
+  /** The confirmations the run asked for, in order (`modal`, `type-name`, `light`, `review`). */
+  asked?: string[];
+}
 
 export class RunController {
   private readonly running = new Map<string, AbortController>();
@@ -38,7 +42,8 @@ export class RunController {
 
   async run(scope: RunPlanParams['scope'], args: RunArgs = {}): Promise<RunOutcome> {
     let outcome: RunOutcome;
-    try { outcome = await this.runUnreported(scope, args); } catch (e) {
+    const asked: string[] = [];
+    try { outcome = { ...await this.runUnreported(scope, args, asked), asked }; } catch (e) {
       // E.g. the language server is down: say so instead of VS Code's "command resulted in an error".
       outcome = { status: 'error', message: `The run could not start: ${e instanceof Error ? e.message : String(e)}`, steps: [] };
     }
@@ -59,7 +64,7 @@ export class RunController {
 
   runbookName(uri: vscode.Uri): string { return vscode.workspace.asRelativePath(uri, false); }
 
-  private async runUnreported(scope: RunPlanParams['scope'], args: RunArgs): Promise<RunOutcome> {
+  private async runUnreported(scope: RunPlanParams['scope'], args: RunArgs, asked: string[]): Promise<RunOutcome> {
     const refused = (message: string): RunOutcome => ({ status: 'refused', message, steps: [] });
     if (!vscode.workspace.isTrusted) return refused('This workspace is not trusted, so Runbook does not run its steps. Trust the workspace to run them.');
     const editor = vscode.window.activeTextEditor;
@@ -84,14 +89,14 @@ export class RunController {
         explicit: true, trusted: true, env: def,
         steps: plan.steps.map(s => ({ blockIndex: s.index, sectionPath: s.sectionPath, firstLine: firstLine(s.body), dangerous: s.dangers.length > 0 })),
       });
-      const answer = await this.answer(d, def, args.confirm);
+      const answer = await this.answer(d, def, args.confirm, asked);
       if (answer !== true) return answer;
       planApproved = d.kind === 'confirm';
     }
 
     const steps: StepSummary[] = [];
     for (const [i, step] of plan.steps.entries()) {
-      const done = await this.runStep(uri, runbook, step, def, env, args, planApproved);
+      const done = await this.runStep(uri, runbook, step, def, env, args, planApproved, asked);
       if ('end' in done) return { ...done.end, steps };
       const r = done.summary;
       steps.push(r);
@@ -105,7 +110,7 @@ export class RunController {
   }
 
   private async runStep(
-    uri: vscode.Uri, runbook: string, step: PlanStep, def: EnvironmentDef, env: ResolvedEnvironment, args: RunArgs, planApproved: boolean,
+    uri: vscode.Uri, runbook: string, step: PlanStep, def: EnvironmentDef, env: ResolvedEnvironment, args: RunArgs, planApproved: boolean, asked: string[],
   ): Promise<{ summary: StepSummary } | { end: RunOutcome }> {
     if (step.lang === 'powershell') {
       return { end: { status: 'refused', message: `Step ${step.index + 1} is PowerShell; this version of Runbook runs bash and PromQL steps only.`, steps: [] } };
@@ -121,7 +126,7 @@ export class RunController {
     }
     const confirmDangerous = vscode.workspace.getConfiguration('runbook').get<boolean>('confirmDangerous') ?? true;
     const d = decideStep({ explicit: true, trusted: true, env: def, command, substituted, dangers: step.dangers, planApproved }, { confirmDangerousInUnprotected: confirmDangerous });
-    const answer = await this.answer(d, def, args.confirm);
+    const answer = await this.answer(d, def, args.confirm, asked);
     if (answer !== true) return { end: answer };
     rememberValues(this.values, def.name, values);
 
@@ -153,9 +158,10 @@ export class RunController {
   }
 
   /** true to go on, or the outcome that ends the run. */
-  private async answer(d: Decision, def: EnvironmentDef, given?: string): Promise<true | RunOutcome> {
+  private async answer(d: Decision, def: EnvironmentDef, given: string | undefined, asked: string[]): Promise<true | RunOutcome> {
     if (d.kind === 'run') return true;
     if (d.kind === 'refuse') return { status: 'refused', message: d.reason, steps: [] };
+    asked.push(d.level);
     if (await confirm(d, def.name, given)) return true;
     return { status: 'cancelled', message: given !== undefined ? `Not confirmed: "${given}" is not "${def.name}".` : undefined, steps: [] };
   }

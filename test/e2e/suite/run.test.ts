@@ -8,7 +8,7 @@ import { closeAllEditors, fixtureUri, openFixture, runbookApi } from '../support
 import { waitFor } from '../support/waitFor';
 
 interface StepSummary { index: number; status: string; exitCode: number; command: string; output: string; record?: string }
-interface RunOutcome { status: string; message?: string; steps: StepSummary[] }
+interface RunOutcome { status: string; message?: string; steps: StepSummary[]; asked?: string[] }
 
 const FIXTURE = 'run-steps.md';
 
@@ -92,12 +92,17 @@ suite('Running steps', () => {
     assert.match(ok.steps[0].output, /greeting=hello-from-production/);
   });
 
-  test('Run all stops at the first failing step and reports its exit code', async () => {
+  test('Run section and Run all stop at the first failing step and report its exit code', async () => {
     const { document } = await openFixture(FIXTURE);
     await runbookApi();
-    const out = await run('runbook.runSection', { uri: document.uri.toString(), index: 2, confirm: 'local' });
-    assert.equal(out.status, 'failed');
-    assert.deepEqual(out.steps.map(s => [s.index, s.exitCode]), [[2, 0], [3, 2]], 'echo one ran, (exit 2) failed, echo three never ran');
+    const uri = document.uri.toString();
+    const section = await run('runbook.runSection', { uri, index: 2, confirm: 'local' });
+    assert.equal(section.status, 'failed');
+    assert.deepEqual(section.steps.map(s => [s.index, s.exitCode]), [[2, 0], [3, 2]], 'echo one ran, (exit 2) failed, echo three never ran');
+    const all = await run('runbook.runAll', { uri, values: { name: 'all', GREETING: 'hi' }, confirm: 'local' });
+    assert.equal(all.status, 'failed');
+    assert.deepEqual(all.steps.map(s => [s.index, s.exitCode]), [[0, 0], [1, 0], [2, 0], [3, 2]]);
+    assert.deepEqual(all.asked, ['review', 'review'], 'the two steps with filled-in values showed their final command');
     const line = fenceLine(document, 3);
     await waitFor('a ✗ exit 2 lens', async () => (await lensTitles(document, line)).includes('✗ exit 2'));
   });
@@ -113,6 +118,41 @@ suite('Running steps', () => {
     assert.equal(out.status, 'cancelled', out.message);
     assert.equal(out.steps[0].status, 'cancelled');
     assert.ok(vscode.window.terminals.some(t => t.name === `Runbook: ${FIXTURE} · local`), vscode.window.terminals.map(t => t.name).join(', '));
+  });
+
+  test('Run section on a protected environment asks once for the plan, and again for the dangerous step', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    const out = await run('runbook.runSection', { uri: document.uri.toString(), index: 6, env: 'production', confirm: 'production' });
+    assert.equal(out.status, 'ok', out.message);
+    assert.deepEqual(out.steps.map(s => s.index), [6, 7]);
+    assert.deepEqual(out.asked, ['modal', 'type-name'], 'the plan, then typing the name for kill -9');
+  });
+
+  test('a dangerous step elsewhere gets the lighter confirmation, which the setting turns off', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    const args = { uri: document.uri.toString(), index: 7, confirm: 'local' };
+    assert.deepEqual((await run('runbook.runBlock', args)).asked, ['light']);
+    const config = vscode.workspace.getConfiguration('runbook');
+    await config.update('confirmDangerous', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const out = await run('runbook.runBlock', args);
+      assert.equal(out.status, 'ok', out.message);
+      assert.deepEqual(out.asked, []);
+    } finally {
+      await config.update('confirmDangerous', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('without a block index the command runs the block under the cursor', async () => {
+    const editor = await openFixture(FIXTURE);
+    await runbookApi();
+    const line = editor.document.getText().split('\n').indexOf('echo one');
+    editor.selection = new vscode.Selection(line, 2, line, 2);
+    const out = await run('runbook.runBlock', { confirm: 'local' });
+    assert.equal(out.status, 'ok', out.message);
+    assert.deepEqual(out.steps.map(s => s.index), [2]);
   });
 
   test('run history opens a record', async () => {
