@@ -49,7 +49,20 @@ function unclosed(text: string): { from: number; char: string; kind: 'bracket' |
 }
 
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
-const BAD_OPERATORS: Record<string, string> = { '&&': 'and', '||': 'or', '&': 'and', '|': 'or', '=': '==', '===': '==', '<>': '!=' };
+const BAD_OPERATORS: Record<string, string> = {
+  '&&': 'and', '||': 'or', '&': 'and', '|': 'or', '=': '==', '===': '==', '!==': '!=', '<>': '!=', '=>': '>=', '=<': '<=',
+};
+
+/** The whole run of operator characters around `pos` (`===` rather than its third `=`). */
+function operatorRun(text: string, pos: number): { text: string; from: number; to: number } | undefined {
+  const isOp = (c: string | undefined) => !!c && '=<>!&|'.includes(c);
+  if (!isOp(text[pos])) return undefined;
+  let from = pos;
+  let to = pos;
+  while (isOp(text[from - 1])) from--;
+  while (isOp(text[to])) to++;
+  return { text: text.slice(from, to), from, to };
+}
 
 function inside(node: SyntaxNode, name: string): boolean {
   for (let n: SyntaxNode | null = node.parent; n; n = n.parent) if (n.name === name) return true;
@@ -98,10 +111,17 @@ export function syntaxProblem(text: string, tree: Tree = parsePromql(text)): Pro
   if (t.text === 'for') {
     return problem(t.from, t.to, '`for` is not PromQL here: a duration belongs in the alert rule\'s `for:` field, not in the expression.');
   }
-  if (BAD_OPERATORS[t.text] && !inside(err, 'LabelMatchers')) {
-    const good = BAD_OPERATORS[t.text];
-    return problem(t.from, t.to, `\`${t.text}\` is not a PromQL operator: use \`${good}\`.`,
-      [{ title: `Change to \`${good}\``, edits: [{ from: t.from, to: t.to, newText: good }] }]);
+  const run = operatorRun(text, t.from);
+  const before = run && tokenBefore(text, run.from);
+  // Only when a complete operand precedes it (`x = 1`, not `x == = 1`) is the intended operator certain.
+  if (run && BAD_OPERATORS[run.text] && !inside(err, 'LabelMatchers') && before && /^([\w:.]+|[)\]}]|"[^"]*"|'[^']*')$/.test(before.text)) {
+    const good = BAD_OPERATORS[run.text];
+    return problem(run.from, run.to, `\`${run.text}\` is not a PromQL operator: use \`${good}\`.`,
+      [{ title: `Change to \`${good}\``, edits: [{ from: run.from, to: run.to, newText: good }] }]);
+  }
+  if (err.parent?.name === 'AggregateExpr' && /^[A-Za-z_]/.test(t.text)) {
+    const op = text.slice(err.parent.from, err.parent.to).match(/^\w+/)?.[0] ?? 'sum';
+    return problem(t.from, t.to, `The argument of \`${op}\` goes in parentheses: \`${op} (…)\` or \`${op} by (label) (…)\`.`);
   }
   if (inside(err, 'LabelMatchers') || inside(err, 'UnquotedLabelMatcher')) {
     if (prev && /^(=|!=|=~|!~)$/.test(prev.text) && /^[\w.:-]+$/.test(t.text)) {

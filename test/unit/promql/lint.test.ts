@@ -129,3 +129,13 @@ test('template variables ($__rate_interval, ${job}) are a warning at the variabl
   assert.equal(expr.slice(p.from, p.to), '$__rate_interval');
   assert.match(p.message, /template variable/);
 });
+
+test('operator typos: the whole operator is replaced, and only when the operand before it is complete', () => {
+  const fix = (expr: string) => lintExpression(expr).problems[0].fixes?.[0].edits[0];
+  assert.deepEqual(fix('x === 1'), { from: 2, to: 5, newText: '==' });
+  assert.deepEqual(fix('x => 1'), { from: 2, to: 4, newText: '>=' });
+  assert.deepEqual(fix('x <> 1'), { from: 2, to: 4, newText: '!=' });
+  assert.deepEqual(fix('x = 1'), { from: 2, to: 3, newText: '==' });
+  assert.equal(fix('x == = 1'), undefined);
+  assert.match(lintExpression('sum by (job) rate(x[5m])').problems[0].message, /argument of `sum` goes in parentheses/);
+});
