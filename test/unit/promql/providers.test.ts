@@ -75,3 +75,15 @@ test('standalone .promql files get the same diagnostics as a promql fence, in fi
   ]);
   assert.deepEqual((ds[1].data as { fixes: { edits: { newText: string }[] }[] }).fixes[0].edits[0].newText, 'irate');
 });
+
+test('fences nested in list items: places, hovers and diagnostics land on the indented source', async () => {
+  const { analyzeText } = await import('../../../server/src/analysis/pipeline');
+  const nested = '# T\n\n1. Check:\n\n   ```promql\n   sum(rate(errs_total))\n   ```\n';
+  const m = buildModel(nested);
+  const off = nested.indexOf('rate(errs');
+  assert.equal(promqlPlaceAt(m, nested, off + 1)?.expr, 'sum(rate(errs_total))');
+  assert.deepEqual(promqlHoverAt(m, nested, off + 1)?.range, { start: { line: 5, character: 7 }, end: { line: 5, character: 11 } });
+  const { analysis } = await analyzeText(nested);
+  const d = analysis.diagnostics.find((x) => x.code === 'promql/type')!;
+  assert.deepEqual(d.range, { start: { line: 5, character: 12 }, end: { line: 5, character: 22 } });
+});
