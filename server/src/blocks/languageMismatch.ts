@@ -2,7 +2,7 @@
 // program output, judged by content (never by a bash parse error alone); and an untagged block that
 // reads as shell, which is offered the `bash` tag so it gets checked and a Run lens.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { BlockAnalyzer, BlockFindings, BodySpan, LocalDiagnostic } from '../analysis/types';
+import type { BlockAnalyzer, BlockFindings, BodySpan, LocalDiagnostic, TextEditLocal } from '../analysis/types';
 import type { CodeBlock } from '../model/types';
 import { prepareShell } from '../shell/prepare';
 import { isTranscript } from '../shell/transcript';
@@ -10,14 +10,24 @@ import { looksLikeShell } from './shellLooking';
 
 const code = 'block/language-mismatch';
 
-function firstLineSpan(body: string, from = 0): BodySpan {
-  const m = /\S[^\n]*/.exec(body.slice(from));
-  if (!m) return { start: from, end: from };
-  return { start: from + m.index, end: from + m.index + m[0].trimEnd().length };
+/** The first line with content, skipping `#` comments when there is anything else. */
+function firstLineSpan(body: string): BodySpan {
+  const m = /^[ \t]*([^#\s][^\n]*)/m.exec(body) ?? /\S[^\n]*/.exec(body);
+  if (!m) return { start: 0, end: 0 };
+  const text = m[1] ?? m[0];
+  const start = m.index + m[0].indexOf(text);
+  return { start, end: start + text.trimEnd().length };
 }
 
 function retag(infoString: string): LocalDiagnostic['fixes'] {
   return [{ title: `Change the block's language to \`${infoString}\``, edits: [{ infoString }], isPreferred: true }];
+}
+
+/** Output kept as documentation: `# ` before each line, so the block is runnable as written. */
+function commentOut(body: string, start: number, end: number): NonNullable<LocalDiagnostic['fixes']>[number] {
+  const edits: TextEditLocal[] = [];
+  for (let at = start; at < end; at = body.indexOf('\n', at) + 1 || end) edits.push({ span: { start: at, end: at }, newText: '# ' });
+  return { title: 'Turn the output lines into comments', edits };
 }
 
 export function languageMismatchFindings(block: Pick<CodeBlock, 'body' | 'lang' | 'rawLang' | 'kind'>): BlockFindings {
@@ -40,6 +50,7 @@ export function languageMismatchFindings(block: Pick<CodeBlock, 'body' | 'lang' 
         severity: DiagnosticSeverity.Warning,
         code,
         message: `These lines look like JSON output, not shell: move them to a \`json\` block (they are not checked as shell).`,
+        fixes: [commentOut(block.body, s.start, s.end)],
       });
     }
   } else if (block.lang === 'none' && block.kind === 'fenced') {

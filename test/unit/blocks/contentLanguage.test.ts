@@ -41,11 +41,16 @@ test('a bash block holding JSON gets a warning with a retag fix', () => {
   assert.deepEqual(f.diagnostics![0].fixes![0].edits, [{ infoString: 'json' }]);
 });
 
-test('JSON pasted under its command is named, without a retag fix', () => {
+test('JSON pasted under its command is named; the fix comments it out', () => {
   const body = 'curl http://localhost:8080/stats\n\n# Expected response\n{\n  "running": true,\n  "stats": {\n    "size": 150\n  }\n}';
   const [d] = languageMismatchFindings(block(body)).diagnostics!;
   assert.equal(body.slice(d.span.start, d.span.end), body.slice(body.indexOf('{')));
-  assert.equal(d.fixes, undefined);
+  let fixed = body;
+  for (const e of [...(d.fixes![0].edits as { span: { start: number; end: number }; newText: string }[])].reverse()) {
+    fixed = fixed.slice(0, e.span.start) + e.newText + fixed.slice(e.span.end);
+  }
+  assert.ok(fixed.endsWith('# Expected response\n# {\n#   "running": true,\n#   "stats": {\n#     "size": 150\n#   }\n# }'), fixed);
+  assert.deepEqual(languageMismatchFindings(block(fixed)), {});
 });
 
 test('JSON inside quotes or here-documents is a payload, not output', () => {
