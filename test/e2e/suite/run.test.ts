@@ -2,10 +2,11 @@
 // a modal): the lens names the environment and follows the picker, a run writes a record with the
 // placeholder value quoted, protected environments need their name, Run all stops at a failure.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { closeAllEditors, fixtureUri, openFixture, runbookApi } from '../support/runbook';
 import { waitFor } from '../support/waitFor';
+import { prometheusAvailable, startPrometheus, type RunningPrometheus } from '../../support/prometheus';
 
 interface StepSummary { index: number; status: string; exitCode: number; command: string; output: string; record?: string }
 interface RunOutcome { status: string; message?: string; steps: StepSummary[]; asked?: string[] }
@@ -164,6 +165,35 @@ suite('Running steps', () => {
     const text = vscode.window.activeTextEditor?.document.getText() ?? '';
     assert.match(text, /Step:\s+3/);
     assert.match(text, /echo one/);
+  });
+});
+
+suite('Running PromQL steps', () => {
+  let prom: RunningPrometheus | undefined;
+  suiteSetup(async function () {
+    if (!prometheusAvailable()) this.skip();
+    prom = await startPrometheus({ backfill: false });
+  });
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('runbook.pickEnvironment', { name: 'local' });
+    await prom?.stop();
+  });
+  teardown(closeAllEditors);
+
+  test('a promql block runs as an instant query on the environment\'s Prometheus and prints a table', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    // A new environment pointing at this test's Prometheus; the editor picks the file change up.
+    appendFileSync(fixtureUri('.runbook/environments.yaml').fsPath, `  metrics:\n    prometheus: ${prom!.url}\n`);
+    await waitFor('the metrics environment', async () =>
+      (await vscode.commands.executeCommand<string | undefined>('runbook.pickEnvironment', { name: 'metrics' })) === 'metrics');
+    const index = Number(document.getText().split('\n').filter(l => /^```/.test(l)).length / 2 - 1);
+    const out = await run('runbook.runBlock', { uri: document.uri.toString(), index });
+    assert.equal(out.status, 'ok', out.message);
+    const [header, rule, ...rows] = out.steps[0].output.trimEnd().split('\n');
+    assert.match(header, /^metric\s+.*\binstance\b.*\bjob\b.*\bvalue$/);
+    assert.match(rule, /^-+/);
+    assert.ok(rows.some(r => /^up\s.*\s1$/.test(r)), rows.join('\n'));
   });
 });
 
