@@ -6,6 +6,7 @@ import { createLanguageClient } from './languageClient';
 import { syncWorkspaceTrust } from './workspaceTrust';
 import { registerEnvironments } from './environments/register';
 import { registerRun } from './run/register';
+import { servePrometheusConfig } from './environments/prometheusConfig';
 
 /** What `activate` returns: lets the e2e tests (and other extensions) wait for the server. */
 export interface RunbookApi {
@@ -29,7 +30,9 @@ export function activate(context: vscode.ExtensionContext): RunbookApi {
   });
   ready.catch(() => undefined); // reported above; the API's callers still see the rejection
   context.subscriptions.push(syncWorkspaceTrust(client, ready));
-  registerRun(context, client, registerEnvironments(context));
+  const envs = registerEnvironments(context);
+  registerRun(context, client, envs);
+  context.subscriptions.push(servePrometheusConfig(client, envs, context.secrets));
 
   return { ready, client };
 }

@@ -29,7 +29,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // The server pulls `runbook.*` settings with workspace/configuration; this also tells it when they change.
     synchronize: { configurationSection: 'runbook' },
     // A function, so a restart sends the settings of that moment.
-    initializationOptions: () => ({ settings: vscode.workspace.getConfiguration('runbook') }),
+    // clientResolvesEnvironments: the server asks us for the chosen environment's Prometheus
+    // (we hold its secrets) instead of reading the environments file itself.
+    initializationOptions: () => ({ settings: vscode.workspace.getConfiguration('runbook'), clientResolvesEnvironments: true }),
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

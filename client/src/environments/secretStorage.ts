@@ -22,6 +22,11 @@ export function secretStorageSource(storage: vscode.SecretStorage): SecretSource
   };
 }
 
+/** Stored values only, never a prompt: for hovers and completion, which must not pop up input boxes. */
+export function storedSecretSource(storage: vscode.SecretStorage): SecretSource {
+  return { get: async (name, env) => (await storage.get(keyOf(env, name))) || undefined };
+}
+
 /** Forgets the stored secrets of an environment (they are asked for again on the next run). */
 export async function forgetSecrets(storage: vscode.SecretStorage, env: string, names: string[]): Promise<void> {
   await Promise.all(names.map(n => storage.delete(keyOf(env, n))));

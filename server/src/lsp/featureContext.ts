@@ -8,6 +8,10 @@ export interface FeatureContext {
   connection: Connection;
   store: DocumentStore;
   settings(): Settings;
+  /** The first workspace folder's URI, as the client sent it at initialize. */
+  workspaceRoot(): string | undefined;
+  /** The client's initializationOptions (e.g. whether it resolves environments itself). */
+  initOptions(): { clientResolvesEnvironments?: boolean; [k: string]: unknown };
 }
 
 export interface Feature {

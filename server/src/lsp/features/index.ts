@@ -11,6 +11,9 @@ import { definitionFeature } from './definition';
 import { runStateFeature } from './runState';
 import { runPlanFeature } from './runPlan';
 import { environmentsFileFeature } from './environmentsFile';
+import { hoverFeature } from './hover';
+import { completionFeature } from './completion';
+import { unknownMetricsFeature } from './unknownMetrics';
 
 export const features: Feature[] = [
   diagnosticsFeature,
@@ -24,4 +27,7 @@ export const features: Feature[] = [
   runStateFeature,
   runPlanFeature,
   environmentsFileFeature,
+  hoverFeature,
+  completionFeature,
+  unknownMetricsFeature,
 ];

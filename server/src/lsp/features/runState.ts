@@ -30,6 +30,10 @@ export class RunState {
   trusted = false;
   env: { name: string; protected: boolean } = { name: 'local', protected: false };
   private readonly results = new Map<string, Map<string, LastResult>>();
+  private readonly envListeners: (() => void)[] = [];
+
+  /** Live checks (metrics against the environment's Prometheus) re-run when the choice changes. */
+  onEnvironmentChange(listener: () => void): void { this.envListeners.push(listener); }
 
   /** Applies a notification; says whether lenses and/or analysis must be refreshed. */
   apply(p: RunStateParams): { lenses: boolean; variables?: string[] } {
@@ -38,6 +42,7 @@ export class RunState {
     if (p.env && (p.env.name !== this.env.name || p.env.protected !== this.env.protected)) {
       this.env = { name: p.env.name, protected: p.env.protected };
       lenses = true;
+      for (const l of this.envListeners) l();
     }
     for (const r of p.results ?? []) {
       let m = this.results.get(r.uri);

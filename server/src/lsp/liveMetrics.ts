@@ -1,0 +1,76 @@
+// The chosen environment's Prometheus, for hover, completion and the unknown-metric check.
+// In VS Code the client resolves the environment (it holds the secrets, in SecretStorage) and
+// answers `runbook/prometheusConfig`; other editors get the environments file resolved here, with
+// secrets from the server's process environment.
+import { fileURLToPath } from 'node:url';
+import type { FeatureContext } from './featureContext';
+import { runStateOf } from './features/runState';
+import { PrometheusClients } from '../prometheus/clients';
+import type { PrometheusClient } from '../prometheus/client';
+import type { PrometheusConfig } from '../prometheus/types';
+import { environmentList, loadEnvironments, resolveEnvironment, LOCAL } from '../environments/resolve';
+import type { EnvironmentDef } from '../environments/types';
+
+export const PROMETHEUS_CONFIG_REQUEST = 'runbook/prometheusConfig';
+
+export interface PrometheusConfigParams { env: string }
+/** `prometheus` absent: the environment has none. `error`: why it could not be resolved. */
+export interface PrometheusConfigResult { env: string; prometheus?: PrometheusConfig; error?: string }
+
+export interface LiveTarget { envName: string; client?: PrometheusClient; error?: string }
+
+export class LiveMetrics {
+  readonly clients = new PrometheusClients();
+  private lastEnv?: string;
+
+  constructor(private readonly ctx: FeatureContext, private readonly clientResolves: () => boolean, private readonly root: () => string | undefined) {}
+
+  /** The Prometheus client of the current environment (or why there is none). Never throws. */
+  async current(): Promise<LiveTarget> {
+    const envName = runStateOf(this.ctx).env.name;
+    if (this.lastEnv !== undefined && this.lastEnv !== envName) this.clients.invalidate(this.lastEnv);
+    this.lastEnv = envName;
+    try {
+      const cfg = this.clientResolves()
+        ? await this.ctx.connection.sendRequest<PrometheusConfigResult>(PROMETHEUS_CONFIG_REQUEST, { env: envName } satisfies PrometheusConfigParams)
+        : await this.resolveLocally(envName);
+      if (cfg.error) return { envName, error: cfg.error };
+      return { envName, client: this.clients.for({ name: envName, prometheus: cfg.prometheus }) };
+    } catch (e) {
+      return { envName, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  private async resolveLocally(envName: string): Promise<PrometheusConfigResult> {
+    const root = this.root() ?? process.cwd();
+    const file = await loadEnvironments(root);
+    const def = environmentList(file).find(e => e.name === envName);
+    if (!def) return { env: envName, error: `no environment named "${envName}"` };
+    if (!hasPrometheus(def)) return { env: envName };
+    const secrets = { get: async (name: string) => process.env[name] };
+    const env = await resolveEnvironment(def, { workspaceFolder: root, baseEnv: process.env, secrets });
+    return { env: envName, prometheus: { url: env.prometheus.url, headers: env.prometheus.headers } };
+  }
+}
+
+/**
+ * Only `local` falls back to PROMETHEUS_URL or 127.0.0.1:9090. Any other environment without a
+ * `prometheus:` key has none: showing local numbers under "staging" would mislead at 3 a.m.
+ */
+export function hasPrometheus(def: EnvironmentDef): boolean {
+  return def.prometheus !== undefined || def.name === LOCAL;
+}
+
+const instances = new WeakMap<FeatureContext['connection'], LiveMetrics>();
+
+export function liveMetricsOf(ctx: FeatureContext): LiveMetrics {
+  let m = instances.get(ctx.connection);
+  if (!m) {
+    m = new LiveMetrics(ctx, () => ctx.initOptions().clientResolvesEnvironments === true, () => {
+      const uri = ctx.workspaceRoot();
+      return uri?.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    });
+    instances.set(ctx.connection, m);
+  }
+  return m;
+}
