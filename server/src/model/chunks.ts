@@ -8,6 +8,8 @@
 // its successor whenever the chunk's parse ends inside one of those two. That makes the chunked
 // model identical to a whole-document parse without having to re-implement CommonMark here.
 
+import { frontMatterEnd } from './frontMatter';
+
 export interface Chunk {
   /** Document offset of the chunk's first character. */
   start: number;
@@ -19,7 +21,8 @@ const headingLine = /^#{1,6}(?:[ \t]|$)/;
 /** Offsets of lines that may start a new chunk (always including 0). */
 export function candidateStarts(text: string): number[] {
   const starts = [0];
-  let pos = 0;
+  // A `# comment` line inside YAML front matter is not a heading.
+  let pos = Math.max(0, frontMatterEnd(text) - 1);
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
     const lineStart = nl === -1 ? text.length : nl + 1;

@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import type { Root, Nodes } from 'mdast';
 import { isFenceClosed } from './fences';
+import { frontMatterEnd } from './frontMatter';
 
 export interface CodeFact {
   kind: 'fenced' | 'indented';
@@ -32,9 +33,11 @@ export interface ChunkFacts {
 // gfm is loaded for tables and task lists: without it, a `|` table row holding inline code parses
 // differently, and inline code ranges would disagree with what the user sees rendered.
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+// Front matter is only enabled when it is closed (see frontMatter.ts).
+const plainProcessor = unified().use(remarkParse).use(remarkGfm);
 
 export function parseChunk(text: string, allowFrontMatter: boolean): ChunkFacts {
-  const tree = processor.parse(text) as Root;
+  const tree = (allowFrontMatter && frontMatterEnd(text) > 0 ? processor : plainProcessor).parse(text) as Root;
   const facts: ChunkFacts = { headings: [], codes: [], inlineCodes: [], paragraphs: [], openAtEnd: false };
   visitParents(tree, (node: Nodes, ancestors: Nodes[]) => {
     const pos = node.position;
