@@ -2,29 +2,29 @@
 // The e2e suite: builds the extension, bundles the mocha tests and runs them inside a real
 // VS Code through @vscode/test-electron's runTests. `npm run test:e2e` ends up here.
 //
-// usage: node test/e2e/run.mjs [--grep=REGEXP]
-// Which VS Code (printed at the start):
-//   RUNBOOK_E2E_HOST=code-server  the test host from test/e2e/host (installed on first use): VS Code
-//                                 1.100.3's server in headless Chromium, behind a stand-in executable
-//   RUNBOOK_E2E_HOST=download     test-electron downloads VS Code 1.100.3 (needs the update host)
-//   RUNBOOK_E2E_HOST=installed    the desktop VS Code whose `code` is on PATH
-//   unset: `installed` if `code` is on PATH, else `code-server`.
-// Two passes: the main one with workspace trust off, then the "[untrusted]" tests with trust on
-// and the folder untrusted (code-server host only: test-electron always disables trust on desktop).
-// Then the UI check (ui-check.mjs), which saves test-results/ui-run-lens.png (code-server host only).
+// usage: node test/e2e/run.mjs [--grep=REGEXP] [--pass=trusted,untrusted,ui,vsix]
+// Which VS Code: see host/choose.mjs (RUNBOOK_E2E_HOST); the choice is printed at the start.
+// Passes, each a fresh editor on a fresh copy of test/e2e/workspace (suite/index.ts has the tags):
+//   trusted    the extension from this checkout, workspace trust off: most tests
+//   untrusted  "[untrusted]" tests: trust on, folder untrusted (code-server host only, because
+//              test-electron always disables workspace trust in desktop VS Code)
+//   ui         ui-check.mjs: the Run lens drawn in the workbench, test-results/ui-run-lens.png
+//   vsix       "[vsix]" tests against the packaged extension (npm run package), installed with
+//              --install-extension; runs last because packaging rebuilds dist/ for production
+// --grep runs the mocha passes only, unless --pass says otherwise.
 // The last line is always "N passed, N failed"; the exit code is non-zero if anything failed.
-// Nothing hangs: each pass has RUNBOOK_E2E_TIMEOUT (s, default 300), the whole run
+// Nothing hangs: each editor run has RUNBOOK_E2E_TIMEOUT (s, default 300), the whole run
 // RUNBOOK_E2E_TOTAL_TIMEOUT (s, default 900), after which every process it started is killed.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { runTests, TestRunFailedError } from '@vscode/test-electron';
+import { chooseHost, installVsix, supportsUntrusted } from './host/choose.mjs';
 
 const require = createRequire(import.meta.url);
-const { isInstalled } = require('./host/workbench.js');
 const { killDescendants } = require('./host/processTree.js');
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,8 +32,9 @@ const here = join(root, 'test/e2e');
 // Per-run scratch folder: helpers and CI jobs may run the suite at the same time in one checkout.
 const runsDir = join(root, '.vscode-test/runs');
 const work = join(runsDir, String(process.pid));
-const VSCODE_VERSION = '1.100.3'; // what the code-server host runs; engines.vscode is held to it
-const grep = process.argv.find(a => a.startsWith('--grep='))?.slice('--grep='.length);
+const option = name => process.argv.find(a => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const grep = option('grep');
+const wantedPasses = (option('pass') ?? (grep ? 'trusted,untrusted,vsix' : 'trusted,untrusted,ui,vsix')).split(',');
 const totalLimitS = Number(process.env.RUNBOOK_E2E_TOTAL_TIMEOUT) || 900;
 
 function finish(passed, failed) {
@@ -53,37 +54,6 @@ const watchdog = setTimeout(async () => {
   finish(0, 1);
 }, totalLimitS * 1000);
 
-function which(cmd) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && existsSync(join(dir, cmd))) return join(dir, cmd);
-  }
-  return undefined;
-}
-
-/** The Electron binary behind a `code` CLI on PATH (Linux .deb/.rpm layout: <app>/bin/code -> <app>/code). */
-function installedVSCode() {
-  const cli = which('code');
-  if (!cli) return undefined;
-  const app = dirname(dirname(realpathSync(cli)));
-  return ['code', 'code-insiders', 'codium'].map(n => join(app, n)).find(existsSync);
-}
-
-function chooseHost() {
-  const wanted = process.env.RUNBOOK_E2E_HOST || (which('code') ? 'installed' : 'code-server');
-  if (wanted === 'installed') {
-    const exe = installedVSCode();
-    if (exe) return { kind: 'installed', exe, label: `desktop VS Code at ${exe}` };
-    console.log('e2e: `code` is on PATH but its Electron binary was not found; using the code-server host');
-  }
-  if (wanted === 'download') return { kind: 'download', label: `VS Code ${VSCODE_VERSION} downloaded by @vscode/test-electron` };
-  if (!isInstalled()) {
-    console.log('e2e: test host missing; installing it (bash test/e2e/host/install.sh)');
-    const r = spawnSync('bash', [join(here, 'host/install.sh')], { stdio: 'inherit', timeout: 600_000 });
-    if (r.status !== 0) abort('installing the test host failed');
-  }
-  return { kind: 'code-server', exe: join(here, 'host/code-shim.js'), label: `code-server host: VS Code ${VSCODE_VERSION} server in headless Chromium` };
-}
-
 /** index.ts and every suite/*.test.ts, bundled side by side (index.js finds the tests next to it). */
 async function bundleSuite(outdir) {
   rmSync(outdir, { recursive: true, force: true });
@@ -97,27 +67,34 @@ async function bundleSuite(outdir) {
   });
 }
 
+/**
+ * One editor run. `pass`: { name, trust, devPath, extensionsDir }. The tests write a results file;
+ * no file means the editor never got as far as reporting, which counts as a failure.
+ */
 async function runPass(host, pass, suiteDir) {
   // A fresh copy per pass: tests may edit and save files, and the repository stays clean.
-  const workspace = join(work, `workspace-${pass}`);
+  const workspace = join(work, `workspace-${pass.name}`);
   rmSync(workspace, { recursive: true, force: true });
   cpSync(join(here, 'workspace'), workspace, { recursive: true });
-  const resultsFile = join(work, `e2e-results-${pass}.json`);
+  const resultsFile = join(work, `e2e-results-${pass.name}.json`);
   rmSync(resultsFile, { force: true });
   const extensionTestsEnv = {
+    RUNBOOK_E2E_PASS: pass.name,
     RUNBOOK_E2E_RESULTS: resultsFile,
-    RUNBOOK_E2E_TRUST: pass,
-    RUNBOOK_E2E_SCREENSHOT: join(root, 'test-results', `e2e-${pass}-failure.png`),
+    RUNBOOK_E2E_TRUST: pass.trust ? 'trusted' : 'untrusted', // read by code-shim.js
+    RUNBOOK_E2E_SCREENSHOT: join(root, 'test-results', `e2e-${pass.name}-failure.png`),
     ...(grep ? { RUNBOOK_E2E_GREP: grep } : {}),
   };
-  console.log(`\n--- e2e pass: ${pass} workspace ---`);
+  // Its own extensions folder, so nothing installed elsewhere (or by another run) is loaded.
+  const extensionsDir = pass.extensionsDir ?? join(work, `extensions-${pass.name}`);
+  console.log(`\n--- e2e pass: ${pass.name} ---`);
   let exitCode = 0;
   try {
     await runTests({
-      ...(host.exe ? { vscodeExecutablePath: host.exe } : { version: VSCODE_VERSION }),
-      extensionDevelopmentPath: root,
+      vscodeExecutablePath: host.exe,
+      extensionDevelopmentPath: pass.devPath ?? root,
       extensionTestsPath: join(suiteDir, 'index.js'),
-      launchArgs: [workspace, '--disable-extensions'],
+      launchArgs: [workspace, `--extensions-dir=${extensionsDir}`],
       extensionTestsEnv,
     });
   } catch (e) {
@@ -125,17 +102,33 @@ async function runPass(host, pass, suiteDir) {
     else { console.error(`e2e: could not start VS Code: ${e?.message ?? e}`); exitCode = 1; }
   }
   if (!existsSync(resultsFile)) {
-    console.error(`e2e: the ${pass} pass reported no results (editor exit code ${exitCode})`);
-    return { passed: 0, failed: 1, failures: [`${pass} pass: no results`] };
+    console.error(`e2e: the ${pass.name} pass reported no results (editor exit code ${exitCode})`);
+    return { passed: 0, failed: 1, failures: [`${pass.name} pass: no results`] };
   }
   const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
-  console.log(`e2e: ${pass} pass ran in VS Code ${r.vscodeVersion} (${r.uiKind}), workspace trusted: ${r.workspaceTrusted}`);
+  console.log(`e2e: ${pass.name} pass ran in VS Code ${r.vscodeVersion} (${r.uiKind}), workspace trusted: ${r.workspaceTrusted}`);
   // First line only: mocha's report above has the diff and the stack.
   const failures = r.tests.filter(t => t.state === 'failed').map(t => `${t.title}: ${String(t.error).split('\n')[0]}`);
   // The editor failing after the tests reported (e.g. a crash on shutdown) still fails the run.
   const failed = Math.max(r.failed, exitCode !== 0 ? 1 : 0);
-  if (failed > r.failed) failures.push(`${pass} pass: editor exited with code ${exitCode}`);
+  if (failed > r.failed) failures.push(`${pass.name} pass: editor exited with code ${exitCode}`);
   return { passed: r.passed, failed, failures };
+}
+
+/** Packages the extension and installs it into a fresh extensions folder; the folder, or a failure. */
+function packageAndInstall(host) {
+  const vsix = join(work, 'runbook.vsix');
+  const extensionsDir = join(work, 'extensions-vsix');
+  console.log('\n--- e2e: packaging the .vsix (npm run package) ---');
+  const r = spawnSync(process.execPath, [join(root, 'scripts/package.mjs'), vsix], { stdio: 'inherit', timeout: 300_000 });
+  if (r.status !== 0 || !existsSync(vsix)) return { error: 'packaging the .vsix failed' };
+  try {
+    installVsix(host, vsix, extensionsDir);
+  } catch (e) {
+    return { error: e.message };
+  }
+  console.log(`e2e: installed ${vsix} into ${extensionsDir}`);
+  return { extensionsDir };
 }
 
 /** The UI check (ui-check.mjs) counts as one test: the Run lens is drawn, screenshot saved. */
@@ -169,23 +162,37 @@ async function main() {
   const suiteDir = join(work, 'e2e-suite');
   try { await bundleSuite(suiteDir); } catch { abort('bundling the e2e suite failed'); }
 
-  const host = chooseHost();
+  const host = await chooseHost();
   console.log(`e2e: running in ${host.label}`);
-  const passes = host.kind === 'code-server' ? ['trusted', 'untrusted'] : ['trusted'];
-  if (host.kind !== 'code-server') console.log('e2e: skipping the [untrusted] tests: test-electron always disables workspace trust in desktop VS Code');
+  const passes = wantedPasses.filter(p => {
+    if (p === 'untrusted' && !supportsUntrusted(host)) {
+      console.log('e2e: skipping the [untrusted] tests: test-electron always disables workspace trust in desktop VS Code');
+      return false;
+    }
+    if (p === 'ui' && host.kind !== 'code-server') {
+      console.log('e2e: skipping the UI check: it drives the code-server host\'s web workbench');
+      return false;
+    }
+    return true;
+  });
 
   let passed = 0, failed = 0;
   const failures = [];
-  for (const pass of passes) {
+  const add = r => { passed += r.passed; failed += r.failed; failures.push(...r.failures); };
+  for (const p of passes) {
     if (stopping) return;
-    const r = await runPass(host, pass, suiteDir);
-    passed += r.passed; failed += r.failed; failures.push(...r.failures);
+    if (p === 'trusted') add(await runPass(host, { name: 'trusted', trust: true }, suiteDir));
+    else if (p === 'untrusted') add(await runPass(host, { name: 'untrusted', trust: false }, suiteDir));
+    else if (p === 'ui') add(uiCheck());
+    else if (p === 'vsix') {
+      const installed = packageAndInstall(host);
+      if (installed.error) add({ passed: 0, failed: 1, failures: [`vsix pass: ${installed.error}`] });
+      else add(await runPass(host, { name: 'vsix', trust: true, devPath: join(here, 'host/harness-extension'), extensionsDir: installed.extensionsDir }, suiteDir));
+    } else {
+      abort(`unknown pass "${p}" (choose from trusted, untrusted, ui, vsix)`);
+    }
   }
   if (stopping) return;
-  if (host.kind === 'code-server' && !grep) {
-    const r = uiCheck();
-    passed += r.passed; failed += r.failed; failures.push(...r.failures);
-  }
   clearTimeout(watchdog);
   if (!failed) rmSync(work, { recursive: true, force: true });
   if (failures.length) console.log(`\ne2e failures:\n${failures.map(f => `  - ${f}`).join('\n')}`);

@@ -4,7 +4,8 @@
 //   [launchArgs...] --no-sandbox ... --disable-workspace-trust --extensionTestsPath=F
 //   --extensionDevelopmentPath=D --user-data-dir=U --extensions-dir=E
 // and uses its exit code. The paths and the workspace (the positional launch argument) are kept;
-// the desktop-only flags and profile folders are dropped, because the test host makes its own.
+// --extensions-dir is honoured as VS Code would (run.mjs installs the .vsix there); the other
+// desktop-only flags and the user-data folder are dropped, because the test host makes its own.
 //
 // test-electron always adds --disable-workspace-trust, so trust is chosen by the environment
 // (pass it in runTests' extensionTestsEnv, which also reaches the tests):
@@ -32,6 +33,7 @@ runTestsInWorkbench({
   extensionDevelopmentPath,
   extensionTestsPath,
   workspace: path.resolve(positional[0] || process.cwd()),
+  extensionsDir: flag('extensions-dir'),
   trust: process.env.RUNBOOK_E2E_TRUST !== 'untrusted',
   timeoutSec: Number(process.env.RUNBOOK_E2E_TIMEOUT) || undefined,
   screenshot: process.env.RUNBOOK_E2E_SCREENSHOT || undefined,

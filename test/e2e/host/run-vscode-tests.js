@@ -5,7 +5,8 @@
 // exposes through Playwright. That code becomes the exit code: 0 pass, 1 failure, 124 timeout.
 //
 // usage: node test/e2e/host/run-vscode-tests.js --extensionDevelopmentPath=DIR --extensionTestsPath=FILE
-//          [--workspace=DIR] [--untrusted] [--timeout=SECONDS] [--screenshot=PNG] [--verbose] [--keep]
+//          [--workspace=DIR] [--untrusted] [--extensionsDir=DIR] [--timeout=SECONDS] [--screenshot=PNG]
+//          [--verbose] [--keep]
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -16,8 +17,10 @@ const DEFAULT_TIMEOUT_S = 300;
 
 /**
  * @param {object} o
- * @param {string} o.extensionDevelopmentPath
+ * @param {string} o.extensionDevelopmentPath  the workbench runs tests only in extension-development
+ *                                    mode; to test an installed .vsix pass host/harness-extension here
  * @param {string} o.extensionTestsPath
+ * @param {string} [o.extensionsDir]   installed extensions (e.g. the .vsix, see workbench.installVsix)
  * @param {string} o.workspace
  * @param {boolean} [o.trust=true]   false: run with workspace trust enabled and the folder untrusted
  * @param {number} [o.timeoutSec]    hard limit for the whole run, start-up included
@@ -52,7 +55,7 @@ async function runTestsInWorkbench(o) {
   let code = 1;
   try {
     const run = (async () => {
-      server = await startServer({ workspace: o.workspace, trust: o.trust !== false, env: o.env });
+      server = await startServer({ workspace: o.workspace, trust: o.trust !== false, env: o.env, extensionsDir: o.extensionsDir });
       say(`code-server on 127.0.0.1:${server.port}, workspace trust ${o.trust === false ? 'enabled (folder untrusted)' : 'disabled'}`);
       browser = await launchBrowser(server.env);
       page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -117,6 +120,7 @@ function parseArgs(argv) {
     extensionTestsPath: path.resolve(a.extensionTestsPath),
     workspace: path.resolve(a.workspace || process.cwd()),
     trust: !a.untrusted,
+    extensionsDir: a.extensionsDir && path.resolve(a.extensionsDir),
     timeoutSec: Number(a.timeout) || undefined,
     screenshot: a.screenshot,
     verbose: !!a.verbose,

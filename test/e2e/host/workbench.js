@@ -135,6 +135,24 @@ async function startServer(o) {
   return { port, stateDir, env, logFile, url, stop, pid: child.pid };
 }
 
+/**
+ * Installs a .vsix into `extensionsDir` the way a user would (`--install-extension`), with the
+ * same throwaway HOME as a run. Throws with code-server's output if it fails.
+ */
+function installVsix(vsix, extensionsDir) {
+  const { spawnSync } = require('node:child_process');
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'runbook-vsix-'));
+  try {
+    const r = spawnSync(CODE_SERVER, ['--user-data-dir', path.join(home, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'c'), XDG_DATA_HOME: path.join(home, 'd') },
+      encoding: 'utf8', timeout: 120_000,
+    });
+    if (r.status !== 0) throw new Error(`installing ${vsix} failed: ${(r.stdout + r.stderr).trim() || r.error?.message}`);
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
 /** Headless Debian Chromium through playwright-core (no browser download needed). */
 async function launchBrowser(env) {
   const { chromium } = require('playwright-core');
@@ -147,4 +165,4 @@ async function launchBrowser(env) {
   });
 }
 
-module.exports = { ROOT, HOST_DIR, CODE_SERVER, CHROMIUM, isInstalled, startServer, launchBrowser };
+module.exports = { ROOT, HOST_DIR, CODE_SERVER, CHROMIUM, isInstalled, startServer, installVsix, launchBrowser };

@@ -3,30 +3,37 @@
 // loads all the bundled tests found beside it, so adding a test file needs no registration.
 //
 // Tests use mocha's TDD interface: suite(), test(), suiteSetup(), setup(), teardown().
-// A test whose title contains "[untrusted]" runs only in the second pass, where workspace trust
-// is on and the folder untrusted (RUNBOOK_E2E_TRUST=untrusted); all others run only in the first.
+// run.mjs starts the editor once per pass; a tag in a test's full title picks its pass:
+//   (no tag)      "trusted": the extension from this checkout, workspace trust off
+//   [untrusted]   workspace trust on and the folder untrusted (Restricted Mode)
+//   [vsix]        the extension installed from the packaged .vsix instead of this checkout
 //
 // Env (set by run.mjs, passed through the test host):
+//   RUNBOOK_E2E_PASS     trusted | untrusted | vsix
 //   RUNBOOK_E2E_RESULTS  JSON file to write the counts and failures to, for run.mjs's summary
-//   RUNBOOK_E2E_TRUST    "untrusted" for the second pass
 //   RUNBOOK_E2E_GREP     run only tests whose full title matches this regular expression
 import Mocha from 'mocha';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
-export const UNTRUSTED_TAG = '[untrusted]';
+const PASS_TAGS = { untrusted: '[untrusted]', vsix: '[vsix]' } as const;
+
+function passOf(title: string): string {
+  for (const [pass, tag] of Object.entries(PASS_TAGS)) if (title.includes(tag)) return pass;
+  return 'trusted';
+}
 
 interface TestOutcome { title: string; state: 'passed' | 'failed' | 'pending'; error?: string }
 
 export async function run(): Promise<void> {
-  const untrustedPass = process.env.RUNBOOK_E2E_TRUST === 'untrusted';
+  const pass = process.env.RUNBOOK_E2E_PASS ?? 'trusted';
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 60_000 });
-  // One filter for both the trust pass and a user's grep (mocha takes a single grep). Mocha only
+  // One filter for both the pass and a user's grep (mocha takes a single grep). Mocha only
   // calls .test() on it, so a RegExp with its own test() keeps mocha's types and behaviour.
   const userGrep = process.env.RUNBOOK_E2E_GREP ? new RegExp(process.env.RUNBOOK_E2E_GREP) : undefined;
   const filter = /(?:)/;
-  filter.test = title => title.includes(UNTRUSTED_TAG) === untrustedPass && (!userGrep || userGrep.test(title));
+  filter.test = title => passOf(title) === pass && (!userGrep || userGrep.test(title));
   mocha.grep(filter);
   const files = fs.readdirSync(__dirname).filter(f => f.endsWith('.test.js')).sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
@@ -48,7 +55,7 @@ export async function run(): Promise<void> {
   const resultsFile = process.env.RUNBOOK_E2E_RESULTS;
   if (resultsFile) {
     fs.writeFileSync(resultsFile, JSON.stringify({
-      pass: untrustedPass ? 'untrusted' : 'trusted',
+      pass,
       workspaceTrusted: vscode.workspace.isTrusted,
       uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
       vscodeVersion: vscode.version,
