@@ -86,7 +86,7 @@ export class RunController {
     let planApproved = false;
     if (scope !== 'block') {
       const d = decidePlan({
-        explicit: true, trusted: true, env: def,
+        explicit: true, trusted: vscode.workspace.isTrusted, env: def,
         steps: plan.steps.map(s => ({ blockIndex: s.index, sectionPath: s.sectionPath, firstLine: firstLine(s.body), dangerous: s.dangers.length > 0 })),
       });
       const answer = await this.answer(d, def, args.confirm, asked);
@@ -117,15 +117,15 @@ export class RunController {
     }
     let command = step.command, substituted = false, values: Record<string, string> = {};
     if (step.lang !== 'promql') {
-      const asked = await askValues(step, def.name, this.values, args.values);
-      if (!asked) return { end: { status: 'cancelled', message: 'Run cancelled: no value given.', steps: [] } };
-      values = asked;
+      const filled = await askValues(step, def.name, this.values, args.values);
+      if (!filled) return { end: { status: 'cancelled', message: 'Run cancelled: no value given.', steps: [] } };
+      values = filled;
       try { ({ command, changed: substituted } = substitute(step.command, values, step.variables)); } catch (e) {
         return { end: { status: 'error', message: (e as Error).message, steps: [] } };
       }
     }
     const confirmDangerous = vscode.workspace.getConfiguration('runbook').get<boolean>('confirmDangerous') ?? true;
-    const d = decideStep({ explicit: true, trusted: true, env: def, command, substituted, dangers: step.dangers, planApproved }, { confirmDangerousInUnprotected: confirmDangerous });
+    const d = decideStep({ explicit: true, trusted: vscode.workspace.isTrusted, env: def, command, substituted, dangers: step.dangers, planApproved }, { confirmDangerousInUnprotected: confirmDangerous });
     const answer = await this.answer(d, def, args.confirm, asked);
     if (answer !== true) return { end: answer };
     rememberValues(this.values, def.name, values);

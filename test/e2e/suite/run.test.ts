@@ -22,6 +22,17 @@ function fenceLine(doc: vscode.TextDocument, nth: number): number {
   return doc.getText().split('\n').flatMap((l, i) => l === '```bash' ? [i] : [])[nth];
 }
 
+/** Number of fenced blocks (the fixture's blocks are all ``` fences). */
+function fenceCount(doc: vscode.TextDocument): number {
+  return doc.getText().split('\n').filter(l => l.startsWith('```')).length / 2;
+}
+
+/** Index of the block whose opening fence is `fence`. */
+function blockIndexOf(doc: vscode.TextDocument, fence: string): number {
+  const fences = doc.getText().split('\n').filter(l => l.startsWith('```'));
+  return fences.indexOf(fence) / 2;
+}
+
 function run(command: string, args: object): Thenable<RunOutcome> {
   return vscode.commands.executeCommand<RunOutcome>(command, args);
 }
@@ -156,6 +167,18 @@ suite('Running steps', () => {
     assert.deepEqual(out.steps.map(s => s.index), [2]);
   });
 
+  test('the shell session keeps state between runs until it is reset', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    const args = { uri: document.uri.toString(), index: fenceCount(document) - 1, env: 'staging' };
+    const first = await run('runbook.runBlock', args);
+    const second = await run('runbook.runBlock', args);
+    const count = (o: RunOutcome) => /count=(\d+)/.exec(o.steps[0]?.output ?? '')?.[1];
+    assert.equal(Number(count(second)), Number(count(first)) + 1, 'the variable carried over');
+    await vscode.commands.executeCommand('runbook.resetSession', { uri: args.uri, env: 'staging' });
+    assert.equal(count(await run('runbook.runBlock', args)), '1', 'a fresh session after the reset');
+  });
+
   test('run history opens a record', async () => {
     const { document } = await openFixture(FIXTURE);
     await runbookApi();
@@ -187,7 +210,7 @@ suite('Running PromQL steps', () => {
     appendFileSync(fixtureUri('.runbook/environments.yaml').fsPath, `  metrics:\n    prometheus: ${prom!.url}\n`);
     await waitFor('the metrics environment', async () =>
       (await vscode.commands.executeCommand<string | undefined>('runbook.pickEnvironment', { name: 'metrics' })) === 'metrics');
-    const index = Number(document.getText().split('\n').filter(l => /^```/.test(l)).length / 2 - 1);
+    const index = blockIndexOf(document, '```promql');
     const out = await run('runbook.runBlock', { uri: document.uri.toString(), index });
     assert.equal(out.status, 'ok', out.message);
     const [header, rule, ...rows] = out.steps[0].output.trimEnd().split('\n');
