@@ -251,3 +251,18 @@ suite('Running steps [untrusted]', () => {
     assert.equal(existsSync(fixtureUri('.runbook/runs').fsPath), false, 'no run record folder');
   });
 });
+
+suite('Running steps from the installed package [vsix]', () => {
+  teardown(closeAllEditors);
+
+  test('the packaged engine runs a block, streams it and writes its record', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    const line = fenceLine(document, 2);
+    await waitFor('the Run lens', async () => (await lensTitles(document, line)).includes('▶ Run on local'));
+    const out = await run('runbook.runBlock', { uri: document.uri.toString(), index: 2 });
+    assert.equal(out.status, 'ok', out.message);
+    assert.match(out.steps[0].output, /^one$/m);
+    assert.ok(out.steps[0].record && existsSync(out.steps[0].record), 'record written');
+  });
+});
