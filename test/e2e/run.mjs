@@ -152,6 +152,8 @@ function pruneOldRuns() {
 }
 
 async function main() {
+  const unknown = wantedPasses.filter(p => !['trusted', 'untrusted', 'ui', 'vsix'].includes(p));
+  if (unknown.length) abort(`unknown pass ${unknown.join(', ')} (choose from trusted, untrusted, ui, vsix)`);
   pruneOldRuns();
   mkdirSync(work, { recursive: true });
   // Only what the editor loads; the CLI bundle has its own tests.
@@ -188,8 +190,6 @@ async function main() {
       const installed = packageAndInstall(host);
       if (installed.error) add({ passed: 0, failed: 1, failures: [`vsix pass: ${installed.error}`] });
       else add(await runPass(host, { name: 'vsix', trust: true, devPath: join(here, 'host/harness-extension'), extensionsDir: installed.extensionsDir }, suiteDir));
-    } else {
-      abort(`unknown pass "${p}" (choose from trusted, untrusted, ui, vsix)`);
     }
   }
   if (stopping) return;
