@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { Environments } from './environments';
 import { environmentStatusBar } from './statusBar';
 import { pickEnvironment } from './pickEnvironment';
+import { forgetSecrets } from './secretStorage';
 
 export function registerEnvironments(context: vscode.ExtensionContext): Environments {
   const envs = new Environments(context.workspaceState);
@@ -10,6 +11,15 @@ export function registerEnvironments(context: vscode.ExtensionContext): Environm
     envs,
     environmentStatusBar(envs),
     vscode.commands.registerCommand('runbook.pickEnvironment', (args?: { name?: string }) => pickEnvironment(envs, args)),
+    vscode.commands.registerCommand('runbook.forgetSecrets', async () => {
+      const env = envs.current;
+      const auth = env.prometheus?.auth;
+      const names = [...new Set([...env.secrets, ...(auth?.bearer ? [auth.bearer] : []), ...(auth?.basic ? [auth.basic.password] : [])])];
+      await forgetSecrets(context.secrets, env.name, names);
+      void vscode.window.showInformationMessage(names.length
+        ? `Runbook: forgot the stored secrets of "${env.name}" (${names.join(', ')}); they will be asked for on the next run.`
+        : `Runbook: environment "${env.name}" has no secrets.`);
+    }),
   );
   void envs.load();
   return envs;

@@ -25,7 +25,7 @@ export function registerRun(context: vscode.ExtensionContext, client: LanguageCl
 
   context.subscriptions.push(
     server,
-    new SessionTerminals(engine),
+    new SessionTerminals(engine, (runbook, env) => controller.cancelSession(runbook, env)),
     history,
     { dispose: () => void engine.dispose() },
     vscode.commands.registerCommand('runbook.runBlock', (args?: RunArgs) => controller.run('block', args)),

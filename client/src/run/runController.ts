@@ -54,6 +54,9 @@ export class RunController {
     return outcome;
   }
 
+  /** Cancels the run of one session (Ctrl-C in its terminal). */
+  cancelSession(runbook: string, env: string): void { this.running.get(`${runbook}\0${env}`)?.abort(); }
+
   /** Cancels the runs going on (all of them, or those of one runbook/environment). */
   cancel(args: { uri?: string; env?: string } = {}): number {
     const prefix = args.uri ? `${this.runbookName(vscode.Uri.parse(args.uri))}\0${args.env ?? ''}` : '';

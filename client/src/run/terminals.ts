@@ -19,7 +19,8 @@ export class SessionTerminals implements vscode.Disposable {
   private readonly terminals = new Map<string, SessionTerminal>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(engine: RunEngine) {
+  /** `interrupt` is called when the user types Ctrl-C in a session's terminal. */
+  constructor(engine: RunEngine, private readonly interrupt: (runbook: string, env: string) => void) {
     const on = <K extends keyof EngineEvents>(event: K, fn: (...a: EngineEvents[K]) => void) => {
       // Node's typed EventEmitter cannot relate a generic key to its listener type.
       const emitter = engine as unknown as NodeJS.EventEmitter;
@@ -65,6 +66,8 @@ export class SessionTerminals implements vscode.Disposable {
         for (const chunk of pending) write.fire(chunk);
       },
       close: () => undefined,
+      // The terminal only shows output; Ctrl-C in it cancels the running step, as in a shell.
+      handleInput: data => { if (data.includes('\x03')) this.interrupt(runbook, env); },
     };
     entry.terminal = vscode.window.createTerminal({ name: `Runbook: ${basename(runbook)} · ${env}`, pty, iconPath: new vscode.ThemeIcon('play') });
     this.terminals.set(key, entry);
