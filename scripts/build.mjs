@@ -15,6 +15,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const watch = process.argv.includes('--watch');
+// --outdir=DIR builds elsewhere than dist/ (packaging stages its production build apart, so a
+// concurrent test run keeps its development bundles).
+const outdir = process.argv.find(a => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 const production = process.argv.includes('--production');
 
 const entries = [
@@ -58,7 +61,7 @@ const contexts = await Promise.all(present.map(e => esbuild.context({
   ...common,
   absWorkingDir: root,
   entryPoints: [e.in],
-  outfile: e.out,
+  outfile: join(outdir, e.out.replace(/^dist\//, '')),
   external: [...(e.external ?? []), ...runtimeExternals],
 })));
 
@@ -69,7 +72,7 @@ try {
   } else {
     const t0 = Date.now();
     await Promise.all(contexts.map(c => c.rebuild()));
-    console.log(`build: ${present.map(e => relative(root, join(root, e.out))).join(', ')} in ${Date.now() - t0} ms`);
+    console.log(`build: ${present.map(e => relative(root, join(root, outdir, e.out.replace(/^dist\//, '')))).join(', ')} in ${Date.now() - t0} ms`);
     await Promise.all(contexts.map(c => c.dispose()));
   }
 } catch {
