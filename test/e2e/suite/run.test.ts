@@ -44,10 +44,14 @@ suite('Running steps', () => {
     await closeAllEditors();
   });
 
-  test('the lens names the environment, and picking another one changes it', async () => {
+  test('the lens names the environment (local at start-up, though the file default is protected), and follows the picker', async () => {
     const { document } = await openFixture(FIXTURE);
     await runbookApi();
     const first = fenceLine(document, 0);
+    // Once `production` is known (a wrong confirmation cancels instead of "no such environment"),
+    // the file has been read and start-up has chosen: `local`, not the protected default.
+    await waitFor('the environments file to be read', async () =>
+      (await run('runbook.runBlock', { uri: document.uri.toString(), index: 2, env: 'production', confirm: 'no' })).status === 'cancelled');
     await waitFor('a lens naming local', async () => (await lensTitles(document, first)).includes('▶ Run on local'));
     await vscode.commands.executeCommand('runbook.pickEnvironment', { name: 'staging' });
     await waitFor('the lens to name staging', async () => (await lensTitles(document, first)).includes('▶ Run on staging'),
