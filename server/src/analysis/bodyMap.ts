@@ -1,33 +1,53 @@
 // Block analyzers speak in offsets into a block's body; users need document ranges. The body is
 // not a contiguous slice of the document (list and quote prefixes are stripped), so we map line
 // by line through CodeBlock.bodyLineStarts.
-import type { CodeBlock, Range } from '../model/types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+//
+// Body line k sits on document line bodyRange.start.line + k, so a position needs only the
+// column, found by looking back to the line break: no line table of the whole document is built
+// on every keystroke. A lone CR (a line break to LSP, but not to our line count) takes the slow path.
+import type { CodeBlock, Position, Range } from '../model/types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BodySpan } from './types';
 
 export class BodyMap {
   private readonly lineOffsets: number[] = [0];
+  private readonly text: string;
+  private readonly doc: () => TextDocument;
 
-  constructor(private readonly block: CodeBlock, private readonly doc: TextDocument) {
+  /** `source` is the document, or its text plus a way to get the document only when needed. */
+  constructor(readonly block: CodeBlock, source: TextDocument | { text: string; doc: () => TextDocument }) {
+    if ('getText' in source) { this.text = source.getText(); this.doc = () => source; }
+    else { this.text = source.text; this.doc = source.doc; }
     const body = block.body;
     for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) this.lineOffsets.push(i + 1);
   }
 
-  docOffset(bodyOffset: number): number {
+  /** Index of the body line holding `bodyOffset`, and that offset in the document. */
+  private locate(bodyOffset: number): { line: number; offset: number } | undefined {
     const starts = this.block.bodyLineStarts;
-    if (!starts.length) return this.doc.offsetAt(this.block.bodyRange.start);
+    if (!starts.length) return undefined;
     const o = Math.max(0, Math.min(bodyOffset, this.block.body.length));
     let lo = 0, hi = Math.min(this.lineOffsets.length, starts.length) - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.lineOffsets[mid] <= o) lo = mid; else hi = mid - 1;
     }
-    return starts[lo] + (o - this.lineOffsets[lo]);
+    return { line: lo, offset: starts[lo] + (o - this.lineOffsets[lo]) };
+  }
+
+  docOffset(bodyOffset: number): number {
+    return this.locate(bodyOffset)?.offset ?? this.doc().offsetAt(this.block.bodyRange.start);
+  }
+
+  private position(bodyOffset: number): Position {
+    const at = this.locate(bodyOffset);
+    if (!at) return this.doc().positionAt(this.doc().offsetAt(this.block.bodyRange.start));
+    const lineStart = this.text.lastIndexOf('\n', at.offset - 1) + 1;
+    for (let i = lineStart; i < at.offset; i++) if (this.text.charCodeAt(i) === 13) return this.doc().positionAt(at.offset);
+    return { line: this.block.bodyRange.start.line + at.line, character: at.offset - lineStart };
   }
 
   range(span: BodySpan): Range {
-    const s = this.docOffset(span.start);
-    const e = this.docOffset(Math.max(span.start, span.end));
-    return { start: this.doc.positionAt(s), end: this.doc.positionAt(e) };
+    return { start: this.position(span.start), end: this.position(Math.max(span.start, span.end)) };
   }
 }

@@ -8,7 +8,7 @@ import { defaultSettings, type Settings } from './settings';
 import type { Analysis, BlockAnalyzer, BlockFindings, DocFindings, Fix, TextEditDoc } from './types';
 import { blockAnalyzers, documentAnalyzers } from './registry';
 import { BodyMap } from './bodyMap';
-import { blockKey, getCached, setCached } from './blockCache';
+import { analyzerKey, getCached, setCached } from './blockCache';
 import { inputProblem } from './inputGuard';
 
 export interface AnalyzeOptions {
@@ -32,15 +32,39 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
     return { model: { uri, version: opts.version ?? 0, sections: [], blocks: [], inlineCodes: [], paragraphs: [] }, analysis: { diagnostics: [problem], metrics: [], placeholders: [], dangers: [] } };
   }
   const model = opts.model ?? buildModel(text, uri, opts.version ?? 0);
-  const doc = TextDocument.create(uri, 'markdown', model.version, text);
+  // Built only if a finding needs it (see BodyMap): its line table costs a pass over the document.
+  let lazyDoc: TextDocument | undefined;
+  const source = { text, doc: () => (lazyDoc ??= TextDocument.create(uri, 'markdown', model.version, text)) };
   const analysis: Analysis = { diagnostics: [], metrics: [], placeholders: [], dangers: [] };
   const settingsKey = JSON.stringify(settings);
   const analyzers = blockAnalyzers.filter(a => opts.includeSlow || !a.slow);
 
-  await Promise.all(model.blocks.flatMap(block => analyzers.filter(a => a.appliesTo(block)).map(async analyzer => {
-    const findings = await runBlockAnalyzer(analyzer, block, settings, settingsKey);
-    mergeBlock(analysis, findings, new BodyMap(block, doc), block);
-  })));
+  // Cache hits are merged synchronously (a keystroke hits for every block but one); only misses
+  // run, concurrently, and identical blocks share one run. Findings are merged in block order, so
+  // the result does not depend on which analyzer finishes first.
+  const keys = new Map(analyzers.map(a => [a, analyzerKey(a.id, settingsKey)]));
+  const slots: { block: RunbookModel['blocks'][number]; findings: BlockFindings | Promise<BlockFindings> }[] = [];
+  const inFlight = new Map<string, Promise<BlockFindings>>();
+  for (const block of model.blocks) {
+    for (const analyzer of analyzers) {
+      if (!analyzer.appliesTo(block)) continue;
+      const key = keys.get(analyzer)!;
+      const hit = getCached(block, key);
+      if (hit) { slots.push({ block, findings: hit }); continue; }
+      const flight = `${key}\0${block.lang}\0${block.info}\0${block.body}`;
+      let run = inFlight.get(flight);
+      if (!run) inFlight.set(flight, run = runBlockAnalyzer(analyzer, block, settings, key));
+      slots.push({ block, findings: run });
+    }
+  }
+  if (inFlight.size) await Promise.all(inFlight.values());
+  let map: BodyMap | undefined;
+  for (const slot of slots) {
+    const findings = slot.findings instanceof Promise ? await slot.findings : slot.findings;
+    if (!hasFindings(findings)) continue;
+    if (map?.block !== slot.block) map = new BodyMap(slot.block, source);
+    mergeBlock(analysis, findings, map, slot.block);
+  }
 
   for (const analyzer of documentAnalyzers) {
     let found: DocFindings;
@@ -62,13 +86,14 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
   return { model, analysis };
 }
 
-async function runBlockAnalyzer(analyzer: BlockAnalyzer, block: RunbookModel['blocks'][number], settings: Settings, settingsKey: string): Promise<BlockFindings> {
-  const key = blockKey(analyzer.id, block, settingsKey);
-  const hit = getCached(key);
-  if (hit) return hit;
+function hasFindings(f: BlockFindings): boolean {
+  return !!(f.diagnostics?.length || f.metrics?.length || f.placeholders?.length || f.dangers?.length);
+}
+
+async function runBlockAnalyzer(analyzer: BlockAnalyzer, block: RunbookModel['blocks'][number], settings: Settings, key: string): Promise<BlockFindings> {
   try {
     const findings = await analyzer.analyze(block, settings);
-    setCached(key, findings);
+    setCached(block, key, findings);
     return findings;
   } catch (e) {
     return { diagnostics: [{ span: { start: 0, end: 0 }, severity: DiagnosticSeverity.Information, code: 'runbook/check-failed', message: `The ${analyzer.id} check could not run on this block: ${e instanceof Error ? e.message : String(e)}` }] };

@@ -1,12 +1,10 @@
-// Text → RunbookModel. Chunks are parsed (or fetched from the cache) independently, then their
-// facts are shifted to document offsets and turned into LSP ranges in one pass.
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeBlock, InlineCode, Paragraph, RunbookModel, Section, Range } from './types';
+// Text → RunbookModel. Chunks are parsed (or fetched from the cache) independently and laid out in
+// chunk-relative positions once per content (chunkLayout.ts); here they are only shifted into place.
+import type { CodeBlock, Paragraph, Position, RunbookModel, Section, Range } from './types';
 import { candidateStarts } from './chunks';
 import { chunkFacts } from './chunkCache';
-import type { ChunkFacts, CodeFact } from './parseChunk';
-import { fenceOf } from './fences';
-import { normaliseLang, infoWord } from './languages';
+import type { ChunkFacts } from './parseChunk';
+import { chunkLayout, type ChunkLayout } from './chunkLayout';
 import { linkExpectedOutputs } from './expectedOutput';
 import { findFenceEnd } from './fenceScan';
 
@@ -42,52 +40,74 @@ export function parseChunks(text: string, chunked = true): Placed[] {
 }
 
 export function buildModel(text: string, uri = 'file:///untitled.md', version = 0, options: BuildOptions = {}): RunbookModel {
-  const doc = TextDocument.create(uri, 'markdown', version, text);
-  const at = (offset: number) => doc.positionAt(offset);
-  const range = (s: number, e: number): Range => ({ start: at(s), end: at(e) });
   const model: RunbookModel = { uri, version, sections: [], blocks: [], inlineCodes: [], paragraphs: [] };
-  const headings: { depth: number; title: string; start: number; end: number }[] = [];
-  const codes: (CodeFact & { base: number })[] = [];
-  const inlines: { start: number; end: number; value: string }[] = [];
-  for (const { base, facts } of parseChunks(text, options.chunked !== false)) {
-    for (const h of facts.headings) headings.push({ ...h, start: h.start + base, end: h.end + base });
-    for (const c of facts.codes) codes.push({ ...c, base });
-    for (const ic of facts.inlineCodes) inlines.push({ start: ic.start + base, end: ic.end + base, value: ic.value });
-    for (const p of facts.paragraphs) {
-      const s = p.start + base;
-      model.paragraphs.push({ text: text.slice(s, p.end + base), range: range(s, p.end + base), offset: s, inList: p.inList } satisfies Paragraph);
-    }
-    if (facts.frontMatter) {
-      const f = facts.frontMatter;
-      model.frontMatter = { kind: f.kind, value: f.value, range: range(f.start + base, f.end + base) };
-    }
+  const placed = parseChunks(text, options.chunked !== false);
+  const layouts: { base: number; line: number; layout: ChunkLayout }[] = [];
+  let line = 0;
+  for (let i = 0; i < placed.length; i++) {
+    const { base, facts } = placed[i];
+    const end = i + 1 < placed.length ? placed[i + 1].base : text.length;
+    const layout = chunkLayout(facts, text.slice(base, end));
+    layouts.push({ base, line, layout });
+    line += layout.end.line;
   }
+  const last = layouts[layouts.length - 1];
+  const docEnd: Position = { line: last.line + last.layout.end.line, character: last.layout.end.character };
 
   // Sections: a stack of open headings gives each one its path; a heading's range ends where
   // the next heading of the same or a higher level begins.
   const open: Section[] = [];
-  for (const h of headings) {
-    while (open.length && open[open.length - 1].depth >= h.depth) open.pop()!.range.end = at(h.start);
-    const section: Section = { title: h.title, depth: h.depth, path: [...open.map(s => s.title), h.title], headingRange: range(h.start, h.end), range: range(h.start, text.length) };
-    open.push(section);
-    model.sections.push(section);
+  const headingStarts: number[] = [];
+  for (const { base, line: dl, layout } of layouts) {
+    for (const h of layout.headings) {
+      const headingRange = shiftRange(h.range, dl);
+      while (open.length && open[open.length - 1].depth >= h.depth) open.pop()!.range.end = { ...headingRange.start };
+      const section: Section = { title: h.title, depth: h.depth, path: [...open.map(s => s.title), h.title], headingRange, range: { start: { ...headingRange.start }, end: { ...docEnd } } };
+      open.push(section);
+      model.sections.push(section);
+      headingStarts.push(h.start + base);
+    }
   }
-  const headingStarts = headings.map(h => h.start);
   const pathAt = (offset: number): string[] => {
     const k = lastAtOrBefore(headingStarts, offset);
     return k < 0 ? [] : model.sections[k].path;
   };
 
-  codes.forEach((c, index) => model.blocks.push(toBlock(c, index, text, doc, range, pathAt(c.start + c.base))));
-  for (const ic of inlines) model.inlineCodes.push(toInline(ic, text, range, pathAt(ic.start)));
-  linkExpectedOutputs(model.blocks, text, doc);
+  for (const { base, line: dl, layout } of layouts) {
+    for (const b of layout.blocks) {
+      // Explicit fields, not a spread: this runs for every block on every keystroke.
+      const block: CodeBlock = {
+        index: model.blocks.length, kind: b.kind, info: b.info, rawLang: b.rawLang, lang: b.lang,
+        range: shiftRange(b.range, dl), bodyRange: shiftRange(b.bodyRange, dl), body: b.body,
+        bodyLineStarts: base ? b.bodyLineStarts.map(o => o + base) : b.bodyLineStarts.slice(),
+        closed: b.closed, sectionPath: pathAt(b.start + base), nested: b.nested,
+      };
+      if (b.fence) block.fence = { char: b.fence.char, length: b.fence.length };
+      if (b.infoRange) block.infoRange = shiftRange(b.infoRange, dl);
+      model.blocks.push(block);
+    }
+    for (const ic of layout.inlines) model.inlineCodes.push({ text: ic.text, range: shiftRange(ic.range, dl), sectionPath: pathAt(ic.start + base) });
+    for (const p of layout.paragraphs) model.paragraphs.push({ text: p.text, range: shiftRange(p.range, dl), offset: p.offset + base, inList: p.inList } satisfies Paragraph);
+    if (layout.frontMatter) model.frontMatter = { ...layout.frontMatter, range: shiftRange(layout.frontMatter.range, dl) };
+  }
+  linkExpectedOutputs(model.blocks, text, { offsetAt: (p: Position) => offsetOfLine(layouts, p.line, text.length) });
   return model;
 }
 
-function lineEndOf(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  const e = nl === -1 ? text.length : nl;
-  return e > offset && text.charCodeAt(e - 1) === 13 ? e - 1 : e;
+function shiftRange(r: Range, dl: number): Range {
+  return { start: { line: r.start.line + dl, character: r.start.character }, end: { line: r.end.line + dl, character: r.end.character } };
+}
+
+/** Document offset of a line start, through the chunk that holds the line. */
+function offsetOfLine(layouts: { base: number; line: number; layout: ChunkLayout }[], line: number, length: number): number {
+  let lo = 0, hi = layouts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (layouts[mid].line <= line) lo = mid; else hi = mid - 1;
+  }
+  const { base, line: first, layout } = layouts[lo];
+  const k = line - first;
+  return k < layout.lineStarts.length ? base + layout.lineStarts[k] : length;
 }
 
 /** Index of the last element <= value in a sorted array, or -1. */
@@ -98,62 +118,4 @@ function lastAtOrBefore(sorted: number[], value: number): number {
     if (sorted[mid] <= value) { found = mid; lo = mid + 1; } else hi = mid - 1;
   }
   return found;
-}
-
-function toBlock(c: CodeFact & { base: number }, index: number, text: string, doc: TextDocument, range: (s: number, e: number) => Range, sectionPath: string[]): CodeBlock {
-  const start = c.start + c.base;
-  const end = c.end + c.base;
-  const startPos = doc.positionAt(start);
-  const fenced = c.kind === 'fenced';
-  const firstBodyLine = fenced ? startPos.line + 1 : startPos.line;
-  // An unclosed fence ends wherever its container ends, and micromark is inconsistent about
-  // whether trailing blank lines and the final line break belong to it. We define the body as
-  // ending at its last non-blank line, which is the same answer for chunked and whole parses.
-  const value = c.closed ? c.value : c.value.replace(/(\r?\n[ \t]*)+$/, '').replace(/^[ \t]*$/, '');
-  const lines = value === '' ? [] : value.split('\n');
-  const bodyLineStarts = lines.map((l, i) => bodyLineStart(text, doc, firstBodyLine + i, l.replace(/\r$/, '')));
-  const bodyStart = bodyLineStarts.length ? bodyLineStarts[0] : Math.min(doc.offsetAt({ line: firstBodyLine, character: 0 }), end);
-  const bodyEnd = bodyLineStarts.length ? bodyLineStarts[bodyLineStarts.length - 1] + lines[lines.length - 1].replace(/\r$/, '').length : bodyStart;
-  const block: CodeBlock = {
-    index, kind: c.kind, info: c.info.trim(), rawLang: infoWord(c.info), lang: normaliseLang(c.info),
-    range: range(start, c.closed ? end : Math.max(bodyEnd, lineEndOf(text, start))), bodyRange: range(bodyStart, bodyEnd), body: value, bodyLineStarts,
-    closed: c.closed, sectionPath, nested: c.nested,
-  };
-  if (fenced) {
-    block.fence = fenceOf(text, start);
-    const lineEnd = doc.offsetAt({ line: startPos.line + 1, character: 0 });
-    const line = text.slice(start, lineEnd).replace(/\r?\n$/, '');
-    const afterFence = start + (block.fence?.length ?? 3);
-    const rest = line.slice(block.fence?.length ?? 3);
-    const lead = rest.length - rest.trimStart().length;
-    const infoStart = afterFence + lead;
-    block.infoRange = range(infoStart, infoStart + rest.trim().length);
-  }
-  return block;
-}
-
-/**
- * Where a body line starts in the document. mdast strips container prefixes and fence
- * indentation, so the body line is (almost always) a suffix of the document line.
- */
-function bodyLineStart(text: string, doc: TextDocument, line: number, bodyLine: string): number {
-  const ls = doc.offsetAt({ line, character: 0 });
-  let le = text.indexOf('\n', ls);
-  if (le === -1) le = text.length;
-  if (le > ls && text.charCodeAt(le - 1) === 13) le--;
-  const docLine = text.slice(ls, le);
-  if (docLine.endsWith(bodyLine)) return le - bodyLine.length;
-  // Tabs partly expanded into spaces by the parser: fall back to the first non-blank column.
-  return ls + Math.max(0, docLine.length - docLine.trimStart().length);
-}
-
-function toInline(ic: { start: number; end: number; value: string }, text: string, range: (s: number, e: number) => Range, sectionPath: string[]): InlineCode {
-  let ticks = 0;
-  while (text.charCodeAt(ic.start + ticks) === 96) ticks++;
-  let s = ic.start + ticks;
-  let e = ic.end - ticks;
-  const inner = text.slice(s, e);
-  // CommonMark strips one space on each side when both are present and the span isn't all spaces.
-  if (inner.length > 2 && inner.startsWith(' ') && inner.endsWith(' ') && inner.trim() !== '') { s++; e--; }
-  return { text: ic.value, range: range(s, e), sectionPath };
 }

@@ -1,26 +1,35 @@
-// Chunk facts keyed by content hash. A keystroke changes one chunk's text, so every other chunk
+// Chunk facts keyed by chunk content. A keystroke changes one chunk's text, so every other chunk
 // is a cache hit and the edit costs one section's parse, not the file's.
-import { createHash } from 'node:crypto';
+//
+// The key is the chunk text itself: a Map lookup hashes a string natively, which is an order of
+// magnitude cheaper than a crypto hash per chunk (4,700 chunks per keystroke on a 2 MB runbook).
+// Hits don't refresh recency either (a delete + set per chunk per keystroke cost more than the
+// rare re-parse of an evicted chunk), so eviction is first-in, first-out.
 import { parseChunk, type ChunkFacts } from './parseChunk';
 
 const limit = 20_000;
-const cache = new Map<string, ChunkFacts>();
+const caches = { f: new Map<string, ChunkFacts>(), n: new Map<string, ChunkFacts>() };
 
 export function chunkFacts(text: string, allowFrontMatter: boolean): ChunkFacts {
-  const key = (allowFrontMatter ? 'f' : 'n') + createHash('sha1').update(text).digest('base64');
-  const hit = cache.get(key);
-  if (hit) {
-    // Re-insert so the map's insertion order doubles as least-recently-used order.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
+  const cache = allowFrontMatter ? caches.f : caches.n;
+  const hit = cache.get(text);
+  if (hit) return hit;
   const facts = parseChunk(text, allowFrontMatter);
-  cache.set(key, facts);
-  if (cache.size > limit) cache.delete(cache.keys().next().value as string);
+  // `text` is usually a slice of the whole document; a flat copy as the key keeps old versions of
+  // the document from being retained by the cache.
+  cache.set(flatCopy(text), facts);
+  if (caches.f.size + caches.n.size > limit) {
+    const evictFrom = caches.n.size ? caches.n : caches.f;
+    evictFrom.delete(evictFrom.keys().next().value as string);
+  }
   return facts;
 }
 
+function flatCopy(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}
+
 export function clearChunkCache(): void {
-  cache.clear();
+  caches.f.clear();
+  caches.n.clear();
 }

@@ -3,10 +3,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeBlock } from './types';
 
+/** Only line starts are needed, so the model can answer without a whole-document TextDocument. */
+export type LineOffsets = Pick<TextDocument, 'offsetAt'>;
+
 const leadIn = /(expected|example|sample|typical)\s+(output|result|response)|\boutput\s*(:|should)|you should see|should (print|return|show)/i;
 const outputTags = new Set(['', 'text', 'txt', 'output', 'plaintext', 'plain']);
 
-export function linkExpectedOutputs(blocks: CodeBlock[], text: string, doc: TextDocument): void {
+export function linkExpectedOutputs(blocks: CodeBlock[], text: string, doc: LineOffsets): void {
   for (let i = 1; i < blocks.length; i++) {
     const b = blocks[i];
     if (!outputTags.has(b.rawLang)) continue;
@@ -22,7 +25,7 @@ export function linkExpectedOutputs(blocks: CodeBlock[], text: string, doc: Text
 }
 
 /** The nearest non-blank line above `line`, not reaching into the previous block. */
-function lastTextLineBefore(text: string, doc: TextDocument, line: number, floor: number): string | undefined {
+function lastTextLineBefore(text: string, doc: LineOffsets, line: number, floor: number): string | undefined {
   for (let l = line - 1; l > floor && l >= line - 3; l--) {
     const s = doc.offsetAt({ line: l, character: 0 });
     const e = doc.offsetAt({ line: l + 1, character: 0 });
