@@ -136,6 +136,20 @@ suite('Running steps', () => {
     assert.ok(vscode.window.terminals.some(t => t.name === `Runbook: ${FIXTURE} · local`), vscode.window.terminals.map(t => t.name).join(', '));
   });
 
+  test('the per-block timeout setting stops a step that runs too long', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    const config = vscode.workspace.getConfiguration('runbook');
+    await config.update('run.timeoutSeconds', 1, vscode.ConfigurationTarget.Workspace);
+    try {
+      const out = await run('runbook.runBlock', { uri: document.uri.toString(), index: 5 });
+      assert.equal(out.status, 'failed');
+      assert.equal(out.steps[0].status, 'timeout');
+    } finally {
+      await config.update('run.timeoutSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('Run section on a protected environment asks once for the plan, and again for the dangerous step', async () => {
     const { document } = await openFixture(FIXTURE);
     await runbookApi();
