@@ -6,6 +6,8 @@ import type { Feature } from '../featureContext';
 import type { CodeBlock, RunbookModel } from '../../model/types';
 import { isRunnable } from '../../model/languages';
 import { runStateOf, type LastResult, type RunState } from './runState';
+import { resultLabel } from '../../run/label';
+import type { BlockStatus } from '../../run/session';
 
 export const RUN_COMMANDS = {
   block: 'runbook.runBlock',
@@ -37,15 +39,11 @@ export function codeLenses(model: RunbookModel, state: RunState): CodeLens[] {
   return lenses;
 }
 
+/** The engine's result label (the CLI prints the same), plus where it ran when that differs. */
 export function resultTitle(r: LastResult, currentEnv: string): string {
-  const secs = `${(r.durationMs / 1000).toFixed(1)}s`;
-  let t: string;
-  if (r.status === 'ok') t = `✓ ${secs}`;
-  else if (r.status === 'cancelled') t = `✗ cancelled after ${secs}`;
-  else if (r.status === 'timeout') t = `✗ timed out after ${secs}`;
-  else t = `✗ exit ${r.exitCode}`;
-  if (r.expectedMatched === true) t += ' · output as expected';
-  else if (r.expectedMatched === false) t += ' · output differs from expected';
+  const expected = r.expectedMatched === undefined ? undefined : { matched: r.expectedMatched, differences: [] };
+  let t = resultLabel({ status: r.status as BlockStatus, exitCode: r.exitCode, durationMs: r.durationMs, expected }) ?? `✗ ${r.status}`;
+  if (r.expectedMatched) t += ' · output as expected';
   if (r.env !== currentEnv) t += ` (on ${r.env})`;
   return t;
 }
