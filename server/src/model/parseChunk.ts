@@ -35,9 +35,22 @@ export interface ChunkFacts {
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 // Front matter is only enabled when it is closed (see frontMatter.ts).
 const plainProcessor = unified().use(remarkParse).use(remarkGfm);
+// gfm costs a third of the parse time, and most chunks hold nothing it changes the facts of.
+const commonmark = unified().use(remarkParse);
+const commonmarkFrontmatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+
+/**
+ * Can gfm change this chunk's facts? A table needs a delimiter row; task items and footnotes
+ * move a paragraph's start; a literal autolink next to a backtick could swallow a code span.
+ * Strikethrough and plain autolinks change only what is inside a paragraph. A superset is fine:
+ * a false positive only costs the slower parse.
+ */
+const GFM_SENSITIVE = /^[ \t>]*(?=[^\n]*\|)[|: \t-]*-[|: \t-]*$|\[[ xX]\]|\[\^|(?::\/\/|www\.)[^\s`]*`/m;
 
 export function parseChunk(text: string, allowFrontMatter: boolean): ChunkFacts {
-  const tree = (allowFrontMatter && frontMatterEnd(text) > 0 ? processor : plainProcessor).parse(text) as Root;
+  const gfm = GFM_SENSITIVE.test(text);
+  const frontMatter = allowFrontMatter && frontMatterEnd(text) > 0;
+  const tree = (frontMatter ? (gfm ? processor : commonmarkFrontmatter) : (gfm ? plainProcessor : commonmark)).parse(text) as Root;
   const facts: ChunkFacts = { headings: [], codes: [], inlineCodes: [], paragraphs: [], openAtEnd: false };
   visitParents(tree, (node: Nodes, ancestors: Nodes[]) => {
     const pos = node.position;
