@@ -17,20 +17,56 @@ export interface Chunk {
 }
 
 const headingLine = /^#{1,6}(?:[ \t]|$)/;
+const fenceOpen = /^ {0,3}(`{3,}|~{3,})([^\n]*)/;
+const fenceClose = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/;
 
-/** Offsets of lines that may start a new chunk (always including 0). */
+/**
+ * Chunks smaller than this are not worth their fixed parse cost; past MAX we cut at the next
+ * heading whatever happens. Between the two, a heading is a cut when a hash of its own text says
+ * so: the cut points then depend on content, not on offsets, so an edit in one chunk leaves the
+ * cuts (and cache hits) of every later chunk where they were.
+ */
+const MIN_CHUNK = 1024;
+const MAX_CHUNK = 16 * 1024;
+
+function lineHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Offsets of the lines where chunks start (always including 0). */
 export function candidateStarts(text: string): number[] {
   const starts = [0];
   // A `# comment` line inside YAML front matter is not a heading.
-  let pos = Math.max(0, frontMatterEnd(text) - 1);
-  while (pos < text.length) {
-    const nl = text.indexOf('\n', pos);
-    const lineStart = nl === -1 ? text.length : nl + 1;
-    if (lineStart >= text.length) break;
-    if (text.charCodeAt(lineStart) === 35 /* # */ && headingLine.test(text.slice(lineStart, lineStart + 8))) {
-      starts.push(lineStart);
+  let lineStart = Math.max(0, frontMatterEnd(text));
+  if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart = text.indexOf('\n', lineStart) + 1 || text.length;
+  let lastCut = 0;
+  // A cheap fence tracker skips `# comments` inside code blocks. It needs no CommonMark precision:
+  // a cut inside a real fence is detected after parsing and glued back (build.ts), and a missed
+  // cut only makes a chunk larger.
+  let fence: { char: number; len: number } | undefined;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const c = text.charCodeAt(lineStart);
+    if (c === 32 || c === 96 || c === 126) {
+      const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 200));
+      if (fence) {
+        const m = fenceClose.exec(line);
+        if (m && m[1].charCodeAt(0) === fence.char && m[1].length >= fence.len) fence = undefined;
+      } else {
+        const m = fenceOpen.exec(line);
+        if (m && !(m[1][0] === '`' && m[2].includes('`'))) fence = { char: m[1].charCodeAt(0), len: m[1].length };
+      }
+    } else if (!fence && c === 35 /* # */ && headingLine.test(text.slice(lineStart, lineStart + 8))) {
+      const size = lineStart - lastCut;
+      if (size >= MAX_CHUNK || (size >= MIN_CHUNK && lineHash(text, lineStart, lineEnd) % 4 === 0)) {
+        starts.push(lineStart);
+        lastCut = lineStart;
+      }
     }
-    pos = lineStart;
+    lineStart = lineEnd + 1;
   }
   return starts;
 }
