@@ -14,6 +14,7 @@ import { environmentsFileFeature } from './environmentsFile';
 import { hoverFeature } from './hover';
 import { completionFeature } from './completion';
 import { unknownMetricsFeature } from './unknownMetrics';
+import { serverInfoFeature } from './serverInfo';
 
 export const features: Feature[] = [
   diagnosticsFeature,
@@ -30,4 +31,5 @@ export const features: Feature[] = [
   hoverFeature,
   completionFeature,
   unknownMetricsFeature,
+  serverInfoFeature,
 ];
