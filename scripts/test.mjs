@@ -21,6 +21,10 @@ function findTests(dir) {
   return out;
 }
 
+// The real tools the suites use (shellcheck, prometheus, the e2e host's packages): installed when
+// missing and possible, otherwise the tests that need them skip and say why.
+spawnSync('bash', [join(root, 'scripts/setup.sh')], { stdio: 'inherit' });
+
 let failed = 0;
 for (const suite of suites) {
   console.log(`\n=== ${suite} ===`);
