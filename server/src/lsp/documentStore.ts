@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyzeText, type AnalyzeResult } from '../analysis/pipeline';
 import { buildModel } from '../model/build';
+import { inputProblem } from '../analysis/inputGuard';
 import type { RunbookModel } from '../model/types';
 import type { Settings } from '../analysis/settings';
 import { ENVIRONMENTS_FILE } from '../environments/load';
@@ -39,7 +40,13 @@ export class DocumentStore {
     if (!doc) return undefined;
     let st = this.states.get(uri);
     if (!st || st.version !== doc.version) {
-      st = { version: doc.version, model: buildModel(doc.getText(), uri, doc.version) };
+      // A file the pipeline refuses (too large, binary) gets an empty model too: the outline,
+      // folding and lenses must not parse what the analysis declined to.
+      const text = doc.getText();
+      const model = inputProblem(text, this.settings())
+        ? { uri, version: doc.version, sections: [], blocks: [], inlineCodes: [], paragraphs: [] }
+        : buildModel(text, uri, doc.version);
+      st = { version: doc.version, model };
       this.states.set(uri, st);
     }
     return st.model;
