@@ -101,6 +101,7 @@ export class LspSession {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise(r => setTimeout(r, 3000))]);
       await this.conn.sendNotification('exit');
     } catch { /* already gone */ }
+    if (this.proc.exitCode === null) await new Promise(r => { const t = setTimeout(r, 3000); this.proc.once('exit', () => { clearTimeout(t); r(undefined); }); });
     this.conn.dispose();
     if (this.proc.exitCode === null) this.proc.kill();
   }

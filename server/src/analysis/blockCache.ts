@@ -1,7 +1,7 @@
 // Findings per (analyzer, block content). Block analyzers are pure functions of the block's
 // content, so an edit elsewhere in the document reuses every other block's findings.
 //
-// Keyed by the body string itself, then by language and info string, then by analyzer and
+// Keyed by the body string itself, then by kind, language and info string, then by analyzer and
 // settings. An unchanged block's body is the very same string object from one keystroke to the
 // next (the model reuses it from the chunk layout), so its lookup costs no hashing at all; a
 // crypto hash per block and analyzer cost ~10 ms per keystroke on a 2 MB runbook.
@@ -19,7 +19,8 @@ export function analyzerKey(analyzerId: string, settingsKey: string): string {
   return `${analyzerId}\0${createHash('sha1').update(settingsKey).digest('base64')}`;
 }
 
-const blockPart = (block: CodeBlock) => `${block.lang}\0${block.info}`;
+// `kind` too: an indented block and an untagged fence share lang and info but not every check.
+const blockPart = (block: CodeBlock) => `${block.kind}\0${block.lang}\0${block.info}`;
 
 export function getCached(block: CodeBlock, key: string): BlockFindings | undefined {
   return cache.get(block.body)?.get(blockPart(block))?.get(key);

@@ -2,8 +2,8 @@
 // content), then document analyzers. A failing check becomes a diagnostic, never a crash.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { buildModel } from '../model/build';
-import type { RunbookModel } from '../model/types';
+import { blockOrigin, buildModel } from '../model/build';
+import type { CodeBlock, RunbookModel } from '../model/types';
 import { defaultSettings, type Settings } from './settings';
 import type { Analysis, BlockAnalyzer, BlockFindings, DocFindings, Fix, TextEditDoc } from './types';
 import { blockAnalyzers, documentAnalyzers } from './registry';
@@ -43,27 +43,41 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
   // run, concurrently, and identical blocks share one run. Findings are merged in block order, so
   // the result does not depend on which analyzer finishes first.
   const keys = new Map(analyzers.map(a => [a, analyzerKey(a.id, settingsKey)]));
-  const slots: { block: RunbookModel['blocks'][number]; findings: BlockFindings | Promise<BlockFindings> }[] = [];
+  const runKey = [...keys.values()].join('\u0001');
+  const pending: { block: CodeBlock; findings: (BlockFindings | Promise<BlockFindings>)[] }[] = [];
   const inFlight = new Map<string, Promise<BlockFindings>>();
   for (const block of model.blocks) {
+    // A block placed from the same chunk layout, at the same line and index, under the same
+    // analyzers and settings, has exactly last time's mapped findings.
+    const done = memoFor(block, runKey);
+    if (done) { pending.push({ block, findings: [] }); continue; }
+    const entry: (typeof pending)[number] = { block, findings: [] };
     for (const analyzer of analyzers) {
       if (!analyzer.appliesTo(block)) continue;
       const key = keys.get(analyzer)!;
       const hit = getCached(block, key);
-      if (hit) { slots.push({ block, findings: hit }); continue; }
-      const flight = `${key}\0${block.lang}\0${block.info}\0${block.body}`;
+      if (hit) { entry.findings.push(hit); continue; }
+      const flight = `${key}\0${block.kind}\0${block.lang}\0${block.info}\0${block.body}`;
       let run = inFlight.get(flight);
       if (!run) inFlight.set(flight, run = runBlockAnalyzer(analyzer, block, settings, key));
-      slots.push({ block, findings: run });
+      entry.findings.push(run);
     }
+    pending.push(entry);
   }
   if (inFlight.size) await Promise.all(inFlight.values());
-  let map: BodyMap | undefined;
-  for (const slot of slots) {
-    const findings = slot.findings instanceof Promise ? await slot.findings : slot.findings;
-    if (!hasFindings(findings)) continue;
-    if (map?.block !== slot.block) map = new BodyMap(slot.block, source);
-    mergeBlock(analysis, findings, map, slot.block);
+  for (const { block, findings } of pending) {
+    const memo = memoFor(block, runKey);
+    if (memo) { append(analysis, memo); continue; }
+    const mapped: Analysis = { diagnostics: [], metrics: [], placeholders: [], dangers: [] };
+    let map: BodyMap | undefined;
+    for (const f of findings) {
+      const result = f instanceof Promise ? await f : f;
+      if (!hasFindings(result)) continue;
+      map ??= new BodyMap(block, source);
+      append(mapped, mapFindings(result, map, block));
+    }
+    remember(block, runKey, mapped);
+    append(analysis, mapped);
   }
 
   for (const analyzer of documentAnalyzers) {
@@ -100,7 +114,35 @@ async function runBlockAnalyzer(analyzer: BlockAnalyzer, block: RunbookModel['bl
   }
 }
 
-function mergeBlock(analysis: Analysis, f: BlockFindings, map: BodyMap, block: RunbookModel['blocks'][number]): void {
+/**
+ * Each block's findings mapped to document ranges, per chunk-layout block. A keystroke that adds
+ * no line leaves every other block at its line and index, so their mapped findings are reused as
+ * they are instead of being looked up, re-mapped and re-allocated (tens of thousands of objects
+ * per keystroke on a 2 MB runbook).
+ */
+interface Memo { runKey: string; line: number; index: number; mapped: Analysis }
+const memos = new WeakMap<object, Memo>();
+
+function memoFor(block: CodeBlock, runKey: string): Analysis | undefined {
+  const origin = blockOrigin(block);
+  const m = origin && memos.get(origin);
+  return m && m.runKey === runKey && m.line === block.bodyRange.start.line && m.index === block.index ? m.mapped : undefined;
+}
+
+function remember(block: CodeBlock, runKey: string, mapped: Analysis): void {
+  const origin = blockOrigin(block);
+  if (origin) memos.set(origin, { runKey, line: block.bodyRange.start.line, index: block.index, mapped });
+}
+
+function append(analysis: Analysis, m: Analysis): void {
+  for (const d of m.diagnostics) analysis.diagnostics.push(d);
+  for (const x of m.metrics) analysis.metrics.push(x);
+  for (const x of m.placeholders) analysis.placeholders.push(x);
+  for (const x of m.dangers) analysis.dangers.push(x);
+}
+
+function mapFindings(f: BlockFindings, map: BodyMap, block: CodeBlock): Analysis {
+  const out: Analysis = { diagnostics: [], metrics: [], placeholders: [], dangers: [] };
   for (const d of f.diagnostics ?? []) {
     const fixes: Fix<TextEditDoc>[] = (d.fixes ?? []).map(fix => ({
       title: fix.title,
@@ -109,7 +151,7 @@ function mergeBlock(analysis: Analysis, f: BlockFindings, map: BodyMap, block: R
         ? (block.infoRange ? [{ range: block.infoRange, newText: e.infoString }] : [])
         : [{ range: map.range(e.span), newText: e.newText }]),
     }));
-    analysis.diagnostics.push({
+    out.diagnostics.push({
       range: map.range(d.span), severity: d.severity, code: d.code, source: d.source ?? 'runbook', message: d.message,
       ...(d.codeDescriptionHref ? { codeDescription: { href: d.codeDescriptionHref } } : {}),
       ...(fixes.length ? { data: { fixes } } : {}),
@@ -117,16 +159,17 @@ function mergeBlock(analysis: Analysis, f: BlockFindings, map: BodyMap, block: R
   }
   for (const m of f.metrics ?? []) {
     const { span, exprSpan, ...rest } = m;
-    analysis.metrics.push({ ...rest, range: map.range(span), ...(exprSpan ? { exprRange: map.range(exprSpan) } : {}), blockIndex: block.index });
+    out.metrics.push({ ...rest, range: map.range(span), ...(exprSpan ? { exprRange: map.range(exprSpan) } : {}), blockIndex: block.index });
   }
   for (const p of f.placeholders ?? []) {
     const { span, ...rest } = p;
-    analysis.placeholders.push({ ...rest, range: map.range(span), blockIndex: block.index });
+    out.placeholders.push({ ...rest, range: map.range(span), blockIndex: block.index });
   }
   for (const d of f.dangers ?? []) {
     const { span, ...rest } = d;
-    analysis.dangers.push({ ...rest, range: map.range(span), blockIndex: block.index });
+    out.dangers.push({ ...rest, range: map.range(span), blockIndex: block.index });
   }
+  return out;
 }
 
 function internalError(id: string, e: unknown, range: Diagnostic['range']): Diagnostic {

@@ -9,7 +9,9 @@ import { DiskCache } from './diskCache';
 import { findRunbooks, indexPath, indexPaths } from './crawl';
 import { scanRunbook } from './lineScan';
 
-const EDIT_DEBOUNCE_MS = 200;
+/** Rescans of open documents wait for a pause in typing, longer for big files (~30 ms per 2 MB scan); index requests flush them first. */
+const EDIT_DEBOUNCE_MS = 300;
+const debounceFor = (length: number) => EDIT_DEBOUNCE_MS + Math.floor(length / 2_000);
 const SAVE_DEBOUNCE_MS = 5_000;
 const FOLDERS_TIMEOUT_MS = 5_000;
 
@@ -29,7 +31,7 @@ export class IndexService {
     connection.onDidChangeWatchedFiles(p => {
       for (const c of p.changes) void this.fileChanged(c.uri, c.type);
     });
-    store.documents.onDidChangeContent(e => this.scheduleScan(e.document.uri));
+    store.documents.onDidChangeContent(e => this.scheduleScan(e.document.uri, e.document.getText().length));
     store.documents.onDidClose(e => {
       this.cancelScan(e.document.uri);
       const uri = URI.parse(e.document.uri);
@@ -93,9 +95,9 @@ export class IndexService {
     this.scheduleSave();
   }
 
-  private scheduleScan(uri: string): void {
+  private scheduleScan(uri: string, length: number): void {
     this.cancelScan(uri);
-    this.dirty.set(uri, setTimeout(() => this.scanOpen(uri), EDIT_DEBOUNCE_MS));
+    this.dirty.set(uri, setTimeout(() => this.scanOpen(uri), debounceFor(length)));
   }
 
   private cancelScan(uri: string): void {

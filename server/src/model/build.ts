@@ -8,6 +8,13 @@ import { chunkLayout, type ChunkLayout } from './chunkLayout';
 import { linkExpectedOutputs } from './expectedOutput';
 import { findFenceEnd } from './fenceScan';
 
+/**
+ * The chunk-layout piece each placed block came from. Two blocks placed from the same piece at
+ * the same line are the same block, so results mapped onto one can be reused for the other.
+ */
+const placedFrom = new WeakMap<CodeBlock, object>();
+export function blockOrigin(block: CodeBlock): object | undefined { return placedFrom.get(block); }
+
 export interface BuildOptions {
   /** false parses the whole document as one unit (the reference the chunked parse must equal). */
   chunked?: boolean;
@@ -84,6 +91,7 @@ export function buildModel(text: string, uri = 'file:///untitled.md', version = 
       };
       if (b.fence) block.fence = { char: b.fence.char, length: b.fence.length };
       if (b.infoRange) block.infoRange = shiftRange(b.infoRange, dl);
+      placedFrom.set(block, b);
       model.blocks.push(block);
     }
     for (const ic of layout.inlines) model.inlineCodes.push({ text: ic.text, range: shiftRange(ic.range, dl), sectionPath: pathAt(ic.start + base) });
