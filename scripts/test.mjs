@@ -23,7 +23,8 @@ function findTests(dir) {
 
 // The real tools the suites use (shellcheck, prometheus, the e2e host's packages): installed when
 // missing and possible, otherwise the tests that need them skip and say why.
-spawnSync('bash', [join(root, 'scripts/setup.sh')], { stdio: 'inherit' });
+const setup = spawnSync('bash', [join(root, 'scripts/setup.sh')], { stdio: 'inherit' });
+if (setup.status !== 0 && process.env.CI) { console.error('test: scripts/setup.sh failed'); process.exit(1); }
 
 let failed = 0;
 for (const suite of suites) {

@@ -26,7 +26,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
-    // The server pulls `runbook.*` settings with workspace/configuration; this also tells it when they change.
+    // Pushes `runbook.*` settings to the server (didChangeConfiguration) whenever they change.
     synchronize: { configurationSection: 'runbook' },
     // A function, so a restart sends the settings of that moment.
     // clientResolvesEnvironments: the server asks us for the chosen environment's Prometheus

@@ -66,3 +66,13 @@ test('code lenses sit on runnable blocks only', async () => {
   assert.ok(!lines.includes(30), 'the expected-output block has no lens');
   assert.equal(new Set(lines).size, 3);
 });
+
+test('a standalone .promql file gets PromQL diagnostics, and its # comments are not sections', async () => {
+  const uri = 'file:///tmp/queries.promql';
+  const wait = s.diagnostics(uri, d => d.length > 0);
+  s.open(uri, '# backlog by job\nsum(rate(x[5m]) by (job)\n', 'promql');
+  const diags = await wait;
+  assert.ok(diags.some(d => String(d.code).startsWith('promql/')), JSON.stringify(diags));
+  const syms = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as unknown[];
+  assert.deepEqual(syms, []);
+});

@@ -1,7 +1,8 @@
 // Answers the server's `runbook/prometheusConfig`: the chosen environment's Prometheus URL and
 // headers, credentials included, resolved here because the secrets live in SecretStorage. A
-// missing secret is reported, never prompted for: hovering must not open input boxes.
-import type * as vscode from 'vscode';
+// missing secret is reported, never prompted for: hovering must not open input boxes. In an
+// untrusted workspace no credentials are resolved at all.
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Environments } from './environments';
 import { storedSecretSource } from './secretStorage';
@@ -12,6 +13,12 @@ export function servePrometheusConfig(client: LanguageClient, envs: Environments
     const def = envs.find(env);
     if (!def) return { env, error: `no environment named "${env}"` };
     if (!hasPrometheus(def)) return { env };
+    // In Restricted Mode the environments file is the untrusted repository's: never hand it
+    // credentials, or a cloned repo could point `staging` at its own host and collect them.
+    const needsSecrets = def.secrets.length > 0 || !!def.prometheus?.auth;
+    if (!vscode.workspace.isTrusted && needsSecrets) {
+      return { env, error: 'the workspace is not trusted, so no credentials are sent (trust the workspace to see live metrics here)' };
+    }
     try {
       const resolved = await envs.resolve(def, storedSecretSource(storage));
       return { env, prometheus: { url: resolved.prometheus.url, headers: resolved.prometheus.headers } };

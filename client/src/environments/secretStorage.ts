@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import type { SecretSource } from '../../../server/src/environments/types';
 
-const keyOf = (env: string, name: string) => `runbook.secret/${env}/${name}`;
+// SecretStorage is shared by every workspace, so the key names the workspace folder too: another
+// repository declaring an environment of the same name never receives this one's secrets.
+const keyOf = (env: string, name: string) => `runbook.secret/${vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? ''}/${env}/${name}`;
 
 export function secretStorageSource(storage: vscode.SecretStorage): SecretSource {
   return {

@@ -18,11 +18,29 @@ export const defaultSettings: Settings = {
   knownSeverities: ['critical', 'page', 'warning', 'warn', 'info', 'none', 'high', 'medium', 'low'],
 };
 
+/**
+ * Settings come from a user's JSON: a value of the wrong type falls back to the default instead
+ * of flowing on (`maxFileSizeBytes: "5MB"` would otherwise switch the size guard off).
+ */
 export function mergeSettings(partial: unknown): Settings {
-  const p = (partial && typeof partial === 'object' ? partial : {}) as Partial<Settings>;
+  const p = (partial && typeof partial === 'object' ? partial : {}) as Record<string, unknown>;
+  const sc = (p.shellcheck && typeof p.shellcheck === 'object' ? p.shellcheck : {}) as Record<string, unknown>;
+  const d = defaultSettings;
   return {
-    ...defaultSettings,
-    ...p,
-    shellcheck: { ...defaultSettings.shellcheck, ...(p.shellcheck ?? {}) },
+    maxFileSizeBytes: positiveNumber(p.maxFileSizeBytes) ?? d.maxFileSizeBytes,
+    shellcheck: {
+      enabled: typeof sc.enabled === 'boolean' ? sc.enabled : d.shellcheck.enabled,
+      path: typeof sc.path === 'string' && sc.path.trim() ? sc.path : d.shellcheck.path,
+      exclude: stringArray(sc.exclude) ?? d.shellcheck.exclude,
+    },
+    knownSeverities: stringArray(p.knownSeverities) ?? d.knownSeverities,
   };
+}
+
+function positiveNumber(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+}
+
+function stringArray(v: unknown): string[] | undefined {
+  return Array.isArray(v) && v.every(x => typeof x === 'string') ? v : undefined;
 }

@@ -7,6 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyzeText, type AnalyzeResult } from '../analysis/pipeline';
 import { buildModel } from '../model/build';
 import { inputProblem } from '../analysis/inputGuard';
+import { promqlFileDiagnostics } from '../promql/fileDiagnostics';
 import type { RunbookModel } from '../model/types';
 import type { Settings } from '../analysis/settings';
 import { ENVIRONMENTS_FILE } from '../environments/load';
@@ -42,9 +43,10 @@ export class DocumentStore {
     if (!st || st.version !== doc.version) {
       // A file the pipeline refuses (too large, binary) gets an empty model too: the outline,
       // folding and lenses must not parse what the analysis declined to.
+      // A `.promql` file is not Markdown: its `# comments` are not sections.
       const text = doc.getText();
-      const model = inputProblem(text, this.settings())
-        ? { uri, version: doc.version, sections: [], blocks: [], inlineCodes: [], paragraphs: [] }
+      const model = inputProblem(text, this.settings()) || doc.languageId === 'promql'
+        ? emptyModel(uri, doc.version)
         : buildModel(text, uri, doc.version);
       st = { version: doc.version, model };
       this.states.set(uri, st);
@@ -69,6 +71,13 @@ export class DocumentStore {
     if (!doc) return;
     const version = doc.version;
     const current = () => this.documents.get(uri)?.version === version;
+    if (doc.languageId === 'promql') {
+      const result: AnalyzeResult = { model: this.model(uri)!, analysis: { diagnostics: promqlFileDiagnostics(doc.getText(), uri), metrics: [], placeholders: [], dangers: [] } };
+      const st = this.states.get(uri);
+      if (st) st.result = result;
+      for (const l of this.listeners) l(uri, result, 'full');
+      return;
+    }
     for (const pass of ['fast', 'full'] as const) {
       const model = this.model(uri);
       if (!model || !current()) return;
@@ -79,6 +88,10 @@ export class DocumentStore {
       for (const l of this.listeners) l(uri, result, pass);
     }
   }
+}
+
+function emptyModel(uri: string, version: number): RunbookModel {
+  return { uri, version, sections: [], blocks: [], inlineCodes: [], paragraphs: [] };
 }
 
 export type { Diagnostic };

@@ -56,8 +56,12 @@ async function runTestsInWorkbench(o) {
   try {
     const run = (async () => {
       server = await startServer({ workspace: o.workspace, trust: o.trust !== false, env: o.env, extensionsDir: o.extensionsDir });
+      // The timeout (or a signal) may have fired while code-server was starting: shutdown() saw
+      // no server then, so stop this one here instead of leaving it running.
+      if (stopping) { await server.stop(); return 1; }
       say(`code-server on 127.0.0.1:${server.port}, workspace trust ${o.trust === false ? 'enabled (folder untrusted)' : 'disabled'}`);
       browser = await launchBrowser(server.env);
+      if (stopping) { await browser.close().catch(() => undefined); return 1; }
       page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const finished = new Promise(resolve => {
         page.exposeFunction('codeAutomationExit', (exitCode, logs) => {
