@@ -7,6 +7,7 @@ import { syncWorkspaceTrust } from './workspaceTrust';
 import { registerEnvironments } from './environments/register';
 import { registerRun } from './run/register';
 import { servePrometheusConfig } from './environments/prometheusConfig';
+import { registerEvaluateAtCursor } from './metrics/evaluateAtCursor';
 
 /** What `activate` returns: lets the e2e tests (and other extensions) wait for the server. */
 export interface RunbookApi {
@@ -32,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi {
   context.subscriptions.push(syncWorkspaceTrust(client, ready));
   const envs = registerEnvironments(context);
   registerRun(context, client, envs);
-  context.subscriptions.push(servePrometheusConfig(client, envs, context.secrets));
+  context.subscriptions.push(servePrometheusConfig(client, envs, context.secrets), registerEvaluateAtCursor());
 
   return { ready, client };
 }

@@ -76,3 +76,11 @@ test('switching to an environment with no Prometheus clears metric/unknown', { s
   const hover = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 12 } }) as { contents: { value: string } };
   assert.match(hover.contents.value, /offline/, 'the hover names the environment and says there is no Prometheus');
 });
+
+test('hover on a function shows its doc and the whole expression evaluated live', { skip }, async () => {
+  await s.conn.sendNotification('runbook/state', { env: { name: 'local', protected: false } });
+  const hover = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 2 } }) as { contents: { value: string } };
+  assert.match(hover.contents.value, /rate\(/, 'the function signature');
+  assert.match(hover.contents.value, /Result/, 'the live result of the expression');
+  assert.match(hover.contents.value, /\blocal\b/);
+});

@@ -37,8 +37,15 @@ export const hoverFeature: Feature = {
         return render({ envName: target.envName, client: target.client });
       };
 
+      // On a function name: its signature and doc, then the whole expression evaluated live.
       const fn = promqlHoverAt(model, text, offset);
-      if (fn) return fn;
+      if (fn) {
+        const place = promqlPlaceAt(model, text, offset);
+        const doc = typeof fn.contents === 'object' && 'value' in fn.contents ? fn.contents.value : '';
+        if (!place?.expr.trim()) return fn;
+        const value = await live(t => expressionHover(place.expr.trim(), { client: t.client, envName: t.envName, signal }));
+        return { contents: { kind: MarkupKind.Markdown, value: `${doc}\n\n---\n\n${value}` }, range: fn.range };
+      }
       const ref = ctx.store.analysis(doc.uri)?.analysis.metrics.find(m => contains(m.range, params.position));
       if (ref) {
         const value = await live(t => metricHover(ref.name, { client: t.client, envName: t.envName, signal }));
