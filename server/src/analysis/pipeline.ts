@@ -120,18 +120,24 @@ async function runBlockAnalyzer(analyzer: BlockAnalyzer, block: RunbookModel['bl
  * they are instead of being looked up, re-mapped and re-allocated (tens of thousands of objects
  * per keystroke on a 2 MB runbook).
  */
-interface Memo { runKey: string; line: number; index: number; mapped: Analysis }
-const memos = new WeakMap<object, Memo>();
+interface Memo { line: number; index: number; mapped: Analysis }
+/** Per block origin, one memo per analyzer run (the editor alternates a fast and a full pass). */
+const memos = new WeakMap<object, Map<string, Memo>>();
 
 function memoFor(block: CodeBlock, runKey: string): Analysis | undefined {
   const origin = blockOrigin(block);
-  const m = origin && memos.get(origin);
-  return m && m.runKey === runKey && m.line === block.bodyRange.start.line && m.index === block.index ? m.mapped : undefined;
+  const m = origin && memos.get(origin)?.get(runKey);
+  return m && m.line === block.bodyRange.start.line && m.index === block.index ? m.mapped : undefined;
 }
 
 function remember(block: CodeBlock, runKey: string, mapped: Analysis): void {
   const origin = blockOrigin(block);
-  if (origin) memos.set(origin, { runKey, line: block.bodyRange.start.line, index: block.index, mapped });
+  if (!origin) return;
+  let byRun = memos.get(origin);
+  if (!byRun) memos.set(origin, byRun = new Map());
+  // Settings changes would otherwise pile up keys: keep the latest few runs only.
+  if (byRun.size >= 4 && !byRun.has(runKey)) byRun.delete(byRun.keys().next().value as string);
+  byRun.set(runKey, { line: block.bodyRange.start.line, index: block.index, mapped });
 }
 
 function append(analysis: Analysis, m: Analysis): void {
