@@ -51,9 +51,15 @@ export interface Substitution {
  * Replaces every placeholder with its quoted value. Unresolved variables become `export` lines
  * at the top, so the block's own `$VAR` expansions stay as written.
  */
-export function substitute(body: string, values: Record<string, string>, vars: string[] = []): Substitution {
+export function substitute(text: string, values: Record<string, string>, vars: string[] = []): Substitution {
+  // The session runs LF text: quoting must be worked out on exactly that text.
+  const body = text.replace(/\r\n/g, '\n');
   const regions = lexShell(body);
   const hits = findPlaceholders(body, regions);
+  // Bash might end such a body where this lexer does not, and then the value would run as code.
+  const open = regions.find((r) => r.unterminated);
+  const inOpen = open && hits.find((h) => h.end > open.start);
+  if (inOpen) throw new UnsafeSubstitutionError(`Cannot safely substitute ${inOpen.text}: the here-document before it has no end line.`);
   let out = '', at = 0;
   for (const h of hits) {
     if (h.start < at) continue;

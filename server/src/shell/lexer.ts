@@ -5,13 +5,34 @@
 
 export type RegionKind = 'code' | 'single' | 'double' | 'comment' | 'heredoc' | 'heredocQuoted';
 
-export interface Region { kind: RegionKind; start: number; end: number }
+export interface Region {
+  kind: RegionKind; start: number; end: number;
+  /** A here-document body that runs to the end of the text: its end word never came. */
+  unterminated?: boolean;
+}
 
-interface PendingHeredoc { delim: string; stripTabs: boolean; quoted: boolean }
+export interface PendingHeredoc { delim: string; stripTabs: boolean; quoted: boolean }
 
-const heredocOp = /^<<(-?)[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|\\?([A-Za-z_0-9.-]+))/;
+export interface ShellScan {
+  regions: Region[];
+  /** Here-documents opened on the last line, whose bodies would start after the text ends. */
+  openHeredocs: PendingHeredoc[];
+}
+
+// The delimiter is one shell word, possibly partly quoted (`E"OF"`): bash ends the body at the
+// word after quote removal, and any quoting at all makes the body literal.
+const heredocOp = /^<<(-?)[ \t]*((?:[^\s|&;()<>'"\\]|\\[^\n]|'[^'\n]*'|"(?:[^"\\\n]|\\[^\n])*")+)/;
+
+function unquoteWord(word: string): string {
+  return word.replace(/'([^']*)'|"((?:[^"\\]|\\.)*)"|\\(.)/g,
+    (_m, single?: string, double?: string, escaped?: string) => single ?? (double !== undefined ? double.replace(/\\([$`"\\])/g, '$1') : escaped ?? ''));
+}
 
 export function lexShell(text: string): Region[] {
+  return scanShell(text).regions;
+}
+
+export function scanShell(text: string): ShellScan {
   const regions: Region[] = [];
   let kind: RegionKind = 'code';
   let start = 0;
@@ -38,8 +59,7 @@ export function lexShell(text: string): Region[] {
       if (c === '<' && text[i + 1] === '<' && text[i + 2] !== '<' && text[i - 1] !== '<' && !inArithmetic(i)) {
         const m = heredocOp.exec(text.slice(i, i + 200));
         if (m) {
-          const quoted = m[2] !== undefined || m[3] !== undefined || m[0].includes('\\');
-          pending.push({ delim: m[2] ?? m[3] ?? m[4], stripTabs: m[1] === '-', quoted });
+          pending.push({ delim: unquoteWord(m[2]), stripTabs: m[1] === '-', quoted: /['"\\]/.test(m[2]) });
           i += m[0].length;
           continue;
         }
@@ -64,7 +84,7 @@ export function lexShell(text: string): Region[] {
     }
   }
   if (text.length > start) push(kind, start, text.length);
-  return regions;
+  return { regions, openHeredocs: pending };
 
   /** `$((1 << 2))` shifts; it does not start a here-document. */
   function inArithmetic(at: number): boolean {
@@ -82,13 +102,17 @@ export function lexShell(text: string): Region[] {
       while (pos < text.length) {
         const nl = text.indexOf('\n', pos);
         const lineEnd = nl < 0 ? text.length : nl;
-        let line = text.slice(pos, lineEnd);
+        // A CRLF runbook ends its here-documents with `EOF\r`; what runs is converted to LF.
+        let line = text.slice(pos, lineEnd).replace(/\r$/, '');
         if (h.stripTabs) line = line.replace(/^\t+/, '');
         if (line === h.delim) { end = pos; pos = nl < 0 ? text.length : nl + 1; break; }
         pos = nl < 0 ? text.length : nl + 1;
       }
       const bodyEnd = end < 0 ? text.length : end;
-      if (bodyEnd > bodyStart) push(h.quoted ? 'heredocQuoted' : 'heredoc', bodyStart, bodyEnd);
+      if (bodyEnd > bodyStart) {
+        push(h.quoted ? 'heredocQuoted' : 'heredoc', bodyStart, bodyEnd);
+        if (end < 0) regions[regions.length - 1].unterminated = true;
+      }
       if (end >= 0) push('code', end, pos);
     }
     pending = [];

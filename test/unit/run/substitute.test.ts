@@ -22,6 +22,9 @@ const templates: { name: string; body: string; expect: (v: string) => string; no
   { name: 'command substitution in double quotes', body: "printf '[%s]\\n' \"$(printf '%s' <val>)\"", expect: (v) => `[${v}]\n` },
   { name: 'here-document', body: 'cat <<EOF\nv=<val>\nEOF', expect: (v) => `v=${v}\n`, noNewline: true },
   { name: 'quoted here-document', body: "cat <<'EOF'\nv=<val>\nEOF", expect: (v) => `v=${v}\n`, noNewline: true },
+  // The model keeps CRLF in block bodies; the session runs LF. After `EOF\r` the placeholder is code.
+  { name: 'after a here-document in a CRLF runbook', body: "cat <<EOF\r\nhead\r\nEOF\r\nprintf '[%s]\\n' <val>\r\n", expect: (v) => `head\n[${v}]\n` },
+  { name: 'partly quoted here-document word, then code', body: "cat <<E\"OF\"\nv=<val>\nEOF\nprintf '[%s]\\n' <val>", expect: (v) => `v=${v}\n[${v}]\n`, noNewline: true },
 ];
 
 for (const t of templates) {
@@ -49,6 +52,13 @@ test('placeholders that cannot be quoted safely are refused', () => {
   assert.throws(() => substitute('echo `echo <val>`', { val: 'x' }), /backquotes/);
   assert.throws(() => substitute('echo ${X:-<val>}', { val: 'x' }), UnsafeSubstitutionError);
   assert.throws(() => substitute('echo <val>', { val: 'a\0b' }), /NUL/);
+});
+
+test('a placeholder after a here-document that never ends is refused', () => {
+  for (const body of ['cat <<EOF\nv=<val>\n', 'cat <<EOF\nx\nEOFX\necho <val>', "cat <<'EOF'\nx\necho <val>"]) {
+    assert.throws(() => substitute(body, { val: 'a; echo PWNED' }), UnsafeSubstitutionError, body);
+  }
+  assert.equal(substitute('echo <val>\ncat <<EOF\nno end', { val: 'x' }).command, 'echo x\ncat <<EOF\nno end');
 });
 
 test('a missing value is reported by placeholder', () => {
