@@ -148,3 +148,10 @@ test('a console transcript runs its command lines only, never its output', async
   assert.equal(plan.steps[0].command, 'kubectl get pods\necho done');
   assert.match(plan.steps[0].body, /web-1/, 'the body stays as written');
 });
+
+test('a transcript here-document runs with its body, and CRLF text runs as LF', async () => {
+  const uri = 'file:///tmp/run-transcript-heredoc.md';
+  await openDoc(uri, ['# T', '', '```console', '$ kubectl apply -f - <<EOF', '  kind: Pod', '', 'EOF', 'pod/x created', '```', ''].join('\r\n'));
+  const plan = await s.conn.sendRequest('runbook/runPlan', { uri, scope: 'block', index: 0 }) as { steps: { command: string }[] };
+  assert.equal(plan.steps[0].command, 'kubectl apply -f - <<EOF\n  kind: Pod\n\nEOF');
+});

@@ -17,6 +17,7 @@ import { UnsafeSubstitutionError } from '../run/quote';
 import { decidePlan, decideStep, type Decision } from '../run/guardrails';
 import { prometheusInstantQuery } from '../run/promql';
 import { resultLabel } from '../run/label';
+import { runnableText } from '../shell/transcript';
 
 const usage = 'usage: runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>] [--yes] [--timeout <seconds>] [--records-dir <dir>]';
 
@@ -93,13 +94,15 @@ async function run(argv: string[]): Promise<number> {
       const vars = analysis.placeholders.filter((p) => p.blockIndex === b.index && p.kind === 'variable').map((p) => p.name);
       const unresolved = [...new Set(vars)];
       const blockValues: Record<string, string> = {};
+      // A console transcript's output lines never run.
+      const text = runnableText(b);
       if (b.lang === 'shell') {
-        for (const p of placeholderPrompts(b.body, env.name, undefined, unresolved)) {
+        for (const p of placeholderPrompts(text, env.name, undefined, unresolved)) {
           blockValues[p.name] = values[p.name] ?? (await ask(tty, `Value for ${p.texts.join(' / ')} (block ${b.index}): `, p.name));
         }
       }
       let command: string, substituted: boolean;
-      try { ({ command, changed: substituted } = b.lang === 'shell' ? substitute(b.body, blockValues, unresolved) : { command: b.body, changed: false }); } catch (e) {
+      try { ({ command, changed: substituted } = b.lang === 'shell' ? substitute(text, blockValues, unresolved) : { command: text, changed: false }); } catch (e) {
         if (e instanceof UnsafeSubstitutionError) throw new CliError(`block ${b.index}: ${e.message}`);
         throw e;
       }

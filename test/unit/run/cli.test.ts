@@ -1,16 +1,16 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchDir } from './helpers';
 
 const root = join(__dirname, '../../..');
 const runbook = join(root, 'test/fixtures/run/ws/checkout.md');
 
-function cli(args: string[], env: Record<string, string> = {}) {
+function cli(args: string[], env: Record<string, string> = {}, file = runbook) {
   const records = scratchDir('runbook-cli-records-');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server/src/cli/main.ts'), 'run', runbook, '--records-dir', records, ...args], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server/src/cli/main.ts'), 'run', file, '--records-dir', records, ...args], {
     cwd: root, encoding: 'utf8', input: '', timeout: 60_000,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
   });
@@ -87,4 +87,17 @@ test('usage errors are one clear line', () => {
   assert.match(r.stderr, /choose one of --block N, --section "Heading" or --all/);
   const unknown = cli(['--env', 'nowhere', '--all']);
   assert.match(unknown.stderr, /no environment 'nowhere'. Known: local, staging, production/);
+});
+
+test('a console transcript runs its command lines and here-documents, never its output', () => {
+  const dir = scratchDir('runbook-cli-transcript-');
+  const marker = join(dir, 'pwned');
+  const file = join(dir, 'transcript.md');
+  writeFileSync(file, ['# T', '', '```console', '$ echo cmd-ran', `touch ${marker}`, '$ cat <<EOF', '> typed <<EOF', '>', '> EOF', 'typed <<EOF', '',
+    '$ cat <<-END', '\tplain body', '\tEND', 'plain body', '```', ''].join('\r\n'));
+  const r = cli(['--env', 'local', '--block', '0'], {}, file);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'cmd-ran\ntyped <<EOF\n\nplain body\n');
+  assert.equal(existsSync(marker), false, 'an output line ran');
+  assert.equal(r.lines()[0].command, 'echo cmd-ran\ncat <<EOF\ntyped <<EOF\n\nEOF\ncat <<-END\n\tplain body\n\tEND');
 });

@@ -8,7 +8,7 @@ import { analyzeText } from '../../analysis/pipeline';
 import { isRunnable as engineRuns } from '../../run/plan';
 import { runnableBlocks } from './codeLens';
 import { bodyHash } from './runState';
-import { isTranscript, transcriptCommands } from '../../shell/transcript';
+import { runnableText } from '../../shell/transcript';
 
 export const RUN_PLAN_REQUEST = 'runbook/runPlan';
 
@@ -28,7 +28,7 @@ export interface PlanStep {
   lang: string;
   rawLang: string;
   body: string;
-  /** What runs: the body, or for a console transcript (`$ cmd` + output) only its command lines. */
+  /** What runs (LF): the body, or for a console transcript (`$ cmd` + output) only its command lines. */
   command: string;
   bodyHash: string;
   sectionPath: string[];
@@ -81,12 +81,6 @@ function step(model: RunbookModel, analysis: Analysis, b: CodeBlock): PlanStep {
     dangers: analysis.dangers.filter(d => d.blockIndex === b.index).map(d => ({ rule: d.rule, reason: d.reason, line: d.range.start.line })),
     ...(expected ? { expectedOutput: expected.body } : {}),
   };
-}
-
-/** A transcript's output lines must never run; blanking keeps every line in its place. */
-function runnableText(b: CodeBlock): string {
-  if (b.lang !== 'shell' || !isTranscript(b.body)) return b.body;
-  return transcriptCommands(b.body).split('\n').map(l => l.trim()).filter(Boolean).join('\n');
 }
 
 export const runPlanFeature: Feature = {
