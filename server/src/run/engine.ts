@@ -57,13 +57,22 @@ export class RunEngine extends EventEmitter<EngineEvents> {
   async runStep(req: StepRequest): Promise<StepResult> {
     const runId = randomUUID();
     const key = keyOf(req.runbook, req.env.name);
+    // Refused before anything is shown or recorded: the running step keeps its cancel.
+    if (this.running.has(key)) return { ...failure(`A step of ${req.runbook} is already running on "${req.env.name}"; cancel it or wait.`), runId };
+    const ac = new AbortController();
+    if (req.signal?.aborted) ac.abort();
+    this.running.set(key, ac);
     const started = new Date();
-    this.emit('start', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, command: redact(req.command, req.env.secretValues) });
     let outcome: BlockOutcome;
-    if (req.block.lang === 'promql') outcome = await this.runQuery(req, key);
-    else if (req.env.shell !== 'bash') {
-      outcome = failure(`Environment "${req.env.name}" uses ${req.env.shell}, which this version cannot run; use bash.`);
-    } else outcome = await this.runShell(req, key);
+    try {
+      this.emit('start', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, command: redact(req.command, req.env.secretValues) });
+      if (req.block.lang === 'promql') outcome = await this.runQuery(req, ac);
+      else if (req.env.shell !== 'bash') {
+        outcome = failure(`Environment "${req.env.name}" uses ${req.env.shell}, which this version cannot run; use bash.`);
+      } else outcome = await this.runShell(req, key, ac);
+    } finally {
+      if (this.running.get(key) === ac) this.running.delete(key);
+    }
 
     const result: StepResult = { ...outcome, runId };
     if (req.expectedOutput !== undefined && outcome.status === 'ok') result.expected = matchExpected(req.expectedOutput, outcome.output);
@@ -127,11 +136,9 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     return s;
   }
 
-  private async runShell(req: StepRequest, key: string): Promise<BlockOutcome> {
-    const ac = new AbortController();
+  private async runShell(req: StepRequest, key: string, ac: AbortController): Promise<BlockOutcome> {
     const onAbort = () => ac.abort();
     req.signal?.addEventListener('abort', onAbort);
-    this.running.set(key, ac);
     try {
       const out = await this.session(req, key).run(req.command, { timeoutMs: req.timeoutMs, signal: ac.signal, captureLimit: this.opts.captureLimit });
       if (out.sessionEnded) {
@@ -142,18 +149,15 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     } catch (e) {
       return failure((e as Error).message);
     } finally {
-      this.running.delete(key);
       req.signal?.removeEventListener('abort', onAbort);
     }
   }
 
-  private async runQuery(req: StepRequest, key: string): Promise<BlockOutcome> {
+  private async runQuery(req: StepRequest, ac: AbortController): Promise<BlockOutcome> {
     const t0 = Date.now();
     if (!this.opts.instantQuery) return failure('PromQL steps need a Prometheus client, and none is configured.');
-    const ac = new AbortController();
     const onAbort = () => ac.abort();
     req.signal?.addEventListener('abort', onAbort);
-    this.running.set(key, ac);
     let timedOut = false;
     const timer = req.timeoutMs ? setTimeout(() => { timedOut = true; ac.abort(); }, req.timeoutMs) : undefined;
     try {
@@ -168,7 +172,6 @@ export class RunEngine extends EventEmitter<EngineEvents> {
       return { status, exitCode: 1, output: msg, truncated: false, outputChars: msg.length, durationMs: Date.now() - t0 };
     } finally {
       clearTimeout(timer);
-      this.running.delete(key);
       req.signal?.removeEventListener('abort', onAbort);
     }
   }

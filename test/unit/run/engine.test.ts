@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunEngine, type StepRequest } from '../../../server/src/run/engine';
 import { RunRecorder } from '../../../server/src/run/records';
@@ -113,6 +113,24 @@ test('cancel through the engine stops the step', async () => {
     engine.cancel(join(ws, 'rb.md'), 'staging');
     const r = await running;
     assert.equal(r.status, 'cancelled');
+  } finally { await engine.dispose(); }
+});
+
+test('a second step on a busy session is refused unrecorded, and the first can still be cancelled', { timeout: 30_000 }, async () => {
+  const { dir, engine, step, ws } = await setup();
+  try {
+    const started = new Promise<void>((res) => engine.on('output', (o) => { if (o.text.includes('go')) res(); }));
+    const running = step(0, 'echo go; sleep 1000');
+    await started;
+    const second = await step(1, 'echo second');
+    assert.equal(second.status, 'failed');
+    assert.match(second.output, /already running on "staging"/);
+    assert.equal(second.record, undefined, 'no record for a step that never ran');
+    assert.equal(engine.isRunning(join(ws, 'rb.md'), 'staging'), true);
+    engine.cancel(join(ws, 'rb.md'), 'staging');
+    assert.equal((await running).status, 'cancelled');
+    const recs = readFileSync(join(dir, readdirSync(dir)[0]), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(recs.map((r) => r.block), [0]);
   } finally { await engine.dispose(); }
 });
 
