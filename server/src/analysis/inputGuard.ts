@@ -1,7 +1,9 @@
 // Hostile input gets one clear diagnostic instead of a parse that hangs the server: files over
-// the size limit (a setting), and binary files that happen to end in .md.
+// the size limit (a setting), binary files that happen to end in .md, and nesting so deep that
+// the Markdown parser would take minutes or overflow its stack.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Settings } from './settings';
+import { maxNesting, tooDeep } from '../model/nesting';
 
 export function inputProblem(text: string, settings: Settings): Diagnostic | undefined {
   const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -13,6 +15,12 @@ export function inputProblem(text: string, settings: Settings): Diagnostic | und
   if (text.slice(0, 8192).includes('\u0000')) {
     return { range: at0, severity: DiagnosticSeverity.Warning, code: 'runbook/binary', source: 'runbook',
       message: 'This file looks binary (it contains NUL bytes), so it was not analysed as a runbook.' };
+  }
+  const deep = tooDeep(text);
+  if (deep) {
+    const at = { start: { line: deep.line, character: 0 }, end: { line: deep.line, character: 0 } };
+    return { range: at, severity: DiagnosticSeverity.Warning, code: 'runbook/too-deep', source: 'runbook',
+      message: `Lists and quotes nest ${deep.depth} levels deep here (the limit is ${maxNesting}), too deep to analyse safely, so this file was not analysed.` };
   }
   return undefined;
 }

@@ -9,6 +9,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { Root, Nodes } from 'mdast';
 import { isFenceClosed } from './fences';
 import { frontMatterEnd } from './frontMatter';
+import { tooDeep } from './nesting';
 
 export interface CodeFact {
   kind: 'fenced' | 'indented';
@@ -48,6 +49,8 @@ const commonmarkFrontmatter = unified().use(remarkParse).use(remarkFrontmatter, 
 const GFM_SENSITIVE = /^[ \t>]*(?=[^\n]*\|)[|: \t-]*-[|: \t-]*$|\[[ xX]\]|\[\^|(?::\/\/|www\.)[^\s`]*`/m;
 
 export function parseChunk(text: string, allowFrontMatter: boolean): ChunkFacts {
+  // Hostile nesting would take minutes or overflow the stack; the pipeline reports it (inputGuard).
+  if (tooDeep(text)) return { headings: [], codes: [], inlineCodes: [], paragraphs: [], openAtEnd: false };
   const gfm = GFM_SENSITIVE.test(text);
   const frontMatter = allowFrontMatter && frontMatterEnd(text) > 0;
   const tree = (frontMatter ? (gfm ? processor : commonmarkFrontmatter) : (gfm ? plainProcessor : commonmark)).parse(text) as Root;
