@@ -53,10 +53,18 @@ export function analyzeInlinePromql(ctx: DocContext): DocFindings {
   const metrics: MetricRef[] = [];
   // A bare name the runbook's own queries use is a metric even without a telltale suffix.
   const queried = new Set(ctx.blockResults.metrics.map((m) => m.name));
+  // underExpvar reads whole lines, so it is asked once per line: a hostile one-line file with
+  // 100,000 spans otherwise costs minutes (found by test/unit/robustness).
+  const expvarLines = new Map<number, boolean>();
+  const expvarAt = (line: number, offset: number) => {
+    let v = expvarLines.get(line);
+    if (v === undefined) expvarLines.set(line, v = underExpvar(ctx.text, offset));
+    return v;
+  };
   for (const ic of ctx.model.inlineCodes) {
     const start = doc.offsetAt(ic.range.start);
     const exact = ctx.text.slice(start, start + ic.text.length).replace(/\r?\n/g, ' ') === ic.text;
-    if (!exact || underExpvar(ctx.text, start)) continue;
+    if (!exact || expvarAt(ic.range.start.line, start)) continue;
     const c = classifyInline(ic.text);
     const name = ic.text.trim();
     const listed = c.kind === 'none' && isSnakeCaseName(name) && (queried.has(name) || inMetricList(ctx.text, start, ic.sectionPath));
