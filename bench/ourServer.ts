@@ -21,10 +21,10 @@ export function serverCommand(): { command: string; args: string[] } {
     : { command: process.execPath, args: ['--import', 'tsx', join(root, 'server/src/lsp/main.ts'), '--stdio'] };
 }
 
-export function startOurs(opts: { rootUri?: string; cacheDir?: string } = {}): Promise<LspSession> {
+export function startOurs(opts: { rootUri?: string; cacheDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<LspSession> {
   const { command, args } = serverCommand();
   return LspSession.start({
     command, args, cwd: root, rootUri: opts.rootUri,
-    env: { RUNBOOK_CACHE_DIR: opts.cacheDir ?? mkdtempSync(join(tmpdir(), 'runbook-bench-cache-')) },
+    env: { RUNBOOK_CACHE_DIR: opts.cacheDir ?? mkdtempSync(join(tmpdir(), 'runbook-bench-cache-')), ...opts.env },
   });
 }

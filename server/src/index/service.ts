@@ -81,9 +81,12 @@ export class IndexService {
         this.ctx.connection.workspace.getWorkspaceFolders(),
         new Promise<null>(resolve => setTimeout(() => resolve(null), FOLDERS_TIMEOUT_MS).unref()),
       ]);
-      return (folders ?? []).map(f => URI.parse(f.uri)).filter(u => u.scheme === 'file').map(u => u.fsPath);
+      const uris = folders?.length ? folders.map(f => f.uri) : [this.ctx.workspaceRoot()].filter((u): u is string => !!u);
+      return uris.map(u => URI.parse(u)).filter(u => u.scheme === 'file').map(u => u.fsPath);
     } catch {
-      return [];
+      // No workspace/workspaceFolders support: the root the client gave at initialize.
+      const root = this.ctx.workspaceRoot();
+      return root?.startsWith('file:') ? [URI.parse(root).fsPath] : [];
     }
   }
 
