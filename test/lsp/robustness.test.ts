@@ -1,0 +1,52 @@
+// The server over real stdio against hostile documents: every one gets its diagnostic, requests on
+// them are answered, the process never dies, and a small document opened next to a big one still
+// gets its diagnostics.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, type LspSession } from '../tools/lspClient';
+import { generateRunbook } from '../tools/generate';
+
+let s: LspSession;
+before(async () => { s = await startServer(); });
+after(async () => { await s.stop(); });
+
+const hostile: Record<string, [string, string]> = {
+  'binary.md': ['\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000', 'runbook/binary'],
+  'deep-list.md': ['- '.repeat(5000) + 'x\n', 'runbook/too-deep'],
+  'deep-quote.md': ['>'.repeat(5000) + ' `up`\n', 'runbook/too-deep'],
+  'huge-line.md': ['kubectl get pods `up` '.repeat(300_000), 'runbook/too-large'],
+};
+
+for (const [name, [text, code]] of Object.entries(hostile)) {
+  test(`${name}: ${code}, and outline/folding/lens/hover requests still answer`, async () => {
+    const uri = `file:///tmp/hostile/${name}`;
+    const wait = s.diagnostics(uri);
+    s.open(uri, text);
+    assert.deepEqual((await wait).map(d => d.code), [code]);
+    const at = { textDocument: { uri } };
+    // The editor asks for these on every open. sendRequest rejects on an error response (a
+    // handler that threw); a stack overflow in the model would have killed the server.
+    for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeLens']) {
+      await s.conn.sendRequest(method, at);
+    }
+    await s.conn.sendRequest('textDocument/hover', { ...at, position: { line: 0, character: 2 } });
+    assert.equal(s.proc.exitCode, null, 'server still running');
+  });
+}
+
+test('a small document gets its diagnostics while a big one is open, and the server stays up', async () => {
+  const big = 'file:///tmp/hostile/big.md';
+  const small = 'file:///tmp/hostile/small.md';
+  // Today the big cold parse runs on the server's only thread, so the small document waits for
+  // it (order printed below); the assertion is that it is answered and nothing dies.
+  const arrivals: string[] = [];
+  const bigDone = s.diagnostics(big, () => (arrivals.push('big'), true), 180_000);
+  const smallDone = s.diagnostics(small, d => d.some(x => x.code === 'markdown/unclosed-fence') && (arrivals.push('small'), true), 180_000);
+  s.open(big, generateRunbook(3 * 1024 * 1024, 9));
+  s.open(small, '# Small\n\n```bash\nls\n');
+  await Promise.all([bigDone, smallDone]);
+  const syms = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: small } }) as { name: string }[];
+  assert.equal(syms[0].name, 'Small');
+  assert.equal(s.proc.exitCode, null);
+  console.log(`arrival order: ${arrivals.join(', ')}`);
+});
