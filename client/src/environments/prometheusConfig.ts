@@ -21,7 +21,7 @@ export function servePrometheusConfig(client: LanguageClient, envs: Environments
     }
     try {
       const resolved = await envs.resolve(def, storedSecretSource(storage));
-      return { env, prometheus: { url: resolved.prometheus.url, headers: resolved.prometheus.headers } };
+      return { env, prometheus: resolved.prometheus && { url: resolved.prometheus.url, headers: resolved.prometheus.headers } };
     } catch (e) {
       return { env, error: e instanceof Error ? e.message : String(e) };
     }

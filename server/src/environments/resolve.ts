@@ -40,6 +40,14 @@ export function startupEnvironment(file: { environments: EnvironmentDef[]; defau
   return list.find((e) => e.name === LOCAL && !e.protected)?.name ?? list.find((e) => !e.protected)?.name ?? LOCAL;
 }
 
+/**
+ * Only `local` falls back to PROMETHEUS_URL or 127.0.0.1:9090. Any other environment without a
+ * `prometheus:` key has none: showing local numbers under "staging" would mislead at 3 a.m.
+ */
+export function hasPrometheus(def: EnvironmentDef): boolean {
+  return def.prometheus !== undefined || def.name === LOCAL;
+}
+
 export class MissingSecretError extends Error {}
 
 export async function resolveEnvironment(
@@ -71,7 +79,7 @@ export async function resolveEnvironment(
     secretValues.push(token);
     headers.Authorization = `Basic ${token}`;
   }
-  const url = prom?.url ?? (def.name === LOCAL ? opts.baseEnv.PROMETHEUS_URL : undefined) ?? DEFAULT_PROMETHEUS;
+  const url = prom?.url ?? opts.baseEnv.PROMETHEUS_URL ?? DEFAULT_PROMETHEUS;
   const cwd = def.cwd ? (isAbsolute(def.cwd) ? def.cwd : resolve(opts.workspaceFolder, def.cwd)) : opts.workspaceFolder;
 
   return {
@@ -81,7 +89,7 @@ export async function resolveEnvironment(
     cwd,
     processEnv,
     variableNames: [...Object.keys(def.variables), ...def.secrets],
-    prometheus: { url, headers },
+    ...(hasPrometheus(def) ? { prometheus: { url, headers } } : {}),
     secretValues,
   };
 }

@@ -53,7 +53,8 @@ export interface ResolvedEnvironment {
   processEnv: Record<string, string>;
   /** Variable names the environment defines (for `$VAR` placeholder resolution). */
   variableNames: string[];
-  prometheus: ResolvedPrometheus;
+  /** Absent when the environment has no Prometheus (only `local` has one without saying so). */
+  prometheus?: ResolvedPrometheus;
   /** Values that must be replaced by `***` in streams and records. */
   secretValues: string[];
 }

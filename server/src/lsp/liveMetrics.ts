@@ -8,8 +8,7 @@ import { runStateOf } from './features/runState';
 import { PrometheusClients } from '../prometheus/clients';
 import type { PrometheusClient } from '../prometheus/client';
 import type { PrometheusConfig } from '../prometheus/types';
-import { environmentList, loadEnvironments, resolveEnvironment, LOCAL } from '../environments/resolve';
-import type { EnvironmentDef } from '../environments/types';
+import { environmentList, hasPrometheus, loadEnvironments, resolveEnvironment } from '../environments/resolve';
 
 export const PROMETHEUS_CONFIG_REQUEST = 'runbook/prometheusConfig';
 
@@ -49,17 +48,11 @@ export class LiveMetrics {
     if (!hasPrometheus(def)) return { env: envName };
     const secrets = { get: async (name: string) => process.env[name] };
     const env = await resolveEnvironment(def, { workspaceFolder: root, baseEnv: process.env, secrets });
-    return { env: envName, prometheus: { url: env.prometheus.url, headers: env.prometheus.headers } };
+    return { env: envName, prometheus: env.prometheus && { url: env.prometheus.url, headers: env.prometheus.headers } };
   }
 }
 
-/**
- * Only `local` falls back to PROMETHEUS_URL or 127.0.0.1:9090. Any other environment without a
- * `prometheus:` key has none: showing local numbers under "staging" would mislead at 3 a.m.
- */
-export function hasPrometheus(def: EnvironmentDef): boolean {
-  return def.prometheus !== undefined || def.name === LOCAL;
-}
+export { hasPrometheus };
 
 const instances = new WeakMap<FeatureContext['connection'], LiveMetrics>();
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { ShellSession, type BlockOutcome } from './session';
 import { RunRecorder, type RunRecord } from './records';
 import { matchExpected, type ExpectedMatch } from './expected';
-import { formatQueryResult, type InstantQuery } from './promql';
+import { formatQueryResult, noPrometheus, type InstantQuery } from './promql';
 import { redact } from './redact';
 import type { ResolvedEnvironment } from '../environments/types';
 
@@ -156,6 +156,11 @@ export class RunEngine extends EventEmitter<EngineEvents> {
   private async runQuery(req: StepRequest, ac: AbortController): Promise<BlockOutcome> {
     const t0 = Date.now();
     if (!this.opts.instantQuery) return failure('PromQL steps need a Prometheus client, and none is configured.');
+    if (!req.env.prometheus) {
+      const text = `${noPrometheus(req.env.name)}\n`;
+      this.emit('output', { runbook: req.runbook, env: req.env.name, text });
+      return failure(noPrometheus(req.env.name));
+    }
     const onAbort = () => ac.abort();
     req.signal?.addEventListener('abort', onAbort);
     let timedOut = false;

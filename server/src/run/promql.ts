@@ -9,17 +9,22 @@ export type InstantQuery = (env: ResolvedEnvironment, expr: string, signal: Abor
 /** The default InstantQuery: the shared Prometheus client, asked at the current time (no cache). */
 export function prometheusInstantQuery(): InstantQuery & { close(): Promise<void> } {
   const clients = new Map<string, PrometheusClient>();
-  const query = (env: ResolvedEnvironment, expr: string, signal: AbortSignal) => {
-    const key = `${env.name}\0${env.prometheus.url}\0${JSON.stringify(env.prometheus.headers)}`;
+  const query = async (env: ResolvedEnvironment, expr: string, signal: AbortSignal) => {
+    const prom = env.prometheus;
+    if (!prom) throw new Error(noPrometheus(env.name));
+    const key = `${env.name}\0${prom.url}\0${JSON.stringify(prom.headers)}`;
     let client = clients.get(key);
     if (!client) {
-      client = new PrometheusClient({ name: env.name, prometheus: { url: env.prometheus.url, headers: env.prometheus.headers } });
+      client = new PrometheusClient({ name: env.name, prometheus: { url: prom.url, headers: prom.headers } });
       clients.set(key, client);
     }
     return client.query(expr, { signal, time: Date.now() / 1000 });
   };
   return Object.assign(query, { close: async () => { await Promise.all([...clients.values()].map((c) => c.close())); clients.clear(); } });
 }
+
+export const noPrometheus = (env: string) =>
+  `No Prometheus configured for "${env}": add a \`prometheus:\` URL to it in .runbook/environments.yaml.`;
 
 const MAX_ROWS = 200;
 

@@ -57,11 +57,20 @@ test('`local` exists with no file and uses PROMETHEUS_URL or the default', async
   const ws = '/tmp/ws';
   const none = { get: async () => undefined };
   const a = await resolveEnvironment(list[0], { workspaceFolder: ws, baseEnv: { HOME: '/h' }, secrets: none });
-  assert.equal(a.prometheus.url, 'http://127.0.0.1:9090');
+  assert.equal(a.prometheus?.url, 'http://127.0.0.1:9090');
   assert.equal(a.cwd, ws);
   assert.equal(a.processEnv.HOME, '/h');
   const b = await resolveEnvironment(list[0], { workspaceFolder: ws, baseEnv: { PROMETHEUS_URL: 'http://prom:9090' }, secrets: none });
-  assert.equal(b.prometheus.url, 'http://prom:9090');
+  assert.equal(b.prometheus?.url, 'http://prom:9090');
+});
+
+test('only `local` falls back to a Prometheus; another environment without one has none', async () => {
+  const none = { get: async () => undefined };
+  const staging = { name: 'staging', variables: {}, shell: 'bash' as const, protected: false, secrets: [] };
+  const env = await resolveEnvironment(staging, { workspaceFolder: '/ws', baseEnv: { PROMETHEUS_URL: 'http://prom:9090' }, secrets: none });
+  assert.equal(env.prometheus, undefined);
+  const local = { ...staging, name: 'local' };
+  assert.equal((await resolveEnvironment(local, { workspaceFolder: '/ws', baseEnv: {}, secrets: none })).prometheus?.url, 'http://127.0.0.1:9090');
 });
 
 test('secrets resolve through the SecretSource and are listed for redaction', async () => {
@@ -72,7 +81,7 @@ test('secrets resolve through the SecretSource and are listed for redaction', as
   assert.equal(env.processEnv.TOKEN, 'tok-abcdef');
   assert.equal(env.processEnv.NS, 'p');
   assert.equal(env.cwd, '/ws/ops');
-  assert.equal(env.prometheus.headers.Authorization, `Basic ${Buffer.from('u:pw-123456').toString('base64')}`);
+  assert.equal(env.prometheus?.headers.Authorization, `Basic ${Buffer.from('u:pw-123456').toString('base64')}`);
   assert.ok(env.secretValues.includes('tok-abcdef') && env.secretValues.includes('pw-123456'));
   await assert.rejects(resolveEnvironment(def, { workspaceFolder: '/ws', baseEnv: {}, secrets: { get: async () => undefined } }), MissingSecretError);
 });

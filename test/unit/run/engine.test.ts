@@ -134,6 +134,22 @@ test('a second step on a busy session is refused unrecorded, and the first can s
   } finally { await engine.dispose(); }
 });
 
+test('a PromQL step on an environment without Prometheus says so and queries nothing', async () => {
+  const { engine, ws, stream } = await setup();
+  const asked: string[] = [];
+  const env = await resolveEnvironment({ name: 'staging', variables: {}, shell: 'bash', protected: false, secrets: [] },
+    { workspaceFolder: ws, baseEnv: { PROMETHEUS_URL: 'http://127.0.0.1:9090' }, secrets: { get: async () => undefined } });
+  const queried = new RunEngine({ instantQuery: async (e) => { asked.push(e.name); throw new Error('queried'); } });
+  queried.on('output', (o) => stream.push(o.text));
+  try {
+    const r = await queried.runStep({ runbook: join(ws, 'rb.md'), block: { index: 0, lang: 'promql', sectionPath: [] }, command: 'up', env });
+    assert.equal(r.status, 'failed');
+    assert.match(r.output, /No Prometheus configured for "staging"/);
+    assert.match(stream.join(''), /No Prometheus configured for "staging"/, 'the user sees why');
+    assert.deepEqual(asked, []);
+  } finally { await queried.dispose(); await engine.dispose(); }
+});
+
 test('reset starts a fresh session; CRLF runbooks run as written', async () => {
   const { engine, step, ws } = await setup();
   try {
