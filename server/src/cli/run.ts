@@ -19,7 +19,8 @@ import { prometheusInstantQuery } from '../run/promql';
 import { resultLabel } from '../run/label';
 import { runnableText } from '../shell/transcript';
 
-const usage = 'usage: runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>] [--yes] [--timeout <seconds>] [--records-dir <dir>]';
+const usage = 'usage: runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>] [--yes] [--timeout <seconds, default 600, 0 for none>] [--records-dir <dir>]';
+const DEFAULT_TIMEOUT_S = 600;
 
 class CliError extends Error { constructor(message: string, readonly code = 2) { super(message); } }
 
@@ -45,8 +46,10 @@ async function run(argv: string[]): Promise<number> {
   if (scopes !== 1) throw new CliError(`choose one of --block N, --section "Heading" or --all\n${usage}`);
   const scope: RunScope = o.block !== undefined ? { block: parseIndex(o.block) } : o.section !== undefined ? { section: o.section } : { all: true };
   const values = parseSets(o.set ?? []);
-  const timeoutMs = o.timeout ? Number(o.timeout) * 1000 : undefined;
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new CliError('--timeout must be a number of seconds');
+  // The editor's default too (runbook.run.timeoutSeconds): nothing hangs unless asked to.
+  const timeoutS = o.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(o.timeout);
+  if (o.timeout?.trim() === '' || !(timeoutS >= 0)) throw new CliError('--timeout must be a number of seconds (0 for no limit)');
+  const timeoutMs = timeoutS > 0 ? timeoutS * 1000 : undefined;
 
   const file = resolve(args.positionals[0]);
   let text: string;

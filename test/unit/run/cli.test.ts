@@ -101,3 +101,17 @@ test('a console transcript runs its command lines and here-documents, never its 
   assert.equal(existsSync(marker), false, 'an output line ran');
   assert.equal(r.lines()[0].command, 'echo cmd-ran\ncat <<EOF\ntyped <<EOF\n\nEOF\ncat <<-END\n\tplain body\n\tEND');
 });
+
+test('--timeout stops a step (default 600 s, 0 for none), and a bad value is a usage error', () => {
+  const dir = scratchDir('runbook-cli-timeout-');
+  const file = join(dir, 'slow.md');
+  writeFileSync(file, '# Slow\n\n```bash\necho started; sleep 30; echo never\n```\n\n```bash\necho quick\n```\n');
+  const r = cli(['--env', 'local', '--block', '0', '--timeout', '1'], {}, file);
+  assert.notEqual(r.code, 0, r.stderr);
+  assert.match(r.stderr, /timed out after 1\.0s/);
+  assert.match(r.stdout, /^started\n/);
+  assert.doesNotMatch(r.stdout, /never/);
+  assert.equal(r.lines()[0].status, 'timeout');
+  assert.equal(cli(['--env', 'local', '--block', '1', '--timeout', '0'], {}, file).code, 0);
+  for (const bad of ['-1', 'abc', '']) assert.match(cli(['--env', 'local', '--block', '1', `--timeout=${bad}`], {}, file).stderr, /--timeout must be a number of seconds \(0 for no limit\)/, bad);
+});
