@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startOurs } from './ourServer';
 
-export interface IndexFigures { files: number; coldMs: number; warmMs: number; peakRssMb: number; idleRssMb: number; symbols: number }
+export interface IndexFigures { files: number; coldMs: number; warmMs: number; peakRssMb: number; coldRssMb: number; warmRssMb: number; idleRssMb: number; symbols: number }
 
 async function indexOnce(dir: string, cacheDir: string): Promise<{ ms: number; rss: number; symbols: number }> {
   const s = await startOurs({ rootUri: pathToFileURL(dir).toString(), cacheDir });
@@ -33,5 +33,5 @@ export async function indexFigures(dir: string, files: number): Promise<IndexFig
   const cacheDir = mkdtempSync(join(tmpdir(), 'runbook-bench-index-'));
   const cold = await indexOnce(dir, cacheDir);
   const warm = await indexOnce(dir, cacheDir);
-  return { files, coldMs: cold.ms, warmMs: warm.ms, peakRssMb: Math.max(cold.rss, warm.rss), idleRssMb, symbols: cold.symbols };
+  return { files, coldMs: cold.ms, warmMs: warm.ms, peakRssMb: Math.max(cold.rss, warm.rss), coldRssMb: cold.rss, warmRssMb: warm.rss, idleRssMb, symbols: cold.symbols };
 }

@@ -1,21 +1,25 @@
 // Index facts that survive restarts. A file whose path, size and mtime are unchanged is not even
-// read; a file whose content hash is known is not scanned. One JSON file per workspace, written
+// read; a file whose content hash is known is not scanned. One file per workspace, written
 // atomically, holding only the runbooks the workspace had when it was last saved (so it is bounded
-// by the workspace, and by `maxEntries`).
+// by the workspace, and by `maxEntries`). It is JSON lines, one runbook per line, written as a
+// stream: one JSON document of a thousand runbooks briefly cost 50 MB of peak memory.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { once } from 'node:events';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { FileFacts, MentionFact, SectionFact } from './types';
 
 /** Bump when the line scan changes what it finds: old caches are then ignored. */
-const SCAN_VERSION = 1;
+const SCAN_VERSION = 2;
 
 interface Stamp { mtimeMs: number; size: number; hash: string }
 type PackedSection = [string, number, number, number, number, number];
 type PackedMention = [string, number, number, number];
 interface PackedFile { s: PackedSection[]; m: PackedMention[] }
-interface Stored { v: number; files: Record<string, [number, number, string]>; facts: Record<string, PackedFile> }
+/** First line: `{"v":N}`; then one `[path, mtimeMs, size, hash, facts]` per runbook. */
+type Line = [string, number, number, string, PackedFile];
 
 export function defaultCacheDir(): string {
   return process.env.RUNBOOK_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'runbook');
@@ -37,12 +41,23 @@ export class DiskCache {
 
   /** Missing, unreadable or outdated caches are simply empty: the index rebuilds them. */
   async load(): Promise<void> {
-    let stored: Stored;
-    try { stored = JSON.parse(await readFile(this.file, 'utf8')) as Stored; } catch { return; }
-    if (stored?.v !== SCAN_VERSION) return;
-    for (const [hash, f] of Object.entries(stored.facts)) this.byHash.set(hash, unpack(f));
-    for (const [path, [mtimeMs, size, hash]] of Object.entries(stored.files)) {
-      if (this.byHash.has(hash)) this.stamps.set(path, { mtimeMs, size, hash });
+    let text: string;
+    try { text = await readFile(this.file, 'utf8'); } catch { return; }
+    let pos = text.indexOf('\n');
+    try {
+      if (pos < 0 || (JSON.parse(text.slice(0, pos)) as { v?: number }).v !== SCAN_VERSION) return;
+    } catch { return; }
+    while (pos < text.length) {
+      const next = text.indexOf('\n', pos + 1);
+      const end = next < 0 ? text.length : next;
+      const line = text.slice(pos + 1, end);
+      pos = end;
+      if (!line) continue;
+      try {
+        const [path, mtimeMs, size, hash, facts] = JSON.parse(line) as Line;
+        if (!this.byHash.has(hash)) this.byHash.set(hash, unpack(facts));
+        this.stamps.set(path, { mtimeMs, size, hash });
+      } catch { /* a torn line costs that runbook a rescan */ }
     }
   }
 
@@ -63,23 +78,31 @@ export class DiskCache {
 
   /** Writes the entries of `keep` (the files currently indexed) and drops everything else. */
   async save(keep: Iterable<string>): Promise<void> {
-    const stored: Stored = { v: SCAN_VERSION, files: {}, facts: {} };
-    let n = 0;
-    for (const path of keep) {
-      const s = this.stamps.get(path);
-      const f = s && this.byHash.get(s.hash);
-      if (!s || !f || n++ >= this.maxEntries) continue;
-      stored.files[path] = [s.mtimeMs, s.size, s.hash];
-      stored.facts[s.hash] ??= pack(f);
-    }
-    const live = new Set(Object.keys(stored.facts));
-    for (const h of this.byHash.keys()) if (!live.has(h)) this.byHash.delete(h);
-    for (const [p, s] of this.stamps) if (!live.has(s.hash)) this.stamps.delete(p);
-    const dir = join(this.file, '..');
-    await mkdir(dir, { recursive: true });
+    const kept = new Set<string>();
+    const live = new Set<string>();
+    await mkdir(join(this.file, '..'), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(stored));
+    const out = createWriteStream(tmp);
+    const write = async (s: string) => { if (!out.write(s)) await once(out, 'drain'); };
+    try {
+      await write(JSON.stringify({ v: SCAN_VERSION }) + '\n');
+      for (const path of keep) {
+        const s = this.stamps.get(path);
+        const f = s && this.byHash.get(s.hash);
+        if (!s || !f || kept.size >= this.maxEntries) continue;
+        kept.add(path);
+        live.add(s.hash);
+        await write(JSON.stringify([path, s.mtimeMs, s.size, s.hash, pack(f)] satisfies Line) + '\n');
+      }
+      out.end();
+      await once(out, 'finish');
+    } catch (e) {
+      out.destroy();
+      throw e;
+    }
     await rename(tmp, this.file);
+    for (const h of this.byHash.keys()) if (!live.has(h)) this.byHash.delete(h);
+    for (const p of this.stamps.keys()) if (!kept.has(p)) this.stamps.delete(p);
   }
 }
 

@@ -5,6 +5,7 @@
 // is fine for navigation: the open document's own model stays the source of truth for checks.
 import type { FileFacts, MentionFact, SectionFact } from './types';
 import { hasMetricSuffix, isMetricLikeName, promqlNames } from './promqlNames';
+import { detach } from './detach';
 
 const FENCE_OPEN = /^((?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?)*[ \t]*)(`{3,}|~{3,})(.*)$/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
@@ -66,7 +67,7 @@ export function scanRunbook(text: string): FileFacts {
     if (atx) {
       const raw = atx[2] ?? '';
       const char = raw ? line.indexOf(raw, atx[1].length) : line.length;
-      sections.push({ title: plainTitle(raw), depth: atx[1].length, line: ln, char, endChar: char + raw.length, endLine: ln });
+      sections.push({ title: detach(plainTitle(raw)), depth: atx[1].length, line: ln, char, endChar: char + raw.length, endLine: ln });
       scanInline(line, ln, 'heading', mentions);
       prevBlank = true;
       continue;
@@ -75,7 +76,7 @@ export function scanRunbook(text: string): FileFacts {
     if (!prevBlank && /^ {0,3}=+[ \t]*$/.test(line) && ln > 0) {
       const prev = lines[ln - 1].replace(/\r$/, '');
       const char = prev.search(/\S/);
-      sections.push({ title: plainTitle(prev), depth: 1, line: ln - 1, char, endChar: prev.trimEnd().length, endLine: ln });
+      sections.push({ title: detach(plainTitle(prev)), depth: 1, line: ln - 1, char, endChar: prev.trimEnd().length, endLine: ln });
       continue;
     }
     prevBlank = line.trim() === '';

@@ -1,6 +1,7 @@
 // The workspace index in memory: facts per runbook plus a posting list from metric name to the
 // runbooks that mention it, so a reference lookup touches only the files that name the metric.
 import type { FileFacts, MentionFact, SectionFact } from './types';
+import { detach } from './detach';
 
 export interface IndexLocation { uri: string; line: number; char: number; endChar: number }
 export interface SectionHit { uri: string; section: SectionFact; container?: string }
@@ -90,8 +91,9 @@ export class WorkspaceIndex {
   private intern(s: string): string {
     const hit = this.names.get(s);
     if (hit !== undefined) return hit;
-    this.names.set(s, s);
-    return s;
+    const own = detach(s);
+    this.names.set(own, own);
+    return own;
   }
 }
 
