@@ -3,6 +3,9 @@
 // gets its diagnostics.
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, type LspSession } from '../tools/lspClient';
 import { generateRunbook } from '../tools/generate';
 
@@ -49,4 +52,30 @@ test('a small document gets its diagnostics while a big one is open, and the ser
   assert.equal(syms[0].name, 'Small');
   assert.equal(s.proc.exitCode, null);
   console.log(`arrival order: ${arrivals.join(', ')}`);
+});
+
+test('opening, checking (ShellCheck pass included), hovering and completing never execute the runbook', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'runbook-noexec-'));
+  const m = (n: string) => join(dir, n);
+  const text = [
+    '# Restart', '',
+    `Run \`$(touch ${m('inline')})\` or \`rate(x[5m])\`.`, '',
+    '```bash', `touch ${m('bash')}`, `echo $(touch ${m('subst')}) $UNQUOTED`, `cat <<EOF > ${m('heredoc')}`, 'x', 'EOF', '```', '',
+    '```console', `$ touch ${m('console')}`, '```', '',
+    '```promql', `up{job="$(touch ${m('promql')})"}`, '```', '',
+    '```yaml', `cmd: !!js/function "function(){ require('fs').writeFileSync('${m('yaml')}', '') }"`, '```', '',
+  ].join('\n');
+  const uri = 'file:///tmp/noexec/runbook.md';
+  const full = s.diagnostics(uri, d => d.some(x => x.source === 'shellcheck'), 60_000);
+  s.open(uri, text);
+  await full;
+  const lines = text.split('\n');
+  for (let line = 0; line < lines.length; line++) {
+    for (const character of [0, 3, Math.floor(lines[line].length / 2)]) {
+      await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+      await s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    }
+  }
+  for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeLens']) await s.conn.sendRequest(method, { textDocument: { uri } });
+  assert.deepEqual(readdirSync(dir), [], 'nothing ran');
 });
