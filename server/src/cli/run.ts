@@ -8,11 +8,12 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { analyzeText } from '../analysis/pipeline';
-import { loadEnvironments, environmentList, resolveEnvironment, processEnvSecrets, startupEnvironment, MissingSecretError } from '../environments/resolve';
+import { loadEnvironments, environmentList, resolveEnvironment, processEnvSecrets, startupEnvironment, definedVariableNames, MissingSecretError } from '../environments/resolve';
 import { RunEngine } from '../run/engine';
 import { RunRecorder, DEFAULT_RECORDS_DIR } from '../run/records';
 import { planBlocks, runInOrder, ScopeError, type RunScope } from '../run/plan';
-import { placeholderPrompts, substitute } from '../run/substitute';
+import { placeholderPrompts, secretValuesOf, substitute } from '../run/substitute';
+import { redact } from '../run/redact';
 import { UnsafeSubstitutionError } from '../run/quote';
 import { decidePlan, decideStep, type Decision } from '../run/guardrails';
 import { prometheusInstantQuery } from '../run/promql';
@@ -72,7 +73,7 @@ async function run(argv: string[]): Promise<number> {
   }
 
   const uri = pathToFileURL(file).href;
-  const { model, analysis } = await analyzeText(text, { uri, envVariables: new Set([...env.variableNames, ...Object.keys(env.processEnv)]) });
+  const { model, analysis } = await analyzeText(text, { uri, envVariables: new Set(definedVariableNames(def, process.env)) });
   let blocks;
   try { blocks = planBlocks(model, scope); } catch (e) { if (e instanceof ScopeError) throw new CliError(e.message); throw e; }
   const dangersOf = (i: number) => analysis.dangers.filter((d) => d.blockIndex === i);
@@ -109,11 +110,14 @@ async function run(argv: string[]): Promise<number> {
         if (e instanceof UnsafeSubstitutionError) throw new CliError(`block ${b.index}: ${e.message}`);
         throw e;
       }
-      const decision = decideStep({ explicit: true, trusted: true, env: def, command, substituted, dangers: dangersOf(b.index), planApproved: def.protected });
+      // Secret-named placeholders are masked like the environment's secrets, on screen too.
+      const secretValues = secretValuesOf(blockValues);
+      const shown = redact(command, [...env.secretValues, ...secretValues]);
+      const decision = decideStep({ explicit: true, trusted: true, env: def, command: shown, substituted, dangers: dangersOf(b.index), planApproved: def.protected });
       await settle(decision, tty, !!o.yes, def.name);
       console.error(`\n▶ block ${b.index}${b.sectionPath.length ? ` [${b.sectionPath.join(' › ')}]` : ''} on ${env.name}`);
       const expected = b.expectedOutput !== undefined ? model.blocks[b.expectedOutput]?.body : undefined;
-      const r = await engine.runStep({ runbook: relative(root, file) || file, block: b, command, env, expectedOutput: expected, timeoutMs });
+      const r = await engine.runStep({ runbook: relative(root, file) || file, block: b, command, env, expectedOutput: expected, timeoutMs, secretValues });
       console.error(resultLabel(r));
       if (r.expected && !r.expected.matched) console.error(`expected output differs:\n  ${r.expected.differences.join('\n  ')}`);
       if (r.record && !r.record.ok) console.error(`runbook: ${r.record.error}`);

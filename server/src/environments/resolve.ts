@@ -94,6 +94,22 @@ export async function resolveEnvironment(
   };
 }
 
+/**
+ * The editor's environment, less what belongs to the editor itself: ELECTRON_RUN_AS_NODE would
+ * turn `code` (and any Electron app) in a step into plain Node, VSCODE_* are its internals.
+ */
+export function sessionBaseEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(?:ELECTRON_RUN_AS_NODE|ELECTRON_NO_ATTACH_CONSOLE|VSCODE_.*)$/.test(k)));
+}
+
+/**
+ * Variables a step may use without being asked: the session's inherited environment, then the
+ * environment's variables and secrets. The `$VAR` diagnostic and the run prompt both use this.
+ */
+export function definedVariableNames(def: EnvironmentDef, baseEnv: NodeJS.ProcessEnv): string[] {
+  return [...new Set([...Object.keys(baseEnv), ...Object.keys(def.variables), ...def.secrets])];
+}
+
 /** The CLI's secret source: the process environment. */
 export function processEnvSecrets(env: NodeJS.ProcessEnv = process.env): SecretSource {
   return { get: async (name) => env[name] };

@@ -20,6 +20,8 @@ export interface StepRequest {
   expectedOutput?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Values masked for this step besides the environment's secrets (secret-named placeholders). */
+  secretValues?: string[];
 }
 
 export interface StepResult extends BlockOutcome {
@@ -65,7 +67,7 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     const started = new Date();
     let outcome: BlockOutcome;
     try {
-      this.emit('start', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, command: redact(req.command, req.env.secretValues) });
+      this.emit('start', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, command: redact(req.command, secretsOf(req)) });
       if (req.block.lang === 'promql') outcome = await this.runQuery(req, ac);
       else if (req.env.shell !== 'bash') {
         outcome = failure(`Environment "${req.env.name}" uses ${req.env.shell}, which this version cannot run; use bash.`);
@@ -84,7 +86,7 @@ export class RunEngine extends EventEmitter<EngineEvents> {
         output: outcome.output, outputTruncated: outcome.truncated, outputChars: outcome.outputChars,
         expected: result.expected, note: outcome.sessionEnded,
       };
-      result.record = await this.opts.recorder.append(rec, req.env.secretValues);
+      result.record = await this.opts.recorder.append(rec, secretsOf(req));
     }
     this.emit('finish', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, result });
     return result;
@@ -140,7 +142,7 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     const onAbort = () => ac.abort();
     req.signal?.addEventListener('abort', onAbort);
     try {
-      const out = await this.session(req, key).run(req.command, { timeoutMs: req.timeoutMs, signal: ac.signal, captureLimit: this.opts.captureLimit });
+      const out = await this.session(req, key).run(req.command, { timeoutMs: req.timeoutMs, signal: ac.signal, captureLimit: this.opts.captureLimit, secretValues: req.secretValues });
       if (out.sessionEnded) {
         this.ended.set(key, out.sessionEnded);
         this.emit('notice', { runbook: req.runbook, env: req.env.name, message: out.sessionEnded });
@@ -167,11 +169,11 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     const timer = req.timeoutMs ? setTimeout(() => { timedOut = true; ac.abort(); }, req.timeoutMs) : undefined;
     try {
       const text = formatQueryResult(await this.opts.instantQuery(req.env, req.command.trim(), ac.signal));
-      const output = redact(text, req.env.secretValues);
+      const output = redact(text, secretsOf(req));
       this.emit('output', { runbook: req.runbook, env: req.env.name, text: output });
       return { status: 'ok', exitCode: 0, output, truncated: false, outputChars: output.length, durationMs: Date.now() - t0 };
     } catch (e) {
-      const msg = redact(`${(e as Error).message}\n`, req.env.secretValues);
+      const msg = redact(`${(e as Error).message}\n`, secretsOf(req));
       this.emit('output', { runbook: req.runbook, env: req.env.name, text: msg });
       const status = ac.signal.aborted ? (timedOut ? 'timeout' : 'cancelled') : 'failed';
       return { status, exitCode: 1, output: msg, truncated: false, outputChars: msg.length, durationMs: Date.now() - t0 };
@@ -181,6 +183,8 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     }
   }
 }
+
+const secretsOf = (req: StepRequest) => [...req.env.secretValues, ...(req.secretValues ?? [])];
 
 function failure(message: string): BlockOutcome {
   return { status: 'failed', exitCode: 1, output: `${message}\n`, truncated: false, outputChars: message.length + 1, durationMs: 0 };

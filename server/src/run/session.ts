@@ -41,6 +41,8 @@ export interface BlockOptions {
   signal?: AbortSignal;
   /** Characters kept for the record (head + tail). */
   captureLimit?: number;
+  /** Values masked in this block's output besides the session's (e.g. a secret placeholder's). */
+  secretValues?: string[];
 }
 
 /** How long each cancel phase waits: TERM → KILL children → KILL the shell. */
@@ -56,6 +58,7 @@ const INIT = [
 
 interface Current {
   scanner: SentinelScanner;
+  redactor: StreamRedactor;
   capture: BoundedCapture;
   started: number;
   reason?: 'cancelled' | 'timeout';
@@ -68,7 +71,6 @@ interface Current {
 export class ShellSession extends EventEmitter {
   private readonly proc: ChildProcessWithoutNullStreams;
   private readonly dir: string;
-  private readonly redactor: StreamRedactor;
   private readonly secrets: string[];
   private readonly decoder = new StringDecoder('utf8');
   private current?: Current;
@@ -79,7 +81,6 @@ export class ShellSession extends EventEmitter {
     super();
     this.dir = mkdtempSync(join(tmpdir(), 'runbook-session-'));
     this.secrets = opts.secretValues ?? [];
-    this.redactor = new StreamRedactor(this.secrets);
     const env = { ...opts.env };
     // Start-up files and inherited options would make sessions differ from machine to machine.
     delete env.BASH_ENV; delete env.ENV; delete env.SHELLOPTS; delete env.BASHOPTS;
@@ -108,8 +109,11 @@ export class ShellSession extends EventEmitter {
     return new Promise<BlockOutcome>((resolve) => {
       const cur: Current = {
         scanner: new SentinelScanner(token), capture, started: Date.now(), timers: [],
+        redactor: new StreamRedactor([...this.secrets, ...(opts.secretValues ?? [])]),
         finish: (o) => {
           cur.timers.forEach(clearTimeout);
+          // The block file holds the command as confirmed, filled-in values included.
+          rmSync(file, { force: true });
           opts.signal?.removeEventListener('abort', onAbort);
           this.current = undefined;
           resolve({ ...o, output: capture.text(), truncated: capture.truncated, outputChars: capture.totalChars, durationMs: Date.now() - cur.started });
@@ -151,9 +155,9 @@ export class ShellSession extends EventEmitter {
     if (!cur) { this.emitOutput(redact(text, this.secrets)); return; }
     const r = cur.scanner.push(text);
     // Bash names the sourced temp file in its messages; the folder is noise to the reader.
-    if (r.text) { const t = this.redactor.push(r.text.split(`${this.dir}/`).join('')); cur.capture.push(t); this.emitOutput(t); }
+    if (r.text) { const t = cur.redactor.push(r.text.split(`${this.dir}/`).join('')); cur.capture.push(t); this.emitOutput(t); }
     if (r.exitCode === undefined) return;
-    const tail = this.redactor.flush();
+    const tail = cur.redactor.flush();
     if (tail) { cur.capture.push(tail); this.emitOutput(tail); }
     if (cur.reason) this.settleCancel(cur, r.exitCode);
     else cur.finish({ status: r.exitCode === 0 ? 'ok' : 'failed', exitCode: r.exitCode });
@@ -187,7 +191,7 @@ export class ShellSession extends EventEmitter {
     if (pid) signal(-pid, 'SIGKILL');
     const cur = this.current;
     if (cur) {
-      const rest = this.redactor.push(cur.scanner.flush() + this.decoder.end()) + this.redactor.flush();
+      const rest = cur.redactor.push(cur.scanner.flush() + this.decoder.end()) + cur.redactor.flush();
       if (rest) { cur.capture.push(rest); this.emitOutput(rest); }
       let status: BlockStatus, exitCode: number, message: string;
       if (cur.reason) {

@@ -84,6 +84,20 @@ export class MissingValueError extends Error {
   }
 }
 
+/**
+ * Placeholders named like credentials (`<api_token>`, `$DB_PASSWORD`, `<ssh-key>`): their values
+ * are masked in the output and the record like environment secrets, and never remembered.
+ */
+export function isSecretName(name: string): boolean {
+  return /token|secret|passw(?:or)?d|passphrase|credential|api_?key/i.test(name)
+    || name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).some((w) => /^key$/i.test(w));
+}
+
+/** The values given for secret-named placeholders, to mask wherever the step's text shows. */
+export function secretValuesOf(values: Record<string, string>): string[] {
+  return Object.entries(values).filter(([k, v]) => isSecretName(k) && v !== '').map(([, v]) => v);
+}
+
 export function rememberValues(store: PlaceholderValueStore, env: string, values: Record<string, string>): void {
-  for (const [k, v] of Object.entries(values)) store.set(env, k, v);
+  for (const [k, v] of Object.entries(values)) if (!isSecretName(k)) store.set(env, k, v);
 }

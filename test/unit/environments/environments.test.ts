@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnvironments } from '../../../server/src/environments/load';
-import { environmentList, resolveEnvironment, startupEnvironment, loadEnvironments, MissingSecretError } from '../../../server/src/environments/resolve';
+import { environmentList, resolveEnvironment, startupEnvironment, loadEnvironments, sessionBaseEnv, definedVariableNames, MissingSecretError } from '../../../server/src/environments/resolve';
+import { RunEngine } from '../../../server/src/run/engine';
 
 const fixture = join(__dirname, '../../fixtures/run/ws');
 
@@ -100,4 +101,19 @@ test('the JSON schema knows every key the loader accepts', () => {
   const schema = JSON.parse(readFileSync(join(__dirname, '../../../schemas/environments.schema.json'), 'utf8'));
   assert.deepEqual(Object.keys(schema.definitions.environment.properties).sort(), ['cwd', 'prometheus', 'protected', 'secrets', 'shell', 'variables']);
   assert.deepEqual(Object.keys(schema.properties).sort(), ['default', 'environments']);
+});
+
+test('sessions started from the editor do not inherit its Electron and VS Code variables', async () => {
+  const host = { PATH: process.env.PATH, HOME: '/tmp', ELECTRON_RUN_AS_NODE: '1', VSCODE_PID: '42', VSCODE_IPC_HOOK: '/x', LANG: 'C.UTF-8' };
+  const base = sessionBaseEnv(host);
+  const def = { name: 'local', variables: { NS: 'p' }, shell: 'bash' as const, protected: false, secrets: ['TOKEN'] };
+  const env = await resolveEnvironment(def, { workspaceFolder: '/tmp', baseEnv: base, secrets: { get: async () => 'tok-abcdef' } });
+  const engine = new RunEngine();
+  try {
+    const r = await engine.runStep({ runbook: 'rb.md', block: { index: 0, lang: 'shell', sectionPath: [] }, env,
+      command: 'echo "${ELECTRON_RUN_AS_NODE:-unset} ${VSCODE_PID:-unset} ${VSCODE_IPC_HOOK:-unset} $LANG $NS"' });
+    assert.equal(r.output, 'unset unset unset C.UTF-8 p\n');
+  } finally { await engine.dispose(); }
+  // What the $VAR diagnostic treats as defined is exactly what the session has (plus secrets).
+  assert.deepEqual(definedVariableNames(def, base).sort(), ['HOME', 'LANG', 'NS', 'PATH', 'TOKEN']);
 });

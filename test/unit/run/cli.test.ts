@@ -115,3 +115,17 @@ test('--timeout stops a step (default 600 s, 0 for none), and a bad value is a u
   assert.equal(cli(['--env', 'local', '--block', '1', '--timeout', '0'], {}, file).code, 0);
   for (const bad of ['-1', 'abc', '']) assert.match(cli(['--env', 'local', '--block', '1', `--timeout=${bad}`], {}, file).stderr, /--timeout must be a number of seconds \(0 for no limit\)/, bad);
 });
+
+test('a secret-named placeholder value is masked on screen and in the record', () => {
+  const dir = scratchDir('runbook-cli-secret-');
+  const file = join(dir, 'secret.md');
+  writeFileSync(file, '# S\n\n```bash\necho "auth=<api_token> pod=<pod>"\n```\n');
+  const value = 'tok-Pl4ceholder-9876';
+  const r = cli(['--env', 'local', '--block', '0', '--set', `api_token=${value}`, '--set', 'pod=api-1'], {}, file);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'auth=*** pod=api-1\n');
+  assert.ok(!r.stderr.includes(value), r.stderr);
+  const [rec] = r.lines();
+  assert.equal(rec.command, 'echo "auth=*** pod=api-1"');
+  assert.equal(rec.output, 'auth=*** pod=api-1\n');
+});

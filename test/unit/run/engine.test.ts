@@ -150,6 +150,22 @@ test('a PromQL step on an environment without Prometheus says so and queries not
   } finally { await queried.dispose(); await engine.dispose(); }
 });
 
+test('a step\'s own secret values are masked in its stream and record, and its block file is gone after it', async () => {
+  const { engine, step, stream } = await setup();
+  const value = 'placeholder-S3cret-42';
+  try {
+    const r = await step(0, `echo "v=${value}"; dirname "\${BASH_SOURCE[0]}"`, { secretValues: [value] });
+    assert.equal(r.status, 'ok', r.output);
+    const [shown, blockDir] = r.output.trim().split('\n');
+    assert.equal(shown, 'v=***');
+    assert.ok(!stream.join('').includes(value), 'not in the stream');
+    const rec = readFileSync(r.record?.ok ? r.record.file : '', 'utf8');
+    assert.ok(!rec.includes(value), 'not in the record');
+    assert.match(JSON.parse(rec.trim().split('\n').pop()!).command, /echo "v=\*\*\*"/);
+    assert.deepEqual(readdirSync(blockDir), [], 'the block file was removed');
+  } finally { await engine.dispose(); }
+});
+
 test('reset starts a fresh session; CRLF runbooks run as written', async () => {
   const { engine, step, ws } = await setup();
   try {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { scratchDir } from './helpers';
-import { substitute, placeholderPrompts, memoryValueStore, rememberValues, MissingValueError } from '../../../server/src/run/substitute';
+import { substitute, placeholderPrompts, memoryValueStore, rememberValues, isSecretName, secretValuesOf, MissingValueError } from '../../../server/src/run/substitute';
 import { contextAt, UnsafeSubstitutionError } from '../../../server/src/run/quote';
 
 const hostile = [
@@ -96,4 +96,14 @@ test('prompts come once per name, prefilled with the last value for that environ
   const prompts = placeholderPrompts('kubectl logs <pod>; kubectl describe pod <pod> -n <ns>', 'staging', store, ['REGION']);
   assert.deepEqual(prompts.map((p) => [p.name, p.previous, p.kind]), [['pod', 'api-1', 'angle'], ['ns', undefined, 'angle'], ['REGION', undefined, 'variable']]);
   assert.equal(placeholderPrompts('kubectl logs <pod>', 'production', store)[0].previous, undefined);
+});
+
+test('secret-named placeholders are never remembered and their values are listed for masking', () => {
+  for (const n of ['api_token', 'DB_PASSWORD', 'client-secret', 'apiKey', 'ssh_key', 'KEY', 'credentials', 'passwd']) assert.ok(isSecretName(n), n);
+  for (const n of ['pod', 'namespace', 'monkey', 'keyspace', 'PWD', 'since']) assert.ok(!isSecretName(n), n);
+  const store = memoryValueStore();
+  rememberValues(store, 'prod', { pod: 'api-1', api_token: 'tok-123456' });
+  assert.equal(store.get('prod', 'pod'), 'api-1');
+  assert.equal(store.get('prod', 'api_token'), undefined);
+  assert.deepEqual(secretValuesOf({ pod: 'api-1', api_token: 'tok-123456', DB_PASSWORD: '' }), ['tok-123456']);
 });
