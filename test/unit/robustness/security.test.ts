@@ -90,3 +90,15 @@ test('an environments file cannot redefine commands with exported functions (BAS
   const { files } = await runWith(def.variables, 'kubectl version >/dev/null 2>&1; true');
   assert.deepEqual(files, [], 'the reviewed command `kubectl version` ran something else');
 });
+
+test('an environments file with a "billion laughs" alias bomb is read without expanding it', () => {
+  const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 10; i++) {
+    const name = String.fromCharCode(97 + i), prev = String.fromCharCode(96 + i);
+    lines.push(`${name}: &${name} [${Array(9).fill('*' + prev).join(',')}]`);
+  }
+  const parsed = parseEnvironments(lines.join('\n') + '\nenvironments:\n  staging:\n    variables:\n      BOMB: *j\n      NS: payments\n');
+  const staging = parsed.environments.find(e => e.name === 'staging')!;
+  assert.deepEqual(staging.variables, { NS: 'payments' }, 'the alias (a sequence of 9^10 strings) is rejected, not expanded');
+  assert.ok(parsed.diagnostics.some(d => /BOMB/.test(d.message)));
+});
