@@ -2,7 +2,7 @@
 // a hostile Prometheus, credentials in failing hovers, and environment values.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PrometheusClient } from '../../../server/src/prometheus/client';
 import { metricHover } from '../../../server/src/metrics/metricHover';
@@ -101,4 +101,13 @@ test('an environments file with a "billion laughs" alias bomb is read without ex
   const staging = parsed.environments.find(e => e.name === 'staging')!;
   assert.deepEqual(staging.variables, { NS: 'payments' }, 'the alias (a sequence of 9^10 strings) is rejected, not expanded');
   assert.ok(parsed.diagnostics.some(d => /BOMB/.test(d.message)));
+});
+
+test('BASH_ENV and ENV from an environments file are not sourced by the session', async () => {
+  const dir = scratchDir('runbook-bashenv-');
+  const evil = join(dir, 'evil.sh');
+  writeFileSync(evil, `touch '${join(dir, 'sourced')}'\n`);
+  const { r } = await runWith({ BASH_ENV: evil, ENV: evil, NS: 'p' }, 'bash -c true; sh -c true; echo "$NS"');
+  assert.equal(r.status, 'ok');
+  assert.equal(existsSync(join(dir, 'sourced')), false, 'a startup file named by the environment ran');
 });
