@@ -83,6 +83,16 @@ test('trusted: each runnable block gets Run on <env>, Run section, Run all and P
   assert.deepEqual(await lenses(uri), [], 'trust revoked: the lenses go');
 });
 
+test('a PowerShell block gets no Run lens and is no step: runs would refuse it', async () => {
+  const uri = 'file:///tmp/run-powershell.md';
+  await openDoc(uri, ['# P', '', '```powershell', 'Get-Process', '```', '', '```bash', 'echo hi', '```', ''].join('\n'));
+  await state({ trusted: true, env: { name: 'staging', protected: false } });
+  assert.deepEqual([...new Set((await lenses(uri)).map(l => l.range.start.line))], [6]);
+  const plan = await s.conn.sendRequest('runbook/runPlan', { uri, scope: 'all' }) as { steps: { index: number }[] };
+  assert.deepEqual(plan.steps.map(x => x.index), [1]);
+  await state({ trusted: false });
+});
+
 test('runPlan gives the block with its placeholders, dangers and expected output', async () => {
   const uri = 'file:///tmp/run-plan.md';
   await openDoc(uri);

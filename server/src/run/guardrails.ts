@@ -58,10 +58,10 @@ export function decideStep(f: StepFacts, settings: GuardSettings = defaultGuardS
   return { kind: 'run' };
 }
 
-export interface PlanStep { blockIndex: number; sectionPath: string[]; firstLine: string; dangerous: boolean }
+export interface PlanEntry { blockIndex: number; sectionPath: string[]; firstLine: string; dangerous: boolean }
 
 /** Run all / Run section on a protected environment asks once for the whole plan. */
-export function decidePlan(p: { explicit: boolean; trusted: boolean; env: { name: string; protected: boolean }; steps: PlanStep[] }): Decision {
+export function decidePlan(p: { explicit: boolean; trusted: boolean; env: { name: string; protected: boolean }; steps: PlanEntry[] }): Decision {
   if (!p.explicit) return { kind: 'refuse', reason: 'Steps only run when you ask for them.' };
   if (!p.trusted) return { kind: 'refuse', reason: 'This workspace is not trusted, so Runbook does not run its steps. Trust the workspace to run them.' };
   if (!p.steps.length) return { kind: 'refuse', reason: 'There are no runnable steps here.' };

@@ -4,7 +4,7 @@
 import type { CodeLens } from 'vscode-languageserver/node';
 import type { Feature } from '../featureContext';
 import type { CodeBlock, RunbookModel } from '../../model/types';
-import { isRunnable } from '../../model/languages';
+import { isRunnableBlock } from '../../run/plan';
 import { runStateOf, type LastResult, type RunState } from './runState';
 import { resultLabel } from '../../run/label';
 import type { BlockStatus } from '../../run/session';
@@ -18,7 +18,7 @@ export const RUN_COMMANDS = {
 } as const;
 
 export function runnableBlocks(model: RunbookModel): CodeBlock[] {
-  return model.blocks.filter(b => isRunnable(b.lang) && b.expectedOutputOf === undefined);
+  return model.blocks.filter(isRunnableBlock);
 }
 
 export function codeLenses(model: RunbookModel, state: RunState): CodeLens[] {

@@ -5,12 +5,12 @@ import type { Feature } from '../featureContext';
 import type { CodeBlock, RunbookModel } from '../../model/types';
 import type { Analysis } from '../../analysis/types';
 import { analyzeText } from '../../analysis/pipeline';
-import { isRunnable as engineRuns } from '../../run/plan';
 import { runnableBlocks } from './codeLens';
 import { bodyHash } from './runState';
 import { runnableText } from '../../shell/transcript';
+import { RUN_PLAN_REQUEST } from './runProtocol';
 
-export const RUN_PLAN_REQUEST = 'runbook/runPlan';
+export { RUN_PLAN_REQUEST };
 
 export interface RunPlanParams {
   uri: string;
@@ -48,7 +48,7 @@ export type RunPlan = { uri: string; steps: PlanStep[] } | { uri: string; error:
 export function planSteps(model: RunbookModel, analysis: Analysis, p: RunPlanParams): RunPlan {
   const uri = model.uri;
   let blocks: CodeBlock[];
-  if (p.scope === 'all') blocks = runnableBlocks(model).filter(engineRuns);
+  if (p.scope === 'all') blocks = runnableBlocks(model);
   else {
     const b = p.index === undefined && p.line !== undefined
       ? runnableBlocks(model).find(x => x.range.start.line <= p.line! && p.line! <= x.range.end.line)
@@ -60,7 +60,7 @@ export function planSteps(model: RunbookModel, analysis: Analysis, p: RunPlanPar
     else {
       const path = b.sectionPath;
       const under = (q: string[]) => path.every((t, i) => q[i] === t);
-      blocks = runnableBlocks(model).filter(x => engineRuns(x) && under(x.sectionPath));
+      blocks = runnableBlocks(model).filter(x => under(x.sectionPath));
     }
   }
   return { uri, steps: blocks.map(b => step(model, analysis, b)) };

@@ -3,8 +3,9 @@
 // workspace counts as untrusted, so an editor that cannot run steps never gets Run lenses.
 import { createHash } from 'node:crypto';
 import type { Feature, FeatureContext } from '../featureContext';
+import { RUN_STATE_NOTIFICATION } from './runProtocol';
 
-export const RUN_STATE_NOTIFICATION = 'runbook/state';
+export { RUN_STATE_NOTIFICATION };
 
 export interface LastResult {
   /** Block index at run time; `bodyHash` finds the block again after edits move it. */
