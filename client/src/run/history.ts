@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunRecord } from '../../../server/src/run/records';
+import { stripAnsi } from '../../../server/src/run/ansi';
 import { recordsDir } from './recorder';
 
 const SCHEME = 'runbook-run';
@@ -45,7 +46,7 @@ export function renderRecord(r: RunRecord): string {
     ...(r.note ? [`Note:        ${r.note}`] : []),
     '', '── command ──', r.command.trimEnd(), '',
     `── output${r.outputTruncated ? ` (truncated; ${r.outputChars} characters in all)` : ''} ──`,
-    r.output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').trimEnd(), '',
+    stripAnsi(r.output).trimEnd(), '',
   ].join('\n');
 }
 

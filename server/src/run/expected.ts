@@ -2,6 +2,7 @@
 // hashes, ids and numbers change on every run, so any word piece holding a digit counts as the
 // same "#"; only the shape of the lines is compared, and runs of identical shapes count once
 // (a listing with 3 pods matches one with 5).
+import { stripAnsi } from './ansi';
 
 export interface ExpectedMatch {
   matched: boolean;
@@ -16,7 +17,7 @@ export function lineShape(line: string): string {
 function shapes(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split(/\r?\n/)) {
-    const s = lineShape(raw.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''));
+    const s = lineShape(stripAnsi(raw));
     if (s && out[out.length - 1] !== s) out.push(s);
   }
   return out;

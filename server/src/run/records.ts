@@ -4,6 +4,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { redact } from './redact';
+import { stripAnsi } from './ansi';
 import type { ExpectedMatch } from './expected';
 import type { BlockStatus } from './session';
 
@@ -59,10 +60,6 @@ export class RunRecorder {
       return { ok: false, error: recordError(e as NodeJS.ErrnoException, this.dir) };
     }
   }
-}
-
-export function stripAnsi(text: string): string {
-  return text.replace(/\x1b\[[0-?]*[ -\/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g, '');
 }
 
 function capOutput(text: string, limit: number): { text: string; truncated: boolean } {

@@ -1,6 +1,7 @@
 // Replaces secret values with `***` in a stream. A secret may be split across chunks, so the
 // tail that could be the start of a secret is held back until the next chunk (or flush).
 import { partialSuffix } from './sentinel';
+import { redactSecrets as redact } from '../prometheus/redact';
 
 export const MASK = '***';
 /** Shorter values would mask ordinary words; they are still never written by us. */
@@ -30,8 +31,5 @@ export class StreamRedactor {
   }
 }
 
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= MIN_SECRET_LENGTH && out.includes(s)) out = out.split(s).join(MASK);
-  return out;
-}
+/** Masks whole secret values in a finished text: one rule for run output and Prometheus messages. */
+export { redact };

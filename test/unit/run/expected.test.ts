@@ -14,3 +14,8 @@ test('a different shape is reported', () => {
   assert.equal(r.matched, false);
   assert.deepEqual(r.differences, ['- STATUS Running', '+ STATUS CrashLoopBackOff', '+ Error: back-off restarting']);
 });
+
+test('colour and hyperlink escapes in the output do not count', () => {
+  const actual = '\x1b[1;32mSTATUS\x1b[0m \x1b]8;;https://ci.example/run/7\x07Running\x1b]8;;\x07\n';
+  assert.deepEqual(matchExpected('STATUS Running\n', actual), { matched: true, differences: [] });
+});
