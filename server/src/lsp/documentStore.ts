@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyzeText, type AnalyzeResult } from '../analysis/pipeline';
 import { buildModel } from '../model/build';
+import { prewarmChunks } from '../model/prewarm';
 import { inputProblem } from '../analysis/inputGuard';
 import { promqlFileDiagnostics } from '../promql/fileDiagnostics';
 import type { RunbookModel } from '../model/types';
@@ -78,6 +79,9 @@ export class DocumentStore {
       for (const l of this.listeners) l(uri, result, 'full');
       return;
     }
+    // A big cold document is parsed a slice at a time, so other documents are not held up.
+    const text = doc.getText();
+    if (!inputProblem(text, this.settings()) && !(await prewarmChunks(text, () => !current()))) return;
     for (const pass of ['fast', 'full'] as const) {
       const model = this.model(uri);
       if (!model || !current()) return;
