@@ -3,9 +3,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
-import { syncWorkspaceTrust } from './workspaceTrust';
 import { registerEnvironments } from './environments/register';
-import { registerRun } from './run/register';
+import { registerRun, deactivateRun } from './run/register';
 import { servePrometheusConfig } from './environments/prometheusConfig';
 import { registerEvaluateAtCursor } from './metrics/evaluateAtCursor';
 
@@ -30,7 +29,6 @@ export function activate(context: vscode.ExtensionContext): RunbookApi {
     throw err;
   });
   ready.catch(() => undefined); // reported above; the API's callers still see the rejection
-  context.subscriptions.push(syncWorkspaceTrust(client, ready));
   const envs = registerEnvironments(context);
   registerRun(context, client, envs);
   context.subscriptions.push(servePrometheusConfig(client, envs, context.secrets), registerEvaluateAtCursor());
@@ -38,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi {
   return { ready, client };
 }
 
-export function deactivate(): Promise<void> | undefined {
-  return client?.stop();
+export async function deactivate(): Promise<void> {
+  // Sessions (and what they started) end before the extension host does.
+  await Promise.all([deactivateRun(), client?.stop()]);
 }

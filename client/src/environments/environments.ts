@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { homedir } from 'node:os';
 import { ENVIRONMENTS_FILE, parseEnvironments, type ParsedEnvironments } from '../../../server/src/environments/load';
-import { environmentList, resolveEnvironment, startupEnvironment, LOCAL } from '../../../server/src/environments/resolve';
+import { definedVariableNames, environmentList, resolveEnvironment, sessionBaseEnv, startupEnvironment, LOCAL } from '../../../server/src/environments/resolve';
 import type { EnvironmentDef, ResolvedEnvironment, SecretSource } from '../../../server/src/environments/types';
 
 const CHOICE_KEY = 'runbook.environment';
@@ -55,7 +55,12 @@ export class Environments implements vscode.Disposable {
 
   async resolve(def: EnvironmentDef, secrets: SecretSource): Promise<ResolvedEnvironment> {
     const folder = this.folder();
-    return resolveEnvironment(def, { workspaceFolder: folder?.uri.fsPath ?? homedir(), baseEnv: process.env, secrets });
+    return resolveEnvironment(def, { workspaceFolder: folder?.uri.fsPath ?? homedir(), baseEnv: sessionBaseEnv(process.env), secrets });
+  }
+
+  /** The `$VAR`s a step may use on `def` without being asked (the diagnostic and the run agree). */
+  variableNames(def: EnvironmentDef): string[] {
+    return definedVariableNames(def, sessionBaseEnv(process.env));
   }
 
   private async reload(): Promise<void> {

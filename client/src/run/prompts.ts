@@ -3,10 +3,10 @@
 // run without clicking; a person without them gets the input boxes and modals.
 import * as vscode from 'vscode';
 import { confirmationSatisfied, type Confirmation } from '../../../server/src/run/guardrails';
-import type { PlaceholderValueStore } from '../../../server/src/run/substitute';
+import { isSecretName, type PlaceholderValueStore } from '../../../server/src/run/substitute';
 import type { PlanStep } from '../../../server/src/lsp/features/runPlan';
 
-/** Last value per (environment, placeholder name), kept in workspace state. */
+/** Last value per (environment, placeholder name), kept in workspace state (secret-named ones never are). */
 export function mementoValueStore(state: vscode.Memento): PlaceholderValueStore {
   const KEY = 'runbook.placeholderValues';
   const all = () => state.get<Record<string, string>>(KEY) ?? {};
@@ -25,10 +25,12 @@ export async function askValues(step: PlanStep, env: string, store: PlaceholderV
   const values: Record<string, string> = {};
   for (const a of asks) {
     if (given && a.name in given) { values[a.name] = given[a.name]; continue; }
+    const secret = isSecretName(a.name);
     const value = await vscode.window.showInputBox({
       title: `Runbook: step ${step.index + 1} on "${env}"`,
-      prompt: `Value for ${a.shown}. It is quoted for the shell, so type it as plain text.`,
-      value: store.get(env, a.name),
+      prompt: `Value for ${a.shown}. It is quoted for the shell, so type it as plain text.${secret ? ' It is masked in the output and the run record, and not remembered.' : ''}`,
+      value: secret ? undefined : store.get(env, a.name),
+      password: secret,
       ignoreFocusOut: true,
     });
     if (value === undefined) return undefined;

@@ -13,8 +13,18 @@ import { mementoValueStore } from './prompts';
 import { RunController, type RunArgs } from './runController';
 import { RunHistory, type HistoryArgs } from './history';
 
+/** Ends every session and closes the Prometheus connections; `deactivate` waits for it. */
+let disposeRun: (() => Promise<void>) | undefined;
+
+export function deactivateRun(): Promise<void> {
+  return disposeRun?.() ?? Promise.resolve();
+}
+
 export function registerRun(context: vscode.ExtensionContext, client: LanguageClient, envs: Environments): RunController {
-  const engine = new RunEngine({ recorder: new SettingsRecorder(context.globalStorageUri), instantQuery: prometheusInstantQuery() });
+  const instantQuery = prometheusInstantQuery();
+  const engine = new RunEngine({ recorder: new SettingsRecorder(context.globalStorageUri), instantQuery });
+  let disposed: Promise<void> | undefined;
+  disposeRun = () => (disposed ??= Promise.all([engine.dispose(), instantQuery.close()]).then(() => undefined));
   const server = new ServerState(client, envs);
   const controller = new RunController(client, envs, engine, secretStorageSource(context.secrets), mementoValueStore(context.workspaceState), server, context.workspaceState);
   const history = new RunHistory(context.globalStorageUri, uri => controller.runbookName(uri));
@@ -27,7 +37,7 @@ export function registerRun(context: vscode.ExtensionContext, client: LanguageCl
     server,
     new SessionTerminals(engine, (runbook, env) => controller.cancelSession(runbook, env)),
     history,
-    { dispose: () => void engine.dispose() },
+    { dispose: () => void deactivateRun() },
     vscode.commands.registerCommand('runbook.runBlock', (args?: RunArgs) => controller.run('block', args)),
     vscode.commands.registerCommand('runbook.runSection', (args?: RunArgs) => controller.run('section', args)),
     vscode.commands.registerCommand('runbook.runAll', (args?: RunArgs) => controller.run('all', args)),
@@ -40,10 +50,22 @@ export function registerRun(context: vscode.ExtensionContext, client: LanguageCl
       await engine.resetSession(runbook, env);
       void vscode.window.showInformationMessage(`Runbook: the shell session for ${runbook} on "${env}" was reset.`);
     }),
-    // A closed runbook's sessions (and anything they left running) go with it.
-    vscode.workspace.onDidCloseTextDocument(doc => {
-      if (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') void engine.disposeRunbook(controller.runbookName(doc.uri));
+    // A runbook's sessions (and anything they left running) go when its last tab closes. Not on
+    // onDidCloseTextDocument: VS Code fires that for unshown documents and language changes too.
+    vscode.window.tabGroups.onDidChangeTabs(e => {
+      const shown = new Set(vscode.window.tabGroups.all.flatMap(g => g.tabs).map(t => tabUri(t)?.toString()));
+      for (const tab of e.closed) {
+        const uri = tabUri(tab);
+        if (uri && !shown.has(uri.toString()) && (uri.scheme === 'file' || uri.scheme === 'untitled')) void engine.disposeRunbook(controller.runbookName(uri));
+      }
     }),
   );
   return controller;
+}
+
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  const input = tab.input;
+  if (input instanceof vscode.TabInputText) return input.uri;
+  if (input instanceof vscode.TabInputTextDiff) return input.modified;
+  return undefined;
 }

@@ -5,8 +5,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RunEngine, StepResult } from '../../../server/src/run/engine';
 import { decidePlan, decideStep, type Decision } from '../../../server/src/run/guardrails';
-import { rememberValues, substitute, type PlaceholderValueStore } from '../../../server/src/run/substitute';
+import { rememberValues, secretValuesOf, substitute, type PlaceholderValueStore } from '../../../server/src/run/substitute';
+import { redact } from '../../../server/src/run/redact';
 import type { PlanStep, RunPlan, RunPlanParams } from '../../../server/src/lsp/features/runPlan';
+import { RUN_PLAN_REQUEST } from '../../../server/src/lsp/features/runProtocol';
 import type { EnvironmentDef, ResolvedEnvironment, SecretSource } from '../../../server/src/environments/types';
 import type { Environments } from '../environments/environments';
 import type { ServerState } from './serverState';
@@ -27,8 +29,11 @@ export interface RunOutcome {
   asked?: string[];
 }
 
+interface RunningStep { runbook: string; env: string; ac: AbortController }
+
 export class RunController {
-  private readonly running = new Map<string, AbortController>();
+  /** Keyed by session (runbook × environment); entries keep the parts for exact matching. */
+  private readonly running = new Map<string, RunningStep>();
 
   constructor(
     private readonly client: LanguageClient,
@@ -55,13 +60,15 @@ export class RunController {
   }
 
   /** Cancels the run of one session (Ctrl-C in its terminal). */
-  cancelSession(runbook: string, env: string): void { this.running.get(`${runbook}\0${env}`)?.abort(); }
+  cancelSession(runbook: string, env: string): void { this.running.get(`${runbook}\0${env}`)?.ac.abort(); }
 
-  /** Cancels the runs going on (all of them, or those of one runbook/environment). */
+  /** Cancels the runs going on: all of them, or those of exactly this runbook and/or environment. */
   cancel(args: { uri?: string; env?: string } = {}): number {
-    const prefix = args.uri ? `${this.runbookName(vscode.Uri.parse(args.uri))}\0${args.env ?? ''}` : '';
+    const runbook = args.uri ? this.runbookName(vscode.Uri.parse(args.uri)) : undefined;
     let n = 0;
-    for (const [key, ac] of this.running) if (key.startsWith(prefix)) { ac.abort(); n++; }
+    for (const r of this.running.values()) {
+      if ((runbook === undefined || r.runbook === runbook) && (args.env === undefined || r.env === args.env)) { r.ac.abort(); n++; }
+    }
     return n;
   }
 
@@ -79,7 +86,7 @@ export class RunController {
     // The server only plans for documents it has; opening (not showing) the file sends it there.
     await vscode.workspace.openTextDocument(uri);
     const line = args.index === undefined && scope !== 'all' && editor?.document.uri.toString() === uri.toString() ? editor.selection.active.line : undefined;
-    const plan = await this.client.sendRequest<RunPlan>('runbook/runPlan', { uri: uri.toString(), scope, index: args.index, line, variables: envVariableNames(def) });
+    const plan = await this.client.sendRequest<RunPlan>(RUN_PLAN_REQUEST, { uri: uri.toString(), scope, index: args.index, line, variables: this.envs.variableNames(def) } satisfies RunPlanParams);
     if ('error' in plan) return refused(plan.error);
 
     let env: ResolvedEnvironment;
@@ -115,9 +122,6 @@ export class RunController {
   private async runStep(
     uri: vscode.Uri, runbook: string, step: PlanStep, def: EnvironmentDef, env: ResolvedEnvironment, args: RunArgs, planApproved: boolean, asked: string[],
   ): Promise<{ summary: StepSummary } | { end: RunOutcome }> {
-    if (step.lang === 'powershell') {
-      return { end: { status: 'refused', message: `Step ${step.index + 1} is PowerShell; this version of Runbook runs bash and PromQL steps only.`, steps: [] } };
-    }
     let command = step.command, substituted = false, values: Record<string, string> = {};
     if (step.lang !== 'promql') {
       const filled = await askValues(step, def.name, this.values, args.values);
@@ -127,8 +131,11 @@ export class RunController {
         return { end: { status: 'error', message: (e as Error).message, steps: [] } };
       }
     }
+    // Secret-named placeholders are masked like the environment's secrets, in the modal too.
+    const secretValues = secretValuesOf(values);
+    const shown = redact(command, [...env.secretValues, ...secretValues]);
     const confirmDangerous = vscode.workspace.getConfiguration('runbook').get<boolean>('confirmDangerous') ?? true;
-    const d = decideStep({ explicit: true, trusted: vscode.workspace.isTrusted, env: def, command, substituted, dangers: step.dangers, planApproved }, { confirmDangerousInUnprotected: confirmDangerous });
+    const d = decideStep({ explicit: true, trusted: vscode.workspace.isTrusted, env: def, command: shown, substituted, dangers: step.dangers, planApproved }, { confirmDangerousInUnprotected: confirmDangerous });
     const answer = await this.answer(d, def, args.confirm, asked);
     if (answer !== true) return { end: answer };
     rememberValues(this.values, def.name, values);
@@ -136,12 +143,12 @@ export class RunController {
     const key = `${runbook}\0${def.name}`;
     if (this.running.has(key)) return { end: { status: 'refused', message: `A step of this runbook is already running on "${def.name}". Cancel it first.`, steps: [] } };
     const ac = new AbortController();
-    this.running.set(key, ac);
+    this.running.set(key, { runbook, env: def.name, ac });
     let result: StepResult;
     try {
       const timeoutS = vscode.workspace.getConfiguration('runbook').get<number>('run.timeoutSeconds') ?? 0;
       const run = this.engine.runStep({
-        runbook, command, env, signal: ac.signal, timeoutMs: timeoutS > 0 ? timeoutS * 1000 : undefined,
+        runbook, command, env, secretValues, signal: ac.signal, timeoutMs: timeoutS > 0 ? timeoutS * 1000 : undefined,
         block: { index: step.index, lang: step.lang, sectionPath: step.sectionPath }, expectedOutput: step.expectedOutput,
       });
       result = await withDelayedProgress(`Runbook: running step ${step.index + 1} on "${def.name}"`, run, () => ac.abort());
@@ -154,7 +161,7 @@ export class RunController {
     if (result.record && !result.record.ok) void vscode.window.showWarningMessage(`Runbook: ${result.record.error}`);
     else if (result.record?.ok) void offerGitignore(this.state, result.record.file).catch(() => undefined);
     return { summary: {
-      index: step.index, status: result.status, exitCode: result.exitCode, durationMs: result.durationMs, command,
+      index: step.index, status: result.status, exitCode: result.exitCode, durationMs: result.durationMs, command: shown,
       output: result.output, expectedMatched: result.expected?.matched,
       ...(result.record?.ok ? { record: result.record.file } : result.record ? { recordError: result.record.error } : {}),
     } };
@@ -168,11 +175,6 @@ export class RunController {
     if (await confirm(d, def.name, given)) return true;
     return { status: 'cancelled', message: given !== undefined ? `Not confirmed: "${given}" is not "${def.name}".` : undefined, steps: [] };
   }
-}
-
-/** Names a step's `$VAR` may use without asking: the session inherits the editor's environment too. */
-function envVariableNames(def: EnvironmentDef): string[] {
-  return [...Object.keys(process.env), ...Object.keys(def.variables), ...def.secrets];
 }
 
 function firstLine(body: string): string {

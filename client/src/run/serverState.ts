@@ -1,12 +1,11 @@
 // Keeps the language server's picture of running up to date (`runbook/state`): trust, the chosen
 // environment (its variable names settle which `$VAR`s need asking) and each block's last result,
-// re-sent whole whenever the server (re)starts.
+// re-sent whole whenever the server (re)starts. The only sender of trust: lenses depend on it.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import type { Environments } from '../environments/environments';
 import type { LastResult, RunStateParams } from '../../../server/src/lsp/features/runState';
-
-const NOTIFICATION = 'runbook/state';
+import { RUN_STATE_NOTIFICATION } from '../../../server/src/lsp/features/runProtocol';
 
 export class ServerState implements vscode.Disposable {
   private readonly results = new Map<string, Map<string, LastResult>>();
@@ -38,12 +37,12 @@ export class ServerState implements vscode.Disposable {
 
   private env(): NonNullable<RunStateParams['env']> {
     const e = this.envs.current;
-    return { name: e.name, protected: e.protected, variables: [...Object.keys(e.variables), ...e.secrets] };
+    return { name: e.name, protected: e.protected, variables: this.envs.variableNames(e) };
   }
 
   private send(p: RunStateParams): void {
     if (!this.client.isRunning()) return; // sendAll runs again when it is
-    this.client.sendNotification(NOTIFICATION, p).catch(() => undefined);
+    this.client.sendNotification(RUN_STATE_NOTIFICATION, p).catch(() => undefined);
   }
 
   dispose(): void { for (const d of this.disposables) d.dispose(); }

@@ -2,7 +2,7 @@
 // a modal): the lens names the environment and follows the picker, a run writes a record with the
 // placeholder value quoted, protected environments need their name, Run all stops at a failure.
 import * as assert from 'node:assert/strict';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { closeAllEditors, fixtureUri, openFixture, runbookApi } from '../support/runbook';
 import { waitFor } from '../support/waitFor';
@@ -35,6 +35,13 @@ function blockIndexOf(doc: vscode.TextDocument, fence: string): number {
 
 function run(command: string, args: object): Thenable<RunOutcome> {
   return vscode.commands.executeCommand<RunOutcome>(command, args);
+}
+
+/** A runbook of the test's own in the workspace (each pass has a fresh copy): its uri. */
+function writeRunbook(name: string, ...blocks: string[]): string {
+  const uri = fixtureUri(name);
+  writeFileSync(uri.fsPath, `# ${name}\n\n${blocks.map(b => `\`\`\`bash\n${b}\n\`\`\`\n`).join('\n')}`);
+  return uri.toString();
 }
 
 suite('Running steps', () => {
@@ -195,6 +202,72 @@ suite('Running steps', () => {
     assert.equal(Number(count(second)), Number(count(first)) + 1, 'the variable carried over');
     await vscode.commands.executeCommand('runbook.resetSession', { uri: args.uri, env: 'staging' });
     assert.equal(count(await run('runbook.runBlock', args)), '1', 'a fresh session after the reset');
+  });
+
+  test('cancel matches the runbook and the environment exactly', async () => {
+    const uri = writeRunbook('cancel-exact.md', 'echo started; sleep 30');
+    await runbookApi();
+    const pending = run('runbook.runBlock', { uri, index: 0, env: 'production', confirm: 'production' });
+    // The session's terminal opens when the engine starts the step (this runbook's is new).
+    await waitFor('the step to start', () => vscode.window.terminals.some(t => t.name === 'Runbook: cancel-exact.md · production'));
+    const cancel = (args: object) => vscode.commands.executeCommand<number>('runbook.cancelRun', args);
+    assert.equal(await cancel({ uri, env: 'prod' }), 0, '"prod" is not "production"');
+    assert.equal(await cancel({ env: 'staging' }), 0, 'another environment, whatever the runbook');
+    assert.equal(await cancel({ uri: fixtureUri(FIXTURE).toString() }), 0, 'another runbook');
+    assert.equal(await cancel({ uri, env: 'production' }), 1);
+    assert.equal((await pending).status, 'cancelled');
+  });
+
+  test('a secret-named placeholder value is masked in the output, the command and the record', async () => {
+    const uri = writeRunbook('secret-placeholder.md', 'echo "auth=<api_token> pod=<pod>"');
+    await runbookApi();
+    const value = 'tok-E2e-S3cret-4821';
+    const out = await run('runbook.runBlock', { uri, index: 0, values: { api_token: value, pod: 'api-1' }, confirm: 'local' });
+    assert.equal(out.status, 'ok', out.message);
+    assert.equal(out.steps[0].output, 'auth=*** pod=api-1\n');
+    assert.equal(out.steps[0].command, 'echo "auth=*** pod=api-1"');
+    assert.ok(out.steps[0].record && !readFileSync(out.steps[0].record, 'utf8').includes(value), 'not in the record');
+  });
+
+  test('sessions inherit the editor\'s environment but not its Electron and VS Code variables', async () => {
+    assert.ok(Object.keys(process.env).some(k => /^(VSCODE_|ELECTRON_RUN_AS_NODE$)/.test(k)), 'the extension host has such variables');
+    const uri = writeRunbook('session-env.md', 'echo "editor=$(env | grep -cE \'^(VSCODE_[A-Za-z0-9_]*|ELECTRON_RUN_AS_NODE)=\') home=${HOME:+set}"');
+    await runbookApi();
+    const out = await run('runbook.runBlock', { uri, index: 0 });
+    assert.equal(out.status, 'ok', out.message);
+    assert.equal(out.steps[0].output, 'editor=0 home=set\n');
+  });
+
+  test('a $VAR the session inherits is neither flagged nor asked for; an unknown one is both', async () => {
+    process.env.RB_E2E_INHERITED = 'from-the-editor';
+    const uri = writeRunbook('variables.md', 'echo "inherited=$RB_E2E_INHERITED unknown=$RB_E2E_UNKNOWN"');
+    // Picking an environment re-sends the variable names the server analyses with.
+    await vscode.commands.executeCommand('runbook.pickEnvironment', { name: 'staging' });
+    const { document } = await openFixture('variables.md');
+    await runbookApi();
+    const flagged = () => vscode.languages.getDiagnostics(document.uri).filter(d => /is not set by an earlier block/.test(d.message)).map(d => d.message);
+    await waitFor('only the unknown variable flagged', () => { const f = flagged(); return f.length === 1 && /RB_E2E_UNKNOWN/.test(f[0]); },
+      { describe: () => JSON.stringify(flagged()) });
+    const out = await run('runbook.runBlock', { uri, index: 0, values: { RB_E2E_UNKNOWN: 'typed' }, confirm: 'staging' });
+    assert.equal(out.status, 'ok', out.message);
+    assert.equal(out.steps[0].output, 'inherited=from-the-editor unknown=typed\n');
+    delete process.env.RB_E2E_INHERITED;
+  });
+
+  test('a session outlives a language change of its runbook and ends with its last tab', async () => {
+    const uri = writeRunbook('session-life.md', 'RB_N=$(( ${RB_N:-0} + 1 )); echo "n=$RB_N"');
+    const editor = await openFixture('session-life.md');
+    await runbookApi();
+    const n = async () => /n=(\d+)/.exec((await run('runbook.runBlock', { uri, index: 0 })).steps[0]?.output ?? '')?.[1];
+    assert.equal(await n(), '1');
+    // VS Code closes and reopens the document for this (onDidCloseTextDocument), the tab stays.
+    const plain = await vscode.languages.setTextDocumentLanguage(editor.document, 'plaintext');
+    const doc = await vscode.languages.setTextDocumentLanguage(plain, 'markdown');
+    await waitFor('the runbook back with the server', async () => (await lensTitles(doc)).length > 0);
+    assert.equal(await n(), '2', 'the session survived');
+    await closeAllEditors();
+    await waitFor('the tab to close', () => !vscode.window.tabGroups.all.some(g => g.tabs.some(t => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri)));
+    assert.equal(await n(), '1', 'closing the last tab ended the session');
   });
 
   test('run history opens a record', async () => {
