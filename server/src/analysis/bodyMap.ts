@@ -13,12 +13,15 @@ export class BodyMap {
   private readonly lineOffsets: number[] = [0];
   private readonly text: string;
   private readonly doc: () => TextDocument;
+  /** A lone CR inside the body makes one body line span several document lines. */
+  private readonly loneCr: boolean;
 
   /** `source` is the document, or its text plus a way to get the document only when needed. */
   constructor(readonly block: CodeBlock, source: TextDocument | { text: string; doc: () => TextDocument }) {
     if ('getText' in source) { this.text = source.getText(); this.doc = () => source; }
     else { this.text = source.text; this.doc = source.doc; }
     const body = block.body;
+    this.loneCr = /\r(?!\n)/.test(body);
     for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) this.lineOffsets.push(i + 1);
   }
 
@@ -42,6 +45,7 @@ export class BodyMap {
   private position(bodyOffset: number): Position {
     const at = this.locate(bodyOffset);
     if (!at) return this.doc().positionAt(this.doc().offsetAt(this.block.bodyRange.start));
+    if (this.loneCr) return this.doc().positionAt(at.offset);
     const lineStart = this.text.lastIndexOf('\n', at.offset - 1) + 1;
     for (let i = lineStart; i < at.offset; i++) if (this.text.charCodeAt(i) === 13) return this.doc().positionAt(at.offset);
     return { line: this.block.bodyRange.start.line + at.line, character: at.offset - lineStart };

@@ -51,10 +51,11 @@ function computeLayout(facts: ChunkFacts, text: string): ChunkLayout {
   return layout;
 }
 
+/** End of the line holding `offset`, before its break: LF, CRLF or a lone CR (CommonMark and LSP both end lines there). */
 function lineEndOf(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  const e = nl === -1 ? text.length : nl;
-  return e > offset && text.charCodeAt(e - 1) === 13 ? e - 1 : e;
+  let e = offset;
+  while (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+  return e;
 }
 
 function toBlock(c: CodeFact, text: string, doc: TextDocument, range: (s: number, e: number) => Range): LocalBlock {
@@ -78,7 +79,7 @@ function toBlock(c: CodeFact, text: string, doc: TextDocument, range: (s: number
   if (fenced) {
     block.fence = fenceOf(text, start);
     const lineEnd = doc.offsetAt({ line: startPos.line + 1, character: 0 });
-    const line = text.slice(start, lineEnd).replace(/\r?\n$/, '');
+    const line = text.slice(start, lineEnd).replace(/\r?\n$|\r$/, '');
     const afterFence = start + (block.fence?.length ?? 3);
     const rest = line.slice(block.fence?.length ?? 3);
     const lead = rest.length - rest.trimStart().length;
@@ -94,9 +95,7 @@ function toBlock(c: CodeFact, text: string, doc: TextDocument, range: (s: number
  */
 function bodyLineStart(text: string, doc: TextDocument, line: number, bodyLine: string): number {
   const ls = doc.offsetAt({ line, character: 0 });
-  let le = text.indexOf('\n', ls);
-  if (le === -1) le = text.length;
-  if (le > ls && text.charCodeAt(le - 1) === 13) le--;
+  const le = lineEndOf(text, ls);
   const docLine = text.slice(ls, le);
   if (docLine.endsWith(bodyLine)) return le - bodyLine.length;
   // Tabs partly expanded into spaces by the parser: fall back to the first non-blank column.
