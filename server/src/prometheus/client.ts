@@ -1,5 +1,6 @@
 // The Prometheus HTTP API for one environment, with a TTL cache in front: values for 15 s,
 // metadata and name lists for longer. invalidate() drops everything (environment switch).
+import { checkQueryData } from './queryShape';
 import { TtlCache } from './cache';
 import { PrometheusError } from './errors';
 import { Transport } from './transport';
@@ -31,14 +32,14 @@ export class PrometheusClient {
     const params: [string, string][] = [['query', expr]];
     if (opts.time !== undefined) params.push(['time', String(opts.time)]);
     return this.cached(`q:${opts.time ?? ''}:${expr}`, this.options.valuesTtlMs, opts,
-      (signal) => this.transport.json({ path: 'api/v1/query', params, post: true, signal }) as Promise<QueryData>);
+      async (signal) => checkQueryData(await this.transport.json({ path: 'api/v1/query', params, post: true, signal }), `${this.url}/api/v1/query`));
   }
 
   /** Range query; times in Unix seconds, step in seconds. */
   queryRange(expr: string, start: number, end: number, step: number, opts: CallOptions = {}): Promise<QueryData> {
     const params: [string, string][] = [['query', expr], ['start', String(start)], ['end', String(end)], ['step', String(step)]];
     return this.cached(`r:${start}:${end}:${step}:${expr}`, this.options.valuesTtlMs, opts,
-      (signal) => this.transport.json({ path: 'api/v1/query_range', params, post: true, signal }) as Promise<QueryData>);
+      async (signal) => checkQueryData(await this.transport.json({ path: 'api/v1/query_range', params, post: true, signal }), `${this.url}/api/v1/query_range`));
   }
 
   /** Metadata for one metric, or for all when `metric` is omitted; keyed by metric name. */

@@ -60,6 +60,11 @@ test('JSON that is not a Prometheus answer is malformed too', async () => {
   try { await expectError(srv.url, 'malformed', /not a Prometheus API answer/); } finally { await srv.stop(); }
 });
 
+test('a valid answer of the wrong shape is malformed, not a TypeError later', async () => {
+  const srv = await startHttpServer((_req, res) => { res.writeHead(200).end('{"status":"success","data":{"resultType":"vector","result":[["x",1]]}}'); });
+  try { await expectError(srv.url, 'malformed', /does not have the shape/); } finally { await srv.stop(); }
+});
+
 test('oversized body is refused by declared length', async () => {
   const srv = await startHttpServer((_req, res) => {
     res.writeHead(200, { 'content-length': String(60 * 1024 * 1024) });
