@@ -30,6 +30,6 @@ for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscod
 
 const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const out = resolve(root, process.argv[2] ?? `${name}-${version}.vsix`);
-run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], stage);
+run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', out], stage);
 rmSync(stage, { recursive: true, force: true });
 console.log(`package: ${out}`);

@@ -23,8 +23,3 @@ export function normaliseLang(info: string): BlockLang {
   if (!word) return 'none';
   return table[word] ?? 'other';
 }
-
-/** Languages a user can run: they get Run lenses. */
-export function isRunnable(lang: BlockLang): boolean {
-  return lang === 'shell' || lang === 'promql' || lang === 'powershell';
-}
