@@ -6,6 +6,8 @@ import type { EnvironmentDef, EnvironmentsFile, PrometheusDef } from './types';
 
 export const ENVIRONMENTS_FILE = '.runbook/environments.yaml';
 
+/** Variables that would alter every step's shell behind the reviewed command. */
+const SHELL_CONTROL = new Set(['BASH_ENV', 'ENV', 'SHELLOPTS', 'BASHOPTS', 'PS4', 'PROMPT_COMMAND', 'IFS', 'LD_PRELOAD', 'LD_AUDIT', 'LD_LIBRARY_PATH', 'GLOBIGNORE', 'CDPATH']);
 const ENV_KEYS = ['variables', 'prometheus', 'cwd', 'shell', 'protected', 'secrets'];
 const PROM_KEYS = ['url', 'headers', 'auth'];
 const AUTH_KEYS = ['bearer', 'basic'];
@@ -85,7 +87,10 @@ function readEnvKey(env: EnvironmentDef, p: Pair<Node, Node>, report: Report): v
       if (!isMap(v)) { report(v ?? p.key, '`variables` must map names to values.'); return; }
       for (const vp of v.items as Pair<Node, Node>[]) {
         const name = keyOf(vp);
-        if (!VAR_RE.test(name)) report(vp.key, `\`${name}\` is not a valid shell variable name.`);
+        // Invalid names (`BASH_FUNC_x%%` would become a function that shadows a reviewed command)
+        // and names that change how the shell itself starts or runs are reported and never exported.
+        if (!VAR_RE.test(name)) { report(vp.key, `\`${name}\` is not a valid shell variable name, so it is not exported.`); continue; }
+        if (SHELL_CONTROL.has(name)) { report(vp.key, `\`${name}\` changes how the shell runs every step, so it is not exported.`); continue; }
         if (isScalar(vp.value) && vp.value.value !== null && typeof vp.value.value !== 'object') env.variables[name] = String(vp.value.value);
         else report(vp.value ?? vp.key, `Variable \`${name}\` must have a scalar value.`);
       }

@@ -84,11 +84,19 @@ test('environment variable values cannot inject commands: they reach bash as dat
   assert.deepEqual(files, []);
 });
 
-test('an environments file cannot redefine commands with exported functions (BASH_FUNC_*)', { todo: 'gap: load.ts reports the invalid name but still exports it; see SECURITY.md' }, async () => {
+test('an environments file cannot redefine commands with exported functions (BASH_FUNC_*)', async () => {
   const parsed = parseEnvironments('environments:\n  staging:\n    variables:\n      "BASH_FUNC_kubectl%%": "() { touch pwned-func; }"\n');
   const def = parsed.environments.find(e => e.name === 'staging')!;
   const { files } = await runWith(def.variables, 'kubectl version >/dev/null 2>&1; true');
   assert.deepEqual(files, [], 'the reviewed command `kubectl version` ran something else');
+  assert.ok(parsed.diagnostics.some(d => /not a valid shell variable name/.test(d.message)));
+});
+
+test('an environments file cannot set LD_PRELOAD, PS4 or PROMPT_COMMAND for the session', () => {
+  const parsed = parseEnvironments('environments:\n  staging:\n    variables:\n      LD_PRELOAD: /tmp/evil.so\n      PROMPT_COMMAND: touch x\n      PS4: $(touch y)\n      NS: payments\n');
+  const def = parsed.environments.find(e => e.name === 'staging')!;
+  assert.deepEqual(def.variables, { NS: 'payments' });
+  assert.equal(parsed.diagnostics.filter(d => /changes how the shell runs/.test(d.message)).length, 3);
 });
 
 test('an environments file with a "billion laughs" alias bomb is read without expanding it', () => {
