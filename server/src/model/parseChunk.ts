@@ -33,9 +33,13 @@ export interface ChunkFacts {
 
 // gfm is loaded for tables and task lists: without it, a `|` table row holding inline code parses
 // differently, and inline code ranges would disagree with what the user sees rendered.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+// Single-tilde strikethrough is off: runbook prose is full of PromQL regex matchers (`job=~"a"`,
+// `!~`), which it would pair up and strip from heading titles, and its pairing is not stable
+// under chunking (found by fuzzing). `~~double~~` still works.
+const gfm = { singleTilde: false };
+const processor = unified().use(remarkParse).use(remarkGfm, gfm).use(remarkFrontmatter, ['yaml', 'toml']);
 // Front matter is only enabled when it is closed (see frontMatter.ts).
-const plainProcessor = unified().use(remarkParse).use(remarkGfm);
+const plainProcessor = unified().use(remarkParse).use(remarkGfm, gfm);
 // gfm costs a third of the parse time, and most chunks hold nothing it changes the facts of.
 const commonmark = unified().use(remarkParse);
 const commonmarkFrontmatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -43,10 +47,10 @@ const commonmarkFrontmatter = unified().use(remarkParse).use(remarkFrontmatter, 
 /**
  * Can gfm change this chunk's facts? A table needs a delimiter row; task items and footnotes
  * move a paragraph's start; a literal autolink next to a backtick could swallow a code span.
- * Strikethrough and plain autolinks change only what is inside a paragraph. A superset is fine:
- * a false positive only costs the slower parse.
+ * Strikethrough (`~~x~~`) changes heading titles, which drop its markers. Plain autolinks change
+ * only what is inside a paragraph. A superset is fine: a false positive only costs the slower parse.
  */
-const GFM_SENSITIVE = /^[ \t>]*(?=[^\n]*\|)[|: \t-]*-[|: \t-]*$|\[[ xX]\]|\[\^|(?::\/\/|www\.)[^\s`]*`/m;
+const GFM_SENSITIVE = /^[ \t>]*(?=[^\n]*\|)[|: \t-]*-[|: \t-]*$|\[[ xX]\]|\[\^|(?::\/\/|www\.)[^\s`]*`|(?:^|[^~])~~(?!~)/m;
 
 export function parseChunk(text: string, allowFrontMatter: boolean): ChunkFacts {
   // Hostile nesting would take minutes or overflow the stack; the pipeline reports it (inputGuard).
