@@ -5,7 +5,7 @@
 
 /** Offset just past the closing fence line of the front matter, or -1 when there is none. */
 export function frontMatterEnd(text: string): number {
-  const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  const open = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/.exec(text);
   if (!open) return -1;
   const fence = open[1] === '---' ? '---' : '\\+\\+\\+';
   const close = new RegExp(`\\n${fence}[ \\t]*(\\r?\\n|$)`).exec(text.slice(open[0].length - 1));

@@ -53,6 +53,8 @@ const commonmarkFrontmatter = unified().use(remarkParse).use(remarkFrontmatter, 
 const GFM_SENSITIVE = /^[ \t>]*(?=[^\n]*\|)[|: \t-]*-[|: \t-]*$|\[[ xX]\]|\[\^|(?::\/\/|www\.)[^\s`]*`|(?:^|[^~])~~(?!~)/m;
 
 export function parseChunk(text: string, allowFrontMatter: boolean): ChunkFacts {
+  // micromark drops a leading byte-order mark and counts its offsets without it.
+  if (text.charCodeAt(0) === 0xfeff) return shifted(parseChunk(text.slice(1), allowFrontMatter), 1);
   // Hostile nesting would take minutes or overflow the stack; the pipeline reports it (inputGuard).
   if (tooDeep(text)) return { headings: [], codes: [], inlineCodes: [], paragraphs: [], openAtEnd: false };
   const gfm = GFM_SENSITIVE.test(text);
@@ -104,4 +106,13 @@ function endsOpen(tree: Root, text: string, facts: ChunkFacts): boolean {
   // Either way, if nothing but one line break follows it, the next line would join it.
   if (last.type === 'html') return /^(\r?\n)?$/.test(text.slice(end));
   return false;
+}
+
+function shifted(f: ChunkFacts, by: number): ChunkFacts {
+  const move = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + by, end: x.end + by });
+  return {
+    headings: f.headings.map(move), codes: f.codes.map(move), inlineCodes: f.inlineCodes.map(move), paragraphs: f.paragraphs.map(move),
+    ...(f.frontMatter ? { frontMatter: move(f.frontMatter) } : {}),
+    openAtEnd: f.openAtEnd,
+  };
 }

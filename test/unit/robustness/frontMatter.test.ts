@@ -31,3 +31,14 @@ test('closed front matter (yaml, toml, empty, CRLF) is still recognised', () => 
   assert.equal(buildModel('---\n---\n# h\n').frontMatter?.kind, 'yaml');
   assert.equal(buildModel('---\r\ntitle: x\r\n---\r\n- y\r\n').frontMatter?.kind, 'yaml');
 });
+
+test('a leading byte-order mark shifts nothing (found by fuzzing: micromark drops it from offsets)', () => {
+  const text = '\uFEFF 😀\r\n\r\n> > Check\r\n\r\n# Check `up`\r\n\r\nCheck';
+  const [chunked, whole] = both(text);
+  assert.deepEqual(chunked, whole);
+  assert.equal(chunked.sections[0].headingRange.start.line, 4);
+  assert.deepEqual(chunked.inlineCodes[0].range, { start: { line: 4, character: 9 }, end: { line: 4, character: 11 } });
+  const fm = buildModel('\uFEFF---\ntitle: x\n# comment\n---\n# Real\n');
+  assert.equal(fm.frontMatter?.kind, 'yaml');
+  assert.deepEqual(fm.sections.map(s => s.title), ['Real']);
+});
