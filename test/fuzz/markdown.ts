@@ -81,7 +81,7 @@ export const blocks: fc.Arbitrary<string[]> = fc.letrec<{ block: string[]; block
 })).blocks;
 
 export interface GrammarOptions {
-  /** Also generate lone CR line breaks (classic Mac files). Off by default: see the fuzz README note in main.ts. */
+  /** Also generate lone CR line breaks (classic Mac files). */
   loneCr?: boolean;
 }
 

@@ -83,7 +83,7 @@ export async function checkDocument(text: string, edits: Batch[], opts: CaseOpti
 
 /** The property as fast-check sees it: a document plus an edit sequence. */
 export function fuzzProperty(opts: CaseOptions = {}) {
-  const doc = document({ loneCr: opts.loneCr });
+  const doc = document({ loneCr: opts.loneCr ?? true });
   return fc.asyncProperty(doc, batches(doc), async (text, edits) => {
     const problems = await checkDocument(text, edits, opts);
     if (problems.length) throw new Error(problems.slice(0, 8).join('\n'));
