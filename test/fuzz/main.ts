@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   console.log(`counterexample (after ${details.numShrinks} shrinks):`);
   console.log(`  text:  ${JSON.stringify(text)}`);
   console.log(`  edits: ${JSON.stringify(edits)}`);
-  console.log(String(details.errorInstance instanceof Error ? details.errorInstance.message : details.error).split('\n').map(l => `  ${l}`).join('\n'));
+  console.log((details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)).split('\n').map(l => `  ${l}`).join('\n'));
   console.log(`replay: npm run fuzz -- --cases ${cases} --seed ${details.seed} --path ${details.counterexamplePath}${includeSlow ? ' --slow' : ''}${loneCr ? '' : ' --no-lone-cr'}${strict ? ' --strict' : ''}`);
   console.log(`cases: ${details.numRuns}, failures: 1`);
   return 1;
