@@ -35,7 +35,10 @@ export class BodyMap {
       const mid = (lo + hi + 1) >> 1;
       if (this.lineOffsets[mid] <= o) lo = mid; else hi = mid - 1;
     }
-    return { line: lo, offset: starts[lo] + (o - this.lineOffsets[lo]) };
+    // A body line can be longer than its document line (a tab the parser expanded): stay on it.
+    let end = starts[lo];
+    while (end < this.text.length && this.text.charCodeAt(end) !== 10 && this.text.charCodeAt(end) !== 13) end++;
+    return { line: lo, offset: Math.min(starts[lo] + (o - this.lineOffsets[lo]), end) };
   }
 
   docOffset(bodyOffset: number): number {

@@ -98,8 +98,9 @@ function bodyLineStart(text: string, doc: TextDocument, line: number, bodyLine: 
   const le = lineEndOf(text, ls);
   const docLine = text.slice(ls, le);
   if (docLine.endsWith(bodyLine)) return le - bodyLine.length;
-  // Tabs partly expanded into spaces by the parser: fall back to the first non-blank column.
-  return ls + Math.max(0, docLine.length - docLine.trimStart().length);
+  // A tab partly expanded into spaces by the parser makes the body line longer than the text it
+  // came from, but the ends still match (the extra is leading whitespace), so align the ends.
+  return Math.max(ls, le - bodyLine.length);
 }
 
 function toInline(ic: { start: number; end: number; value: string }, text: string, range: (s: number, e: number) => Range): ChunkLayout['inlines'][number] {
