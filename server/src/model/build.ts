@@ -2,7 +2,9 @@
 // chunk-relative positions once per content (chunkLayout.ts); here they are only shifted into place.
 import type { CodeBlock, Paragraph, Position, RunbookModel, Section, Range } from './types';
 import { candidateStarts } from './chunks';
-import { chunkFacts } from './chunkCache';
+import { cachedFacts, chunkFacts } from './chunkCache';
+import { parseChunk } from './parseChunk';
+import { frontMatterEnd } from './frontMatter';
 import type { ChunkFacts } from './parseChunk';
 import { chunkLayout, type ChunkLayout } from './chunkLayout';
 import { linkExpectedOutputs } from './expectedOutput';
@@ -23,14 +25,31 @@ export interface BuildOptions {
 interface Placed { base: number; facts: ChunkFacts }
 
 export function parseChunks(text: string, chunked = true): Placed[] {
-  const starts = chunked ? candidateStarts(text) : [0];
+  return placeChunks(text, chunked ? candidateStarts(text) : [0], true, chunked);
+}
+
+/**
+ * Parses (or fetches) the chunks cut at `starts`, glueing a chunk to its successors while it ends
+ * inside an open fence or HTML block. With `refine`, a chunk that misses the cache while its
+ * neighbours hit (an edit, not a cold open) is parsed in smaller pieces, cut at blank lines, each
+ * cached on its own: the next keystroke in that section re-parses one paragraph or block, not
+ * the whole section. A cold open keeps the section-sized chunks, which parse faster in total.
+ */
+function placeChunks(text: string, starts: number[], docStart: boolean, refine: boolean): Placed[] {
   const placed: Placed[] = [];
+  const slice = (k: number, end: number) => text.slice(starts[k], end);
+  let prevHit = false;
   let i = 0;
   while (i < starts.length) {
     let j = i + 1;
     for (;;) {
       const end = j < starts.length ? starts[j] : text.length;
-      const facts = chunkFacts(text.slice(starts[i], end), starts[i] === 0);
+      const chunk = slice(i, end);
+      const allowFrontMatter = docStart && starts[i] === 0;
+      const hit = cachedFacts(chunk, allowFrontMatter);
+      const warm = refine && !hit && (prevHit || (j < starts.length && !!cachedFacts(slice(j, j + 1 < starts.length ? starts[j + 1] : text.length), false)));
+      const facts = hit ?? chunkFacts(chunk, allowFrontMatter, warm ? refinedFacts : undefined);
+      prevHit = !!hit;
       if (!facts.openAtEnd || j >= starts.length) { placed.push({ base: starts[i], facts }); break; }
       // The chunk ends inside an open fence (or HTML block): glue on the following chunks. For a
       // fence we jump straight past its likely closing line so that one long block costs one
@@ -44,6 +63,32 @@ export function parseChunks(text: string, chunked = true): Placed[] {
     i = j;
   }
   return placed;
+}
+
+/**
+ * A blank line followed by a line that starts at column 0 with no list or quote marker closes
+ * every container CommonMark has, except a fence or an HTML block still open, which the glueing
+ * above handles exactly as at headings. Digits and `[` are excluded too, to stay clear of ordered
+ * lists and multi-line link reference definitions.
+ */
+const pieceStart = /\n[ \t]*\r?\n(?=[^\s\->+*0-9[])/g;
+
+function refinedFacts(text: string, allowFrontMatter: boolean): ChunkFacts {
+  const starts = [0];
+  pieceStart.lastIndex = allowFrontMatter ? Math.max(0, frontMatterEnd(text)) : 0;
+  for (let m = pieceStart.exec(text); m; m = pieceStart.exec(text)) starts.push(m.index + m[0].length);
+  if (starts.length < 2) return parseChunk(text, allowFrontMatter);
+  const merged: ChunkFacts = { headings: [], codes: [], inlineCodes: [], paragraphs: [], openAtEnd: false };
+  const pieces = placeChunks(text, starts, allowFrontMatter, false);
+  for (const { base, facts } of pieces) {
+    for (const h of facts.headings) merged.headings.push({ ...h, start: h.start + base, end: h.end + base });
+    for (const c of facts.codes) merged.codes.push({ ...c, start: c.start + base, end: c.end + base });
+    for (const c of facts.inlineCodes) merged.inlineCodes.push({ ...c, start: c.start + base, end: c.end + base });
+    for (const p of facts.paragraphs) merged.paragraphs.push({ ...p, start: p.start + base, end: p.end + base });
+    if (facts.frontMatter) merged.frontMatter = { ...facts.frontMatter, start: facts.frontMatter.start + base, end: facts.frontMatter.end + base };
+  }
+  merged.openAtEnd = pieces[pieces.length - 1].facts.openAtEnd;
+  return merged;
 }
 
 export function buildModel(text: string, uri = 'file:///untitled.md', version = 0, options: BuildOptions = {}): RunbookModel {

@@ -10,11 +10,17 @@ import { parseChunk, type ChunkFacts } from './parseChunk';
 const limit = 20_000;
 const caches = { f: new Map<string, ChunkFacts>(), n: new Map<string, ChunkFacts>() };
 
-export function chunkFacts(text: string, allowFrontMatter: boolean): ChunkFacts {
+/** The cached facts of this chunk text, without parsing on a miss. */
+export function cachedFacts(text: string, allowFrontMatter: boolean): ChunkFacts | undefined {
+  return (allowFrontMatter ? caches.f : caches.n).get(text);
+}
+
+/** `parse` lets the caller compute a miss another way (e.g. in smaller pieces) with the same result. */
+export function chunkFacts(text: string, allowFrontMatter: boolean, parse: (text: string, allowFrontMatter: boolean) => ChunkFacts = parseChunk): ChunkFacts {
   const cache = allowFrontMatter ? caches.f : caches.n;
   const hit = cache.get(text);
   if (hit) return hit;
-  const facts = parseChunk(text, allowFrontMatter);
+  const facts = parse(text, allowFrontMatter);
   // `text` is usually a slice of the whole document; a flat copy as the key keeps old versions of
   // the document from being retained by the cache.
   cache.set(flatCopy(text), facts);
