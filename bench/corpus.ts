@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { generateRunbook } from '../test/tools/generate';
 import { buildModel } from '../server/src/model/build';
 import type { Position } from '../server/src/model/types';
+import { prepareShell } from '../server/src/shell/prepare';
 
 export interface BenchFile {
   label: string;
@@ -16,6 +17,7 @@ export interface BenchFile {
   text: string;
   /** Where a keystroke goes: the end of a command line inside the middle shell block. */
   edit: Position;
+  /** The shell blocks, placeholders masked, as one .sh file. */
   shell: { path: string; uri: string; text: string; edit: Position; blocks: string[] };
 }
 
@@ -39,7 +41,10 @@ export function makeFile(dir: string, bytes: number, seed: number): BenchFile {
   const firstLine = block.body.split('\n')[0];
   const edit = { line: block.bodyRange.start.line, character: block.bodyRange.start.character + firstLine.length };
 
-  const blocks = shellBlocks.map(b => b.body);
+  // The peers get the blocks as our ShellCheck pass sees them (placeholders such as `<pid>` masked
+  // with same-length words): raw, every peer would stop at the first placeholder's parse error
+  // and so do a fraction of the work.
+  const blocks = shellBlocks.map(b => prepareShell(b.body).text);
   const shText = blocks.join('\n\n') + '\n';
   const shLine = blocks.slice(0, pick).reduce((n, b) => n + b.split('\n').length + 1, 0);
   const shPath = join(dir, `runbook-${bytes}.sh`);
