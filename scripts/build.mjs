@@ -25,6 +25,8 @@ const entries = [
   { name: 'client', in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { name: 'server', in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
   { name: 'cli', in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
+  // Parses chunks of big documents on the second core for both the server and the CLI.
+  { name: 'parseWorker', in: 'server/src/model/parseWorker.ts', out: 'dist/parseWorker.js' },
 ];
 const names = process.argv.slice(2).filter(a => !a.startsWith('--'));
 const unknown = names.filter(n => !entries.some(e => e.name === n));

@@ -4,6 +4,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { analyzeText } from '../analysis/pipeline';
+import { inputProblem } from '../analysis/inputGuard';
+import { defaultSettings } from '../analysis/settings';
+import { parallelPrewarm } from '../model/parallelParse';
 import { collectMarkdown, UsageError } from './files';
 
 const severityName: Record<number, string> = {
@@ -38,6 +41,8 @@ export async function checkCommand(args: string[]): Promise<number> {
       unreadable = true;
       continue;
     }
+    // A big file is parsed on both cores first; the analysis then finds its chunks cached.
+    if (!inputProblem(text, defaultSettings)) await parallelPrewarm(text);
     const { model, analysis } = await analyzeText(text, { uri: pathToFileURL(resolve(file)).href, includeSlow: true });
     errors += analysis.diagnostics.filter(d => d.severity === DiagnosticSeverity.Error).length;
     if (format === 'text') {

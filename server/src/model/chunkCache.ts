@@ -31,6 +31,11 @@ export function chunkFacts(text: string, allowFrontMatter: boolean, parse: (text
   return facts;
 }
 
+/** Facts computed elsewhere (the parse worker) for exactly this chunk text. */
+export function putFacts(text: string, allowFrontMatter: boolean, facts: ChunkFacts): void {
+  chunkFacts(text, allowFrontMatter, () => facts);
+}
+
 function flatCopy(s: string): string {
   return Buffer.from(s, 'utf8').toString('utf8');
 }
