@@ -20,6 +20,11 @@ export interface AnalyzeOptions {
   includeSlow?: boolean;
   /** Reuse an already built model of the same text. */
   model?: RunbookModel;
+  /**
+   * The fast pass's result for this same text. With includeSlow, only the slow analyzers run and
+   * their findings are added to it: the editor's second pass does not redo the first.
+   */
+  base?: Analysis;
 }
 
 export interface AnalyzeResult { model: RunbookModel; analysis: Analysis }
@@ -37,7 +42,8 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
   const source = { text, doc: () => (lazyDoc ??= TextDocument.create(uri, 'markdown', model.version, text)) };
   const analysis: Analysis = { diagnostics: [], metrics: [], placeholders: [], dangers: [] };
   const settingsKey = JSON.stringify(settings);
-  const analyzers = blockAnalyzers.filter(a => opts.includeSlow || !a.slow);
+  const base = opts.includeSlow ? opts.base : undefined;
+  const analyzers = blockAnalyzers.filter(a => base ? a.slow : opts.includeSlow || !a.slow);
 
   // Cache hits are merged synchronously (a keystroke hits for every block but one); only misses
   // run, concurrently, and identical blocks share one run. Findings are merged in block order, so
@@ -80,7 +86,10 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
     append(analysis, mapped);
   }
 
-  for (const analyzer of documentAnalyzers) {
+  if (base) {
+    append(analysis, base);
+  }
+  for (const analyzer of base ? [] : documentAnalyzers) {
     let found: DocFindings;
     try {
       found = analyzer.analyze({ model, text, settings, blockResults: analysis, envVariables: opts.envVariables ?? new Set() });

@@ -79,13 +79,17 @@ export class DocumentStore {
       for (const l of this.listeners) l(uri, result, 'full');
       return;
     }
-    // A big cold document is parsed a slice at a time, so other documents are not held up.
+    // A big cold document is parsed a slice at a time (half on the parse worker), so other
+    // documents are not held up. After an edit every chunk but one is cached: no prewarm then.
     const text = doc.getText();
-    if (!inputProblem(text, this.settings()) && !(await prewarmChunks(text, () => !current()))) return;
+    const cold = !this.states.get(uri)?.result;
+    if (cold && !inputProblem(text, this.settings()) && !(await prewarmChunks(text, () => !current()))) return;
+    let fast: AnalyzeResult | undefined;
     for (const pass of ['fast', 'full'] as const) {
       const model = this.model(uri);
       if (!model || !current()) return;
-      const result = await analyzeText(doc.getText(), { uri, version, settings: this.settings(), envVariables: this.envVariables, includeSlow: pass === 'full', model });
+      const result = await analyzeText(text, { uri, version, settings: this.settings(), envVariables: this.envVariables, includeSlow: pass === 'full', model, base: fast?.analysis });
+      fast = result;
       if (!current()) return;
       const st = this.states.get(uri);
       if (st) st.result = result;
