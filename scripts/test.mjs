@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the test suites with Node's own test runner (TypeScript through tsx).
-// usage: node scripts/test.mjs [unit|lsp|e2e ...]   (no argument: all suites, in that order)
+// usage: node scripts/test.mjs [types|unit|lsp|e2e ...]   (no argument: all suites, in that order)
 // Every suite ends with the runner's summary; the exit code is non-zero if any suite failed.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const wanted = process.argv.slice(2);
-const suites = wanted.length ? wanted : ['unit', 'lsp', 'e2e'];
+const suites = wanted.length ? wanted : ['types', 'unit', 'lsp', 'e2e'];
 
 function findTests(dir) {
   if (!existsSync(dir)) return [];
@@ -30,7 +30,13 @@ let failed = 0;
 for (const suite of suites) {
   console.log(`\n=== ${suite} ===`);
   let r;
-  if (suite === 'e2e') {
+  if (suite === 'types') {
+    // The type checker over server, client, tests and the benchmark: a type error fails CI too.
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    r = spawnSync(process.execPath, [tsc, '-b'], { stdio: 'inherit', cwd: root });
+    if (r.status === 0) r = spawnSync(process.execPath, [tsc, '-p', 'bench'], { stdio: 'inherit', cwd: root });
+    console.log(`types: ${r.status === 0 ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
+  } else if (suite === 'e2e') {
     // The editor suite builds the extension and runs it inside a real VS Code.
     if (!existsSync(join(root, 'test/e2e/run.mjs'))) { console.log('e2e: no runner yet'); continue; }
     r = spawnSync(process.execPath, [join(root, 'test/e2e/run.mjs')], { stdio: 'inherit', cwd: root });
