@@ -15,6 +15,7 @@ import { hoverFigures } from './hover';
 import { indexFigures } from './indexBench';
 import { fmt, goalLines, table, type Goal, type Row } from './report';
 import type { Plan } from './stats';
+import { promqlBenchFigures } from '../test/unit/promql/bench';
 
 const args = process.argv.slice(2);
 const tiny = args.includes('--tiny');
@@ -89,6 +90,13 @@ async function main(): Promise<void> {
       { figure: 'workspace index, server peak RSS', input: wsLabel, value: `${ix.peakRssMb.toFixed(0)} MB`, note: `idle server: ${ix.idleRssMb.toFixed(0)} MB` },
     );
 
+    // PromQL checking in bulk (issue goal: 10,000 expressions < 100 ms), CPU time of this process.
+    const pq = promqlBenchFigures(tiny ? 500 : 10_000, tiny ? 3 : 7);
+    rows.push(
+      { figure: 'PromQL: full check (parse, syntax, types, metrics)', input: `${pq.count} expressions`, ms: pq.checkMs, note: 'CPU ms, in-process' },
+      { figure: 'PromQL: lezer parse alone (floor)', input: `${pq.count} expressions`, ms: pq.parseMs, ratio: pq.checkMs / pq.parseMs, note: 'CPU ms; ratio = check/parse' },
+    );
+
     const small = results[0];
     const big = results[results.length - 1];
     const overhead = big.cold.ours / big.cold.chunked - 1;
@@ -107,6 +115,7 @@ async function main(): Promise<void> {
       'skipped' in hover ? { name: 'hover overhead < 10 ms', pass: 'skip', figure: hover.skipped } : { name: 'hover overhead < 10 ms', pass: hover.overheadMs < 10, figure: `${fmt(hover.overheadMs)} ms` },
       { name: `index of ${ix.files} runbooks < 3 s`, pass: ix.coldMs < 3000, figure: `${fmt(ix.coldMs)} ms cold, ${fmt(ix.warmMs)} ms with cache` },
       { name: `index of ${ix.files} runbooks < 200 MB RSS`, pass: ix.peakRssMb < 200, figure: `${ix.peakRssMb.toFixed(0)} MB peak` },
+      { name: `PromQL check of ${pq.count} expressions < 100 ms`, pass: pq.checkMs < 100, figure: `${fmt(pq.checkMs)} ms CPU (parse alone ${fmt(pq.parseMs)} ms)` },
     ];
     console.log(`Runbook benchmark${tiny ? ' (--tiny: toy sizes, not the goals\' sizes)' : ''}: medians of ${plan.runs} runs after ${plan.warmup} warm-up; node ${process.version}; ${new Date().toISOString()}`);
     console.log(table(rows));
