@@ -2,7 +2,7 @@
 // content), then document analyzers. A failing check becomes a diagnostic, never a crash.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { blockOrigin, buildModel } from '../model/build';
+import { blockOrigin, buildModel, emptyModel } from '../model/build';
 import type { CodeBlock, RunbookModel } from '../model/types';
 import { defaultSettings, type Settings } from './settings';
 import type { Analysis, BlockAnalyzer, BlockFindings, DocFindings, Fix, TextEditDoc } from './types';
@@ -34,7 +34,7 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
   const settings = opts.settings ?? defaultSettings;
   const problem = inputProblem(text, settings);
   if (problem) {
-    return { model: { uri, version: opts.version ?? 0, sections: [], blocks: [], inlineCodes: [], paragraphs: [] }, analysis: { diagnostics: [problem], metrics: [], placeholders: [], dangers: [] } };
+    return { model: emptyModel(uri, opts.version ?? 0), analysis: { diagnostics: [problem], metrics: [], placeholders: [], dangers: [] } };
   }
   const model = opts.model ?? buildModel(text, uri, opts.version ?? 0);
   // Built only if a finding needs it (see BodyMap): its line table costs a pass over the document.

@@ -5,7 +5,7 @@ import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyzeText, type AnalyzeResult } from '../analysis/pipeline';
-import { buildModel } from '../model/build';
+import { buildModel, emptyModel } from '../model/build';
 import { prewarmChunks } from '../model/prewarm';
 import { inputProblem } from '../analysis/inputGuard';
 import { promqlFileDiagnostics } from '../promql/fileDiagnostics';
@@ -73,10 +73,7 @@ export class DocumentStore {
     const version = doc.version;
     const current = () => this.documents.get(uri)?.version === version;
     if (doc.languageId === 'promql') {
-      const result: AnalyzeResult = { model: this.model(uri)!, analysis: { diagnostics: promqlFileDiagnostics(doc.getText(), uri), metrics: [], placeholders: [], dangers: [] } };
-      const st = this.states.get(uri);
-      if (st) st.result = result;
-      for (const l of this.listeners) l(uri, result, 'full');
+      this.publish(uri, { model: this.model(uri)!, analysis: { diagnostics: promqlFileDiagnostics(doc.getText(), uri), metrics: [], placeholders: [], dangers: [] } }, 'full');
       return;
     }
     // A big cold document is parsed a slice at a time (half on the parse worker), so other
@@ -91,15 +88,16 @@ export class DocumentStore {
       const result = await analyzeText(text, { uri, version, settings: this.settings(), envVariables: this.envVariables, includeSlow: pass === 'full', model, base: fast?.analysis });
       fast = result;
       if (!current()) return;
-      const st = this.states.get(uri);
-      if (st) st.result = result;
-      for (const l of this.listeners) l(uri, result, pass);
+      this.publish(uri, result, pass);
     }
   }
-}
 
-function emptyModel(uri: string, version: number): RunbookModel {
-  return { uri, version, sections: [], blocks: [], inlineCodes: [], paragraphs: [] };
+  /** Keeps the result as the document's latest analysis and tells the features. */
+  private publish(uri: string, result: AnalyzeResult, pass: 'fast' | 'full'): void {
+    const st = this.states.get(uri);
+    if (st) st.result = result;
+    for (const l of this.listeners) l(uri, result, pass);
+  }
 }
 
 export type { Diagnostic };

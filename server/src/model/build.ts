@@ -91,8 +91,13 @@ function refinedFacts(text: string, allowFrontMatter: boolean): ChunkFacts {
   return merged;
 }
 
+/** A model with nothing in it: for files that are not analysed (too large, binary, not Markdown). */
+export function emptyModel(uri: string, version: number): RunbookModel {
+  return { uri, version, sections: [], blocks: [], inlineCodes: [], paragraphs: [] };
+}
+
 export function buildModel(text: string, uri = 'file:///untitled.md', version = 0, options: BuildOptions = {}): RunbookModel {
-  const model: RunbookModel = { uri, version, sections: [], blocks: [], inlineCodes: [], paragraphs: [] };
+  const model = emptyModel(uri, version);
   const placed = parseChunks(text, options.chunked !== false);
   const layouts: { base: number; line: number; layout: ChunkLayout }[] = [];
   let line = 0;
