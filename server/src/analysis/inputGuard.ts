@@ -5,7 +5,18 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { Settings } from './settings';
 import { maxNesting, tooDeep } from '../model/nesting';
 
+// The editor asks about the same text several times per keystroke (model, fast pass, full pass),
+// and the nesting scan reads the whole file: the last answer is kept.
+let last: { text: string; settings: Settings; problem: Diagnostic | undefined } | undefined;
+
 export function inputProblem(text: string, settings: Settings): Diagnostic | undefined {
+  if (last && last.text === text && last.settings === settings) return last.problem;
+  const problem = findProblem(text, settings);
+  last = { text, settings, problem };
+  return problem;
+}
+
+function findProblem(text: string, settings: Settings): Diagnostic | undefined {
   const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (text.length > settings.maxFileSizeBytes) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);

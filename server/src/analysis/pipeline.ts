@@ -10,6 +10,7 @@ import { blockAnalyzers, documentAnalyzers } from './registry';
 import { BodyMap } from './bodyMap';
 import { analyzerKey, getCached, setCached } from './blockCache';
 import { inputProblem } from './inputGuard';
+import { inOrder, mergeInOrder } from './positionOrder';
 
 export interface AnalyzeOptions {
   uri?: string;
@@ -86,27 +87,26 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
     append(analysis, mapped);
   }
 
-  if (base) {
-    append(analysis, base);
-  }
+  // Each block's findings are in order (see remember) and blocks are in document order, so the
+  // block part is in order; the check below is one pass and keeps this exact if that ever fails.
+  for (const list of [analysis.diagnostics, analysis.metrics, analysis.placeholders, analysis.dangers] as { range: Diagnostic['range'] }[][]) inOrder(list);
+  const runs: Analysis[] = [base ?? { diagnostics: [], metrics: [], placeholders: [], dangers: [] }];
   for (const analyzer of base ? [] : documentAnalyzers) {
     let found: DocFindings;
     try {
-      found = analyzer.analyze({ model, text, settings, blockResults: analysis, envVariables: opts.envVariables ?? new Set() });
+      found = analyzer.analyze({ model, text, settings, blockResults: analysis, envVariables: opts.envVariables ?? new Set(), document: source.doc });
     } catch (e) {
       found = { diagnostics: [internalError(analyzer.id, e, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })] };
     }
-    analysis.diagnostics.push(...(found.diagnostics ?? []));
-    analysis.metrics.push(...(found.metrics ?? []));
-    analysis.placeholders.push(...(found.placeholders ?? []));
-    analysis.dangers.push(...(found.dangers ?? []));
+    runs.push({ diagnostics: inOrder(found.diagnostics ?? []), metrics: inOrder(found.metrics ?? []), placeholders: inOrder(found.placeholders ?? []), dangers: inOrder(found.dangers ?? []) });
   }
-  const byPos = (a: { range: Diagnostic['range'] }, b: { range: Diagnostic['range'] }) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-  analysis.diagnostics.sort(byPos);
-  analysis.metrics.sort(byPos);
-  analysis.placeholders.sort(byPos);
-  analysis.dangers.sort(byPos);
-  return { model, analysis };
+  const merged: Analysis = {
+    diagnostics: mergeInOrder([analysis.diagnostics, ...runs.map(r => r.diagnostics)]),
+    metrics: mergeInOrder([analysis.metrics, ...runs.map(r => r.metrics)]),
+    placeholders: mergeInOrder([analysis.placeholders, ...runs.map(r => r.placeholders)]),
+    dangers: mergeInOrder([analysis.dangers, ...runs.map(r => r.dangers)]),
+  };
+  return { model, analysis: merged };
 }
 
 function hasFindings(f: BlockFindings): boolean {
@@ -140,6 +140,8 @@ function memoFor(block: CodeBlock, runKey: string): Analysis | undefined {
 }
 
 function remember(block: CodeBlock, runKey: string, mapped: Analysis): void {
+  // In document order once here, so that the whole block part needs no sort per keystroke.
+  inOrder(mapped.diagnostics); inOrder(mapped.metrics); inOrder(mapped.placeholders); inOrder(mapped.dangers);
   const origin = blockOrigin(block);
   if (!origin) return;
   let byRun = memos.get(origin);

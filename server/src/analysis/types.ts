@@ -2,6 +2,7 @@
 // report offsets into that body; the pipeline maps them to document ranges and caches the
 // findings by the block's content hash, so an edit re-checks only the blocks that changed.
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeBlock, Range, RunbookModel } from '../model/types';
 import type { Settings } from './settings';
 
@@ -92,6 +93,11 @@ export interface DocContext {
   blockResults: Analysis;
   /** Variable names defined by the chosen environment (for `$VAR` placeholders). */
   envVariables: ReadonlySet<string>;
+  /**
+   * The document with its line table, built on first use and shared by all analyzers: a line
+   * table of a 2 MB file costs milliseconds, so analyzers map positions locally where they can.
+   */
+  document(): TextDocument;
 }
 
 export interface DocumentAnalyzer {

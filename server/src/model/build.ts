@@ -144,7 +144,7 @@ export function buildModel(text: string, uri = 'file:///untitled.md', version = 
       placedFrom.set(block, b);
       model.blocks.push(block);
     }
-    for (const ic of layout.inlines) model.inlineCodes.push({ text: ic.text, range: shiftRange(ic.range, dl), sectionPath: pathAt(ic.start + base) });
+    for (const ic of layout.inlines) model.inlineCodes.push({ text: ic.text, range: shiftRange(ic.range, dl), offset: ic.textStart + base, sectionPath: pathAt(ic.start + base) });
     for (const p of layout.paragraphs) model.paragraphs.push({ text: p.text, range: shiftRange(p.range, dl), offset: p.offset + base, inList: p.inList } satisfies Paragraph);
     if (layout.frontMatter) model.frontMatter = { ...layout.frontMatter, range: shiftRange(layout.frontMatter.range, dl) };
   }

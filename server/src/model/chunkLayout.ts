@@ -18,7 +18,7 @@ export interface ChunkLayout {
   lineStarts: number[];
   headings: { depth: number; title: string; start: number; range: Range }[];
   blocks: LocalBlock[];
-  inlines: { start: number; text: string; range: Range }[];
+  inlines: { start: number; textStart: number; text: string; range: Range }[];
   paragraphs: Paragraph[];
   frontMatter?: FrontMatter;
 }
@@ -111,5 +111,5 @@ function toInline(ic: { start: number; end: number; value: string }, text: strin
   const inner = text.slice(s, e);
   // CommonMark strips one space on each side when both are present and the span isn't all spaces.
   if (inner.length > 2 && inner.startsWith(' ') && inner.endsWith(' ') && inner.trim() !== '') { s++; e--; }
-  return { start: ic.start, text: ic.value, range: range(s, e) };
+  return { start: ic.start, textStart: s, text: ic.value, range: range(s, e) };
 }

@@ -58,6 +58,8 @@ export interface InlineCode {
   text: string;
   /** The range of the text inside the backticks. */
   range: Range;
+  /** Document offset of range.start. */
+  offset: number;
   sectionPath: string[];
 }
 

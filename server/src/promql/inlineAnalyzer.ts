@@ -3,11 +3,11 @@
 // metric references; bare names count when they have a metric suffix, sit in a list of metrics,
 // or are queried by the runbook's own blocks. Keys listed under an expvar endpoint
 // (`/debug/vars`) are JSON counters, not Prometheus metrics.
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { DocContext, DocFindings, DocumentAnalyzer, MetricRef } from '../analysis/types';
 import { MappedText } from './mappedText';
-import { expressionFindings } from './findings';
+import { expressionFindings, type ExpressionFindings } from './findings';
+import { ContentMemo } from '../analysis/contentMemo';
 import { classifyInline, isSnakeCaseName } from './inlineHeuristics';
 import { prosePromql } from './prose';
 
@@ -46,9 +46,20 @@ function inMetricList(text: string, offset: number, sectionPath: string[]): bool
   return /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?`+$/.test(before) && sectionPath.some((t) => /metric/i.test(t));
 }
 
+/** What an inline span's text alone says, in offsets into that text. */
+interface SpanFacts { kind: 'none' | 'name' | 'expr'; name: string; nameAt: number; snake: boolean; findings?: ExpressionFindings }
+
+// Per span text: classifying and linting is the costly part, and it depends on the text only.
+const factsOf = new ContentMemo<SpanFacts>((text) => {
+  const c = classifyInline(text);
+  const name = text.trim();
+  return {
+    kind: c.kind, name, nameAt: text.indexOf(name), snake: c.kind === 'none' && isSnakeCaseName(name),
+    ...(c.kind === 'expr' ? { findings: expressionFindings(MappedText.identity(text, 0), { source: 'inline', confidence: 0.9, severity: DiagnosticSeverity.Warning }) } : {}),
+  };
+});
+
 export function analyzeInlinePromql(ctx: DocContext): DocFindings {
-  const doc = TextDocument.create(ctx.model.uri, 'markdown', ctx.model.version, ctx.text);
-  const range = (s: number, e: number) => ({ start: doc.positionAt(s), end: doc.positionAt(e) });
   const diagnostics: Diagnostic[] = [];
   const metrics: MetricRef[] = [];
   // A bare name the runbook's own queries use is a metric even without a telltale suffix.
@@ -62,26 +73,30 @@ export function analyzeInlinePromql(ctx: DocContext): DocFindings {
     return v;
   };
   for (const ic of ctx.model.inlineCodes) {
-    const start = doc.offsetAt(ic.range.start);
-    const exact = ctx.text.slice(start, start + ic.text.length).replace(/\r?\n/g, ' ') === ic.text;
-    if (!exact || expvarAt(ic.range.start.line, start)) continue;
-    const c = classifyInline(ic.text);
-    const name = ic.text.trim();
-    const listed = c.kind === 'none' && isSnakeCaseName(name) && (queried.has(name) || inMetricList(ctx.text, start, ic.sectionPath));
-    if (c.kind === 'name' || listed) {
-      const s = start + ic.text.indexOf(name);
-      const confidence = queried.has(name) ? 0.9 : c.kind === 'name' ? 0.8 : 0.6;
-      metrics.push({ name, range: range(s, s + name.length), source: 'inline', confidence });
+    const start = ic.offset;
+    const source = ctx.text.slice(start, start + ic.text.length);
+    const verbatim = source === ic.text;
+    if (!verbatim && source.replace(/\r?\n/g, ' ') !== ic.text) continue;
+    if (expvarAt(ic.range.start.line, start)) continue;
+    const f = factsOf.get(ic.text);
+    if (f.kind === 'none' && !f.snake) continue;
+    // A span on one line (no CR either) maps by column; one folded over lines asks the document.
+    const oneLine = verbatim && !source.includes('\r');
+    const at = (rel: number) => oneLine ? { line: ic.range.start.line, character: ic.range.start.character + rel } : ctx.document().positionAt(start + rel);
+    const range = (s: number, e: number) => ({ start: at(s), end: at(e) });
+    const listed = f.kind === 'none' && (queried.has(f.name) || inMetricList(ctx.text, start, ic.sectionPath));
+    if (f.kind === 'name' || listed) {
+      const confidence = queried.has(f.name) ? 0.9 : f.kind === 'name' ? 0.8 : 0.6;
+      metrics.push({ name: f.name, range: range(f.nameAt, f.nameAt + f.name.length), source: 'inline', confidence });
       continue;
     }
-    if (c.kind !== 'expr') continue;
-    const f = expressionFindings(MappedText.identity(ic.text, start), { source: 'inline', confidence: 0.9, severity: DiagnosticSeverity.Warning });
-    for (const d of f.diagnostics) {
+    if (!f.findings) continue;
+    for (const d of f.findings.diagnostics) {
       diagnostics.push({ range: range(d.span.start, d.span.end), severity: d.severity, code: d.code, source: 'runbook', message: d.message });
     }
-    for (const m of f.metrics) metrics.push({ name: m.name, range: range(m.span.start, m.span.end), source: 'inline', confidence: m.confidence, expr: m.expr, exprRange: m.exprSpan && range(m.exprSpan.start, m.exprSpan.end) });
+    for (const m of f.findings.metrics) metrics.push({ name: m.name, range: range(m.span.start, m.span.end), source: 'inline', confidence: m.confidence, expr: m.expr, exprRange: m.exprSpan && range(m.exprSpan.start, m.exprSpan.end) });
   }
-  const prose = prosePromql(ctx.model, ctx.text, doc);
+  const prose = prosePromql(ctx);
   diagnostics.push(...prose.diagnostics);
   metrics.push(...prose.metrics);
   return { diagnostics, metrics };
