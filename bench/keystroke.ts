@@ -14,6 +14,8 @@ export interface KeystrokeFigures {
   first: number;
   /** didChange → the last diagnostics for the new version (ours: after the ShellCheck pass). */
   last?: number;
+  /** The very first keystroke after open (a fresh server: JIT-cold code, caches just filled). */
+  firstEdit: number;
 }
 
 const letters = 'abcdefghijklmnopqrstuvwxyz';
@@ -30,6 +32,7 @@ export async function keystrokeFigures(s: LspSession, t: KeystrokeTarget, plan: 
   const open = openTimes[0] - t0;
   const first: number[] = [];
   const last: number[] = [];
+  let firstEdit = NaN;
   for (let i = 0; i < plan.warmup + plan.runs; i++) {
     const version = i + 2;
     const at = { line: t.edit.line, character: t.edit.character + i };
@@ -37,10 +40,11 @@ export async function keystrokeFigures(s: LspSession, t: KeystrokeTarget, plan: 
     t0 = performance.now();
     await s.change(t.uri, version, [{ range: { start: at, end: at }, text: letters[i % letters.length] }]);
     const times = await done;
+    if (i === 0) firstEdit = times[0] - t0;
     if (i >= plan.warmup) { first.push(times[0] - t0); last.push(times[times.length - 1] - t0); }
   }
   await s.close(t.uri);
-  return { open, first: median(first), ...(passes > 1 ? { last: median(last) } : {}) };
+  return { open, first: median(first), firstEdit, ...(passes > 1 ? { last: median(last) } : {}) };
 }
 
 /** Arrival times of `passes` publications for `version` (a server without versions: any). */
