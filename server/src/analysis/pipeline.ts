@@ -10,6 +10,7 @@ import { blockAnalyzers, documentAnalyzers } from './registry';
 import { BodyMap } from './bodyMap';
 import { analyzerKey, getCached, setCached } from './blockCache';
 import { inputProblem } from './inputGuard';
+import { parallelMinChars, parallelPrewarm } from '../model/parallelParse';
 import { inOrder, mergeInOrder } from './positionOrder';
 
 export interface AnalyzeOptions {
@@ -37,6 +38,9 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
   if (problem) {
     return { model: emptyModel(uri, opts.version ?? 0), analysis: { diagnostics: [problem], metrics: [], placeholders: [], dangers: [] } };
   }
+  // A big cold document is parsed on both cores first (the parse worker fills the chunk cache;
+  // small or cached documents return at once), so the CLI's cold check gets what the editor gets.
+  if (!opts.model && text.length >= parallelMinChars) await parallelPrewarm(text);
   const model = opts.model ?? buildModel(text, uri, opts.version ?? 0);
   // Built only if a finding needs it (see BodyMap): its line table costs a pass over the document.
   let lazyDoc: TextDocument | undefined;

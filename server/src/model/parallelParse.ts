@@ -10,7 +10,7 @@ import { cachedFacts, chunkFacts, putFacts } from './chunkCache';
 import type { ParseReply, ParseRequest } from './parseWorker';
 
 /** Below this a cold parse is short, and a worker's start-up (about 100 ms) would not pay off. */
-const minChars = 256 * 1024;
+export const parallelMinChars = 256 * 1024;
 
 let worker: Worker | undefined;
 let broken = false;
@@ -65,7 +65,7 @@ export async function parallelPrewarm(text: string, parseHere: (chunks: ParseReq
   const starts = candidateStarts(text);
   const chunks = starts.map((s, i) => ({ text: text.slice(s, i + 1 < starts.length ? starts[i + 1] : text.length), frontMatter: s === 0 }))
     .filter(c => !cachedFacts(c.text, c.frontMatter));
-  if (text.length < minChars || chunks.length < 4) return parseHere(chunks);
+  if (text.length < parallelMinChars || chunks.length < 4) return parseHere(chunks);
   let half = 0;
   for (let size = 0, i = 0; i < chunks.length && size < text.length / 2; i++, half = i) size += chunks[i].text.length;
   const theirs = chunks.slice(half);
