@@ -6,8 +6,8 @@ import { didYouMean } from './didYouMean';
 import { escapeMarkdown, inlineCode } from './escape';
 import { hoverBudget } from './hoverBudget';
 import { errorHover, queriesFooter, trendBlock } from './hoverText';
-import { seriesTable, topRows, TOP_SERIES, type Row } from './seriesTable';
-import { fetchTrend } from './trend';
+import { fetchMetric } from './metricFetch';
+import { seriesTable, topRows, type Row } from './seriesTable';
 import { formatValue, parseSample, unitOf } from './valueFormat';
 
 export interface HoverContext {
@@ -18,49 +18,14 @@ export interface HoverContext {
   now?: number;
 }
 
-/** Metadata for `name`, or for the family it belongs to (`x_bucket` → `x`). Per-name requests stay
- * small on servers with 100k metrics. */
-export async function metadataFor(client: PrometheusClient, name: string, signal?: AbortSignal): Promise<{ family: string; meta: MetricMetadata } | undefined> {
-  const base = name.replace(/_(bucket|sum|count|total|created)$/, '');
-  for (const family of base === name ? [name] : [name, base]) {
-    const meta = (await client.metadata(family, { signal })).get(family);
-    if (meta) return { family, meta };
-  }
-  return undefined;
-}
-
-/** The queries a metric's hover runs; exported so the benchmark and tests can reproduce them. */
-export function metricQueries(name: string, meta?: { family: string; meta: MetricMetadata }) {
-  const type = meta?.meta.type;
-  // A histogram or summary named by its base has no series of its own: show its observation count.
-  const isFamilyName = (type === 'histogram' || type === 'summary') && meta!.family === name;
-  const selector = isFamilyName ? `${name}_count` : name;
-  const counterLike = type === 'counter' || isFamilyName || (!type && /_(total|count|sum|bucket)$/.test(name));
-  return {
-    selector,
-    counterLike,
-    top: `topk(${TOP_SERIES}, ${selector})`,
-    count: `count(${selector})`,
-    sum: `sum(${selector})`,
-    trend: counterLike ? `sum(rate(${selector}[5m]))` : `sum(${selector})`,
-    p95: type === 'histogram' && isFamilyName ? `histogram_quantile(0.95, sum by (le) (rate(${name}_bucket[5m])))` : undefined,
-  };
-}
+export { metadataFor, metricQueries } from './metricFetch';
 
 export async function metricHover(name: string, ctx: HoverContext): Promise<string> {
   const { client, envName } = ctx;
   const budget = hoverBudget(client, ctx.signal);
   const { signal } = budget;
   try {
-    const meta = await metadataFor(client, name, signal).catch(() => undefined);
-    const q = metricQueries(name, meta);
-    const [top, count, sum, trend, p95] = await Promise.all([
-      client.query(q.top, { signal }),
-      client.query(q.count, { signal }),
-      client.query(q.sum, { signal }),
-      fetchTrend(client, q.trend, signal, ctx.now).catch((e: unknown) => budget.explain(e) as Error),
-      q.p95 ? client.query(q.p95, { signal }).catch(() => undefined) : undefined,
-    ]);
+    const { meta, q, top, count, sum, trend, p95 } = await fetchMetric(client, name, budget, ctx.now);
     const total = scalarOf(count) ?? 0;
     const lines: string[] = [header(name, meta?.meta, envName)];
     if (meta?.meta.help) lines.push('', escapeMarkdown(meta.meta.help));

@@ -18,6 +18,12 @@ function contains(r: Range, p: Position): boolean {
   return after && before;
 }
 
+function strictlyInside(r: Range, p: Position): boolean {
+  const after = p.line > r.start.line || (p.line === r.start.line && p.character > r.start.character);
+  const before = p.line < r.end.line || (p.line === r.end.line && p.character < r.end.character);
+  return after && before;
+}
+
 export const hoverFeature: Feature = {
   capabilities: { hoverProvider: true },
   register(ctx) {
@@ -37,8 +43,11 @@ export const hoverFeature: Feature = {
         return render({ envName: target.envName, client: target.client });
       };
 
-      // On a function name: its signature and doc, then the whole expression evaluated live.
-      const fn = promqlHoverAt(model, text, offset);
+      const ref = ctx.store.analysis(doc.uri)?.analysis.metrics.find(m => contains(m.range, params.position));
+      // On a function name: its signature and doc, then the whole expression evaluated live. Metric
+      // names come from the same PromQL parse, so a position strictly inside one is not on a
+      // function and the block need not be parsed again (the costliest part of a cached hover).
+      const fn = ref && strictlyInside(ref.range, params.position) ? undefined : promqlHoverAt(model, text, offset);
       if (fn) {
         const place = promqlPlaceAt(model, text, offset);
         const doc = typeof fn.contents === 'object' && 'value' in fn.contents ? fn.contents.value : '';
@@ -46,7 +55,6 @@ export const hoverFeature: Feature = {
         const value = await live(t => expressionHover(place.expr.trim(), { client: t.client, envName: t.envName, signal }));
         return { contents: { kind: MarkupKind.Markdown, value: `${doc}\n\n---\n\n${value}` }, range: fn.range };
       }
-      const ref = ctx.store.analysis(doc.uri)?.analysis.metrics.find(m => contains(m.range, params.position));
       if (ref) {
         const value = await live(t => metricHover(ref.name, { client: t.client, envName: t.envName, signal }));
         return { contents: { kind: MarkupKind.Markdown, value }, range: ref.range };
