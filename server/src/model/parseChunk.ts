@@ -10,6 +10,7 @@ import type { Root, Nodes } from 'mdast';
 import { isFenceClosed } from './fences';
 import { frontMatterEnd } from './frontMatter';
 import { tooDeep } from './nesting';
+import { factsFromEvents } from './chunkEvents';
 
 export interface CodeFact {
   kind: 'fenced' | 'indented';
@@ -59,6 +60,11 @@ export function parseChunk(text: string, allowFrontMatter: boolean): ChunkFacts 
   if (tooDeep(text)) return { headings: [], codes: [], inlineCodes: [], paragraphs: [], openAtEnd: false };
   const gfm = GFM_SENSITIVE.test(text);
   const frontMatter = allowFrontMatter && frontMatterEnd(text) > 0;
+  return (!frontMatter && factsFromEvents(text, gfm)) || factsFromMdast(text, gfm, frontMatter, allowFrontMatter);
+}
+
+/** The reference path: the full mdast tree, walked. Used where the event path declines. */
+export function factsFromMdast(text: string, gfm: boolean, frontMatter: boolean, allowFrontMatter: boolean): ChunkFacts {
   const tree = (frontMatter ? (gfm ? processor : commonmarkFrontmatter) : (gfm ? plainProcessor : commonmark)).parse(text) as Root;
   const facts: ChunkFacts = { headings: [], codes: [], inlineCodes: [], paragraphs: [], openAtEnd: false };
   visitParents(tree, (node: Nodes, ancestors: Nodes[]) => {
