@@ -11,15 +11,12 @@ import { fetchTrend, type Trend } from './trend';
 export type FamilyMetadata = { family: string; meta: MetricMetadata };
 
 /** Metadata for `name`, or for the family it belongs to (`x_bucket` → `x`). Per-name requests stay
- * small on servers with 100k metrics; both names are asked at once, the name's own answer wins. */
+ * small on servers with 100k metrics. The family is asked only when the name has none: the
+ * limiter holds a hover's later queries anyway, so asking both at once would gain no time. */
 export async function metadataFor(client: PrometheusClient, name: string, signal?: AbortSignal): Promise<FamilyMetadata | undefined> {
   const base = name.replace(/_(bucket|sum|count|total|created)$/, '');
-  const families = base === name ? [name] : [name, base];
-  const answers = families.map(family => client.metadata(family, { signal }).then(m => m.get(family)));
-  // A later family's failure must not be unhandled when an earlier one already answered.
-  for (const a of answers) a.catch(() => undefined);
-  for (const [i, family] of families.entries()) {
-    const meta = await answers[i]!;
+  for (const family of base === name ? [name] : [name, base]) {
+    const meta = (await client.metadata(family, { signal })).get(family);
     if (meta) return { family, meta };
   }
   return undefined;
@@ -73,11 +70,14 @@ export async function fetchMetric(client: PrometheusClient, name: string, budget
   };
   const query = (expr: string) => once(`q:${expr}`, () => client.query(expr, { signal }));
   const trend = (expr: string) => once(`t:${expr}`, () => fetchTrend(client, expr, signal, now).catch((e: unknown) => budget.explain(e) as Error));
-  const ask = (q: MetricQueries) => [query(q.top), query(q.count), query(q.sum), trend(q.trend)] as const;
-
-  // Metadata first: the limiter serves requests in order and the guess is checked against it.
+  // The limiter serves requests in order. Metadata goes first (the guess is checked against it),
+  // then the range query, the slowest: the quick ones queued behind it do not lengthen the hover.
+  const ask = (q: MetricQueries) => {
+    const t = trend(q.trend);
+    return [query(q.top), query(q.count), query(q.sum), t] as const;
+  };
   const metaAnswer = metadataFor(client, name, signal).catch(() => undefined);
-  ask(metricQueries(name));
+  ask(metricQueries(name, likelyMetadata(name)));
   const meta = await metaAnswer;
   const q = metricQueries(name, meta);
   const [top, count, sum, tr, p95] = await Promise.all([
@@ -85,4 +85,12 @@ export async function fetchMetric(client: PrometheusClient, name: string, budget
     q.p95 ? query(q.p95).catch(() => undefined) : undefined,
   ]);
   return { meta, q, top, count, sum, trend: tr, p95 };
+}
+
+/** What Prometheus's metadata most likely says, going by the name: `_total` is a counter's, and
+ * `_bucket`, `_count` and `_sum` belong to a histogram (or summary) family. */
+function likelyMetadata(name: string): FamilyMetadata | undefined {
+  if (name.endsWith('_total')) return { family: name, meta: { type: 'counter', help: '', unit: '' } };
+  const base = name.replace(/_(bucket|count|sum)$/, '');
+  return base === name ? undefined : { family: base, meta: { type: 'histogram', help: '', unit: '' } };
 }
