@@ -65,12 +65,25 @@ function pump(): void {
 }
 
 async function runBatch({ opts, requests }: Batch): Promise<void> {
+  const base = ['--format=json1', '-s', 'bash', ...(opts.exclude.length ? ['-e', opts.exclude.join(',')] : [])];
+  const timeoutMs = opts.timeoutMs ?? 10_000 + 100 * requests.length;
+  // A keystroke changes one block: that one goes through stdin, with no files to write and remove.
+  if (requests.length === 1) {
+    const [r] = requests;
+    try {
+      const out = await spawnCollect(opts.path, [...base, '-'], timeoutMs, r.text);
+      if (out === undefined) { missing.add(opts.path); r.resolve(undefined); return; }
+      r.resolve((JSON.parse(out) as { comments: ShellcheckComment[] }).comments);
+    } catch (e) {
+      r.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    return;
+  }
   const dir = await mkdtemp(join(tmpdir(), 'runbook-sc-'));
   try {
     const files = requests.map((_, i) => join(dir, `b${i}.sh`));
     await Promise.all(requests.map((r, i) => writeFile(files[i], r.text)));
-    const args = ['--format=json1', '-s', 'bash', ...(opts.exclude.length ? ['-e', opts.exclude.join(',')] : []), ...files];
-    const out = await spawnCollect(opts.path, args, opts.timeoutMs ?? 10_000 + 100 * requests.length);
+    const out = await spawnCollect(opts.path, [...base, ...files], timeoutMs);
     if (out === undefined) {
       missing.add(opts.path);
       requests.forEach((r) => r.resolve(undefined));
@@ -87,14 +100,17 @@ async function runBatch({ opts, requests }: Batch): Promise<void> {
 }
 
 /** stdout of the process, or undefined when the executable does not exist. */
-function spawnCollect(cmd: string, args: string[], timeoutMs: number): Promise<string | undefined> {
+function spawnCollect(cmd: string, args: string[], timeoutMs: number, stdin?: string): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`ShellCheck did not answer within ${timeoutMs} ms`)); }, timeoutMs);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    // A process that exits before reading all of stdin makes the write fail: its exit code says why.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(stdin);
     child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       if (e.code === 'ENOENT' || e.code === 'EACCES') resolve(undefined); else reject(e);
