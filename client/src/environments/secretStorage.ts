@@ -4,21 +4,24 @@ import * as vscode from 'vscode';
 import type { SecretSource } from '../../../server/src/environments/types';
 
 // SecretStorage is shared by every workspace, so the key names the workspace folder too: another
-// repository declaring an environment of the same name never receives this one's secrets.
-const keyOf = (env: string, name: string) => `runbook.secret/${vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? ''}/${env}/${name}`;
+// repository declaring an environment of the same name never receives this one's secrets. A
+// credential sent to a host names that host: if the environments file changes the URL, the old
+// value is not found, so it is never sent to the new host (a run asks again, naming the host).
+const keyOf = (env: string, name: string, destination?: string) =>
+  `runbook.secret/${vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? ''}/${env}/${name}${destination ? `@${destination}` : ''}`;
 
 export function secretStorageSource(storage: vscode.SecretStorage): SecretSource {
   return {
-    async get(name, env) {
-      const stored = await storage.get(keyOf(env, name));
+    async get(name, env, destination) {
+      const stored = await storage.get(keyOf(env, name, destination));
       if (stored) return stored;
       const value = await vscode.window.showInputBox({
         title: `Runbook: secret for "${env}"`,
-        prompt: `Value of ${name} for environment "${env}". It is kept in VS Code's secret storage, never in the workspace.`,
+        prompt: `Value of ${name} for environment "${env}"${destination ? `, sent to ${destination}` : ''}. It is kept in VS Code's secret storage, never in the workspace.`,
         password: true,
         ignoreFocusOut: true,
       });
-      if (value) await storage.store(keyOf(env, name), value);
+      if (value) await storage.store(keyOf(env, name, destination), value);
       return value;
     },
   };
@@ -26,10 +29,10 @@ export function secretStorageSource(storage: vscode.SecretStorage): SecretSource
 
 /** Stored values only, never a prompt: for hovers and completion, which must not pop up input boxes. */
 export function storedSecretSource(storage: vscode.SecretStorage): SecretSource {
-  return { get: async (name, env) => (await storage.get(keyOf(env, name))) || undefined };
+  return { get: async (name, env, destination) => (await storage.get(keyOf(env, name, destination))) || undefined };
 }
 
 /** Forgets the stored secrets of an environment (they are asked for again on the next run). */
-export async function forgetSecrets(storage: vscode.SecretStorage, env: string, names: string[]): Promise<void> {
-  await Promise.all(names.map(n => storage.delete(keyOf(env, n))));
+export async function forgetSecrets(storage: vscode.SecretStorage, env: string, secrets: { name: string; destination?: string }[]): Promise<void> {
+  await Promise.all(secrets.map(s => storage.delete(keyOf(env, s.name, s.destination))));
 }

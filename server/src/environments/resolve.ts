@@ -50,15 +50,20 @@ export function hasPrometheus(def: EnvironmentDef): boolean {
 
 export class MissingSecretError extends Error {}
 
+/** `https://prom.example:9090`: scheme, host and port, the unit a browser trusts too. */
+export function originOf(url: string): string {
+  try { return new URL(url).origin; } catch { return url; }
+}
+
 export async function resolveEnvironment(
   def: EnvironmentDef,
   opts: { workspaceFolder: string; baseEnv: NodeJS.ProcessEnv; secrets: SecretSource },
 ): Promise<ResolvedEnvironment> {
   const secretValues: string[] = [];
-  const secret = async (name: string): Promise<string> => {
-    const v = await opts.secrets.get(name, def.name);
+  const secret = async (name: string, destination?: string): Promise<string> => {
+    const v = await opts.secrets.get(name, def.name, destination);
     if (v === undefined || v === '') {
-      throw new MissingSecretError(`Secret \`${name}\` for environment \`${def.name}\` has no value. ` +
+      throw new MissingSecretError(`Secret \`${name}\` for environment \`${def.name}\`${destination ? ` (sent to ${destination})` : ''} has no value. ` +
         'Set it in the process environment (CLI) or enter it when asked (VS Code).');
     }
     secretValues.push(v);
@@ -72,14 +77,16 @@ export async function resolveEnvironment(
 
   const prom = def.prometheus;
   const headers: Record<string, string> = { ...(prom?.headers ?? {}) };
-  if (prom?.auth?.bearer) headers.Authorization = `Bearer ${await secret(prom.auth.bearer)}`;
+  const url = prom?.url ?? opts.baseEnv.PROMETHEUS_URL ?? DEFAULT_PROMETHEUS;
+  // Credentials are bound to the host they were entered for (see SecretSource).
+  const destination = originOf(url);
+  if (prom?.auth?.bearer) headers.Authorization = `Bearer ${await secret(prom.auth.bearer, destination)}`;
   else if (prom?.auth?.basic) {
-    const pw = await secret(prom.auth.basic.password);
+    const pw = await secret(prom.auth.basic.password, destination);
     const token = Buffer.from(`${prom.auth.basic.username}:${pw}`).toString('base64');
     secretValues.push(token);
     headers.Authorization = `Basic ${token}`;
   }
-  const url = prom?.url ?? opts.baseEnv.PROMETHEUS_URL ?? DEFAULT_PROMETHEUS;
   const cwd = def.cwd ? (isAbsolute(def.cwd) ? def.cwd : resolve(opts.workspaceFolder, def.cwd)) : opts.workspaceFolder;
 
   return {

@@ -35,7 +35,12 @@ export interface EnvironmentsFile {
 
 /** Where secret values come from: process.env for the CLI, SecretStorage in VS Code. */
 export interface SecretSource {
-  get(name: string, env: string): Promise<string | undefined>;
+  /**
+   * `destination` is the origin a credential will be sent to (the Prometheus URL's), for secrets
+   * that go to a host. A store keys them by it, so a value entered for one host is never sent to
+   * another after the environments file changes the URL (it is asked for again instead).
+   */
+  get(name: string, env: string, destination?: string): Promise<string | undefined>;
 }
 
 export interface ResolvedPrometheus {

@@ -117,3 +117,23 @@ test('sessions started from the editor do not inherit its Electron and VS Code v
   // What the $VAR diagnostic treats as defined is exactly what the session has (plus secrets).
   assert.deepEqual(definedVariableNames(def, base).sort(), ['HOME', 'LANG', 'NS', 'PATH', 'TOKEN']);
 });
+
+test('a Prometheus credential is bound to its host: after the URL changes it is not sent', async () => {
+  // A store keyed like the editor's SecretStorage: environment, name and destination.
+  const stored = new Map<string, string>();
+  const asked: [string, string, string | undefined][] = [];
+  const store = { get: async (name: string, env: string, destination?: string) => { asked.push([name, env, destination]); return stored.get(`${env}/${name}@${destination ?? ''}`); } };
+  const def = (url: string) => ({ name: 'prod', variables: {}, shell: 'bash' as const, protected: true, secrets: ['DB_PASS'], prometheus: { url, auth: { bearer: 'PROM_TOKEN' } } });
+  stored.set('prod/PROM_TOKEN@https://prom.example.com', 'tok-right-host');
+  stored.set('prod/DB_PASS@', 'pw');
+
+  const ok = await resolveEnvironment(def('https://prom.example.com/prometheus'), { workspaceFolder: '/ws', baseEnv: {}, secrets: store });
+  assert.equal(ok.prometheus?.headers.Authorization, 'Bearer tok-right-host');
+  assert.deepEqual(asked, [['DB_PASS', 'prod', undefined], ['PROM_TOKEN', 'prod', 'https://prom.example.com']]);
+
+  // A pull changes the URL to another host (or another port, or http): the stored token is not found.
+  for (const moved of ['https://attacker.example', 'https://prom.example.com:8443', 'http://prom.example.com']) {
+    await assert.rejects(resolveEnvironment(def(moved), { workspaceFolder: '/ws', baseEnv: {}, secrets: store }),
+      (e: Error) => e instanceof MissingSecretError && e.message.includes(new URL(moved).origin));
+  }
+});
