@@ -6,7 +6,7 @@ import { didYouMean } from './didYouMean';
 import { escapeMarkdown, inlineCode } from './escape';
 import { hoverBudget } from './hoverBudget';
 import { errorHover, queriesFooter, trendBlock } from './hoverText';
-import { fetchMetric } from './metricFetch';
+import { fetchMetric, type MetricAnswers } from './metricFetch';
 import { seriesTable, topRows, type Row } from './seriesTable';
 import { formatValue, parseSample, unitOf } from './valueFormat';
 
@@ -25,38 +25,55 @@ export async function metricHover(name: string, ctx: HoverContext): Promise<stri
   const budget = hoverBudget(client, ctx.signal);
   const { signal } = budget;
   try {
-    const { meta, q, top, count, sum, trend, p95 } = await fetchMetric(client, name, budget, ctx.now);
-    const total = scalarOf(count) ?? 0;
+    const answers = await fetchMetric(client, name, budget, ctx.now);
+    const { meta, q, count } = answers;
+    if ((scalarOf(count) ?? 0) > 0) return rendered(name, envName, client.url, answers);
     const lines: string[] = [header(name, meta?.meta, envName)];
     if (meta?.meta.help) lines.push('', escapeMarkdown(meta.meta.help));
-    if (total === 0) {
-      lines.push('', `No series named ${inlineCode(q.selector)} in ${escapeMarkdown(envName)}.`);
-      const names = await client.metricNames({ signal }).catch(() => []);
-      const near = didYouMean(q.selector, names);
-      if (near.length) lines.push('', `Did you mean ${near.map(inlineCode).join(', ')}?`);
-      lines.push('', ...queriesFooter(envName, client.url, [{ expr: q.selector, note: 'no series' }]));
-      return lines.join('\n');
-    }
-    const value = scalarOf(sum);
-    const noun = q.counterLike && q.selector !== name ? 'observations' : q.counterLike ? 'total' : '';
-    lines.push('', `**${value === undefined ? '—' : formatValue(value)}**${noun ? ` ${noun}` : ''} · ${total.toLocaleString('en')} series${total > 1 ? ' (sum)' : ''}`);
-    const p95v = p95 ? scalarOf(p95) : undefined;
-    if (p95v !== undefined) lines.push('', `p95 over 5m: **${formatValue(p95v)}**${unitOf(name) ? ` ${escapeMarkdown(unitOf(name)!)}` : ''}`);
-    lines.push('');
-    if (trend instanceof Error) lines.push(`_Trend unavailable: ${escapeMarkdown(trend.message)}_`);
-    else lines.push(...trendBlock(trend, q.counterLike ? 'per-second rate' : total > 1 ? 'sum' : 'value'));
-    const rows: Row[] = top.resultType === 'vector' ? top.result.map((s) => ({ metric: s.metric, value: parseSample(s.value[1]) })) : [];
-    const table = seriesTable(topRows(rows), total);
-    if (table.length) lines.push('', ...table);
-    lines.push('', ...queriesFooter(envName, client.url, [
-      { expr: q.selector, note: 'series and values' },
-      { expr: q.trend, note: 'trend, 1 h at 1 m steps' },
-      ...(p95v !== undefined && q.p95 ? [{ expr: q.p95, note: 'p95' }] : []),
-    ]));
+    lines.push('', `No series named ${inlineCode(q.selector)} in ${escapeMarkdown(envName)}.`);
+    const names = await client.metricNames({ signal }).catch(() => []);
+    const near = didYouMean(q.selector, names);
+    if (near.length) lines.push('', `Did you mean ${near.map(inlineCode).join(', ')}?`);
+    lines.push('', ...queriesFooter(envName, client.url, [{ expr: q.selector, note: 'no series' }]));
     return lines.join('\n');
   } catch (e) {
     return errorHover(envName, budget.explain(e));
   }
+}
+
+// Hovers served from the client's cache get the very same answer objects again: render them once.
+const renders = new WeakMap<QueryData, { inputs: unknown[]; md: string }>();
+
+function rendered(name: string, envName: string, url: string, a: MetricAnswers): string {
+  const inputs = [name, envName, url, a.meta?.family, a.meta?.meta, a.top, a.sum, a.trend, a.p95];
+  const known = renders.get(a.count);
+  if (known?.inputs.every((x, i) => x === inputs[i])) return known.md;
+  const md = render(name, envName, url, a);
+  renders.set(a.count, { inputs, md });
+  return md;
+}
+
+function render(name: string, envName: string, url: string, { meta, q, top, count, sum, trend, p95 }: MetricAnswers): string {
+  const total = scalarOf(count) ?? 0;
+  const lines: string[] = [header(name, meta?.meta, envName)];
+  if (meta?.meta.help) lines.push('', escapeMarkdown(meta.meta.help));
+  const value = scalarOf(sum);
+  const noun = q.counterLike && q.selector !== name ? 'observations' : q.counterLike ? 'total' : '';
+  lines.push('', `**${value === undefined ? '—' : formatValue(value)}**${noun ? ` ${noun}` : ''} · ${total.toLocaleString('en')} series${total > 1 ? ' (sum)' : ''}`);
+  const p95v = p95 ? scalarOf(p95) : undefined;
+  if (p95v !== undefined) lines.push('', `p95 over 5m: **${formatValue(p95v)}**${unitOf(name) ? ` ${escapeMarkdown(unitOf(name)!)}` : ''}`);
+  lines.push('');
+  if (trend instanceof Error) lines.push(`_Trend unavailable: ${escapeMarkdown(trend.message)}_`);
+  else lines.push(...trendBlock(trend, q.counterLike ? 'per-second rate' : total > 1 ? 'sum' : 'value'));
+  const rows: Row[] = top.resultType === 'vector' ? top.result.map((s) => ({ metric: s.metric, value: parseSample(s.value[1]) })) : [];
+  const table = seriesTable(topRows(rows), total);
+  if (table.length) lines.push('', ...table);
+  lines.push('', ...queriesFooter(envName, url, [
+    { expr: q.selector, note: 'series and values' },
+    { expr: q.trend, note: 'trend, 1 h at 1 m steps' },
+    ...(p95v !== undefined && q.p95 ? [{ expr: q.p95, note: 'p95' }] : []),
+  ]));
+  return lines.join('\n');
 }
 
 function header(name: string, meta: MetricMetadata | undefined, envName: string): string {

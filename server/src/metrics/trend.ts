@@ -1,6 +1,7 @@
 // The last hour of an expression at one-minute steps, as points on a fixed grid (missing steps
 // are NaN, so the chart shows gaps rather than drawing across them).
 import type { PrometheusClient } from '../prometheus/client';
+import type { QueryData } from '../prometheus/types';
 import type { TrendPoint } from './trendChart';
 import { parseSample } from './valueFormat';
 
@@ -19,6 +20,17 @@ export async function fetchTrend(client: PrometheusClient, expr: string, signal?
   const end = Math.floor(nowMs / 1000 / TREND_STEP_S) * TREND_STEP_S;
   const start = end - TREND_RANGE_S;
   const data = await client.queryRange(expr, start, end, TREND_STEP_S, { signal });
+  // The client's cache key holds expr, start and end, so one cached answer always makes one trend.
+  const known = trends.get(data);
+  if (known?.expr === expr && known.points[0]?.t === start) return known;
+  const trend = toTrend(expr, data, start, end);
+  trends.set(data, trend);
+  return trend;
+}
+
+const trends = new WeakMap<QueryData, Trend>();
+
+function toTrend(expr: string, data: QueryData, start: number, end: number): Trend {
   const grid = new Map<number, number>();
   let series = 0;
   if (data.resultType === 'matrix') {

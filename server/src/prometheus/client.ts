@@ -12,6 +12,7 @@ export class PrometheusClient {
   readonly options: ClientOptions;
   private readonly transport: Transport;
   private readonly cache = new TtlCache<unknown>();
+  private readonly metadataMaps = new WeakMap<object, ReadonlyMap<string, MetricMetadata>>();
   /** undefined until probed; false when the server has no /api/v1/parse_query (before 2.50). */
   private parseQuerySupported: boolean | undefined;
 
@@ -43,12 +44,17 @@ export class PrometheusClient {
   }
 
   /** Metadata for one metric, or for all when `metric` is omitted; keyed by metric name. */
-  async metadata(metric?: string, opts: CallOptions = {}): Promise<Map<string, MetricMetadata>> {
+  async metadata(metric?: string, opts: CallOptions = {}): Promise<ReadonlyMap<string, MetricMetadata>> {
     const params: [string, string][] = metric ? [['metric', metric]] : [];
     const data = await this.cached(`m:${metric ?? ''}`, this.options.metadataTtlMs, opts,
       (signal) => this.transport.json({ path: 'api/v1/metadata', params, signal }));
+    // One map per cached answer: the full list can hold 100k metrics, and completion asks for it
+    // on every keystroke.
+    const memo = typeof data === 'object' && data !== null ? this.metadataMaps.get(data) : undefined;
+    if (memo) return memo;
     const out = new Map<string, MetricMetadata>();
     for (const [name, list] of Object.entries(data as Record<string, MetricMetadata[]>)) if (list[0]) out.set(name, list[0]);
+    if (typeof data === 'object' && data !== null) this.metadataMaps.set(data, out);
     return out;
   }
 
