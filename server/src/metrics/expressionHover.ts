@@ -1,6 +1,8 @@
 // Hover for a whole PromQL expression: evaluate it now and show the result like a metric hover,
-// with the trend of its (summed) value over the last hour.
+// with the trend of its (summed) value over the last hour. Both queries go out together.
 import type { PrometheusClient } from '../prometheus/client';
+import { firstError, parsePromql } from '../promql/parse';
+import { typeCheck } from '../promql/typecheck';
 import { escapeMarkdown, inlineCode } from './escape';
 import { hoverBudget } from './hoverBudget';
 import { errorHover, queriesFooter, trendBlock } from './hoverText';
@@ -20,6 +22,9 @@ export async function expressionHover(expr: string, ctx: ExpressionHoverContext)
   const budget = hoverBudget(client, ctx.signal);
   const { signal } = budget;
   try {
+    const trendOf = () => fetchTrend(client, expr, signal, ctx.now).catch((e: unknown) => budget.explain(e) as Error);
+    // The trend is charted for instant vectors and scalars: ask for it with the query, not after it.
+    const early = chartable(expr) ? trendOf() : undefined;
     const data = await client.query(expr, { signal });
     const lines: string[] = [`**Result** — _${escapeMarkdown(envName)}_`, ''];
     let chart = false;
@@ -49,7 +54,7 @@ export async function expressionHover(expr: string, ctx: ExpressionHoverContext)
     }
     const queries = [{ expr, note: chart ? 'evaluated now; trend: 1 h at 1 m steps' : 'evaluated now' }];
     if (chart) {
-      const trend = await fetchTrend(client, expr, signal, ctx.now).catch((e: unknown) => budget.explain(e) as Error);
+      const trend = await (early ?? trendOf());
       lines.push('');
       if (trend instanceof Error) lines.push(`_Trend unavailable: ${escapeMarkdown(trend.message)}_`);
       else lines.push(...trendBlock(trend, trend.series > 1 ? `sum of ${trend.series} series` : 'value'));
@@ -59,4 +64,13 @@ export async function expressionHover(expr: string, ctx: ExpressionHoverContext)
   } catch (e) {
     return errorHover(envName, budget.explain(e));
   }
+}
+
+/** Whether the answer will be charted, going by our own parse: not for a range vector or a string,
+ * and not when the expression does not parse (Prometheus will refuse it). */
+function chartable(expr: string): boolean {
+  const tree = parsePromql(expr);
+  if (firstError(tree)) return false;
+  const type = typeCheck(tree.topNode, expr).type;
+  return type !== 'matrix' && type !== 'string';
 }

@@ -1,10 +1,12 @@
-// A metric hover is one round trip: the value queries do not wait for the metadata, and when the
-// metadata shows the naming convention guessed wrong, the right queries follow and win.
+// A hover is one round trip: the value queries do not wait for the metadata (nor an expression's
+// trend for its value), and when the metadata shows the naming convention guessed wrong, the
+// right queries follow and win.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { PrometheusClient } from '../../../server/src/prometheus/client';
 import { metricHover } from '../../../server/src/metrics/metricHover';
+import { expressionHover } from '../../../server/src/metrics/expressionHover';
 import { jsonOk, startHttpServer } from '../../support/servers';
 
 const vector = (res: ServerResponse, value?: string, metric: Record<string, string> = {}) =>
@@ -65,5 +67,31 @@ test('metadata that contradicts the name\'s convention decides the queries', asy
     assert.doesNotMatch(gauge, /\btotal ·/, 'a gauge is not shown as a total');
     assert.match(gauge, /\nsum\(queue_total\) +# trend/);
     assert.ok(asked.includes('sum(queue_total)'));
+  } finally { await client.close(); await srv.stop(); }
+});
+
+test('an expression hover asks for the trend with the query, and not at all for a range vector', async () => {
+  const paths: string[] = [];
+  let answerQuery: (() => void) | undefined;
+  let trendAsked = false;
+  const srv = await startHttpServer((req, res, body) => {
+    const q = new URLSearchParams(body).get('query') ?? '';
+    paths.push(`${req.url} ${q}`);
+    if (req.url!.startsWith('/api/v1/query_range')) {
+      trendAsked = true;
+      jsonOk(res, { resultType: 'matrix', result: [{ metric: {}, values: [[0, '1']] }] });
+    } else if (q.endsWith(']')) return jsonOk(res, { resultType: 'matrix', result: [{ metric: { job: 'a' }, values: [[0, '3']] }] });
+    // Held until the trend has been asked: a hover that waited for it would time out.
+    else answerQuery = () => vector(res, '2', { job: 'a' });
+    if (trendAsked) answerQuery?.();
+  });
+  const client = new PrometheusClient({ name: 'prod', prometheus: { url: srv.url } }, { requestTimeoutMs: 2000 });
+  try {
+    const md = await expressionHover('sum(up)', { client, envName: 'prod' });
+    assert.match(md, /\*\*2\*\* · 1 series/);
+    paths.length = 0;
+    const range = await expressionHover('up[5m]', { client, envName: 'prod' });
+    assert.match(range, /range vector · 1 series/);
+    assert.deepEqual(paths, ['/api/v1/query up[5m]'], 'no trend is asked for a range vector');
   } finally { await client.close(); await srv.stop(); }
 });
