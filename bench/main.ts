@@ -36,6 +36,12 @@ const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 interface PerSize { f: BenchFile; cold: ColdFigures; ours: KeystrokeFigures; md: PeerFigures; bash?: PeerFigures; sc?: PeerFigures }
 
 async function main(): Promise<void> {
+  // `--only hover`: the hover figures alone, in seconds rather than the whole run's minutes.
+  if (args[args.indexOf('--only') + 1] === 'hover') {
+    const h = await hoverFigures(plan);
+    console.log('skipped' in h ? `hover: skipped (${h.skipped})` : `hover overhead ${fmt(h.overheadMs)} ms (goal < 10 ms; hover ${fmt(h.hoverMs)} ms, Prometheus ${fmt(h.queryMs)} ms); client cache warm ${fmt(h.cachedOverheadMs)} ms`);
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'runbook-bench-'));
   try {
     const haveShellcheck = await shellcheckAvailable();

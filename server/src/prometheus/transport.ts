@@ -95,7 +95,7 @@ export class Transport {
             continue;
           }
           const text = await this.readCapped(res, shown);
-          return this.parse(res.statusCode, text, shown());
+          return this.parse(res.statusCode, text, shown);
         }
       }, signal);
     } catch (e) {
@@ -122,19 +122,20 @@ export class Transport {
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  private parse(status: number, text: string, shown: string): unknown {
+  /** `shown` is asked only for an error message: the URL is parsed again to redact it. */
+  private parse(status: number, text: string, shown: () => string): unknown {
     let body: { status?: string; data?: unknown; error?: string; errorType?: string } | undefined;
     try { body = JSON.parse(text); } catch { body = undefined; }
     const promError = typeof body?.error === 'string' ? oneLine(body.error) : undefined;
     if (status < 200 || status >= 300) {
-      if (promError && (status === 400 || status === 422)) throw new PrometheusError('prometheus', shown, `query rejected: ${promError}`, status);
+      if (promError && (status === 400 || status === 422)) throw new PrometheusError('prometheus', shown(), `query rejected: ${promError}`, status);
       const detail = promError ?? (oneLine(text) || undefined);
       const hint = status === 401 || status === 403 ? ' (check the environment\'s credentials)' : '';
-      throw new PrometheusError('http', shown, `HTTP ${status}${detail ? `: ${this.redact(detail)}` : ''}${hint}`, status);
+      throw new PrometheusError('http', shown(), `HTTP ${status}${detail ? `: ${this.redact(detail)}` : ''}${hint}`, status);
     }
-    if (!body || typeof body !== 'object') throw new PrometheusError('malformed', shown, `malformed JSON in the response (starts with ${JSON.stringify(text.slice(0, 40))})`, status);
-    if (body.status === 'error') throw new PrometheusError('prometheus', shown, promError ?? 'error without a message', status);
-    if (body.status !== 'success' || !('data' in body)) throw new PrometheusError('malformed', shown, 'response is JSON but not a Prometheus API answer', status);
+    if (!body || typeof body !== 'object') throw new PrometheusError('malformed', shown(), `malformed JSON in the response (starts with ${JSON.stringify(text.slice(0, 40))})`, status);
+    if (body.status === 'error') throw new PrometheusError('prometheus', shown(), promError ?? 'error without a message', status);
+    if (body.status !== 'success' || !('data' in body)) throw new PrometheusError('malformed', shown(), 'response is JSON but not a Prometheus API answer', status);
     return body.data;
   }
 
