@@ -1,6 +1,7 @@
 // Every range the pipeline hands out, collected with a label, and the checks each must pass:
 // inside the document (line exists, character within the line, EOL excluded) and start <= end.
 // With `strict`, also not splitting a surrogate pair (cosmetic: an editor draws half an emoji).
+import { bodyLineOffsets } from '../../server/src/model/bodyLines';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { AnalyzeResult } from '../../server/src/analysis/pipeline';
@@ -49,7 +50,8 @@ export function rangeProblems(text: string, result: AnalyzeResult, strict = fals
   }
   for (const b of result.model.blocks) {
     for (const s of b.bodyLineStarts) if (!(s >= 0 && s <= text.length)) problems.push(`block[${b.index}].bodyLineStarts has ${s} outside 0..${text.length}`);
-    if (b.bodyLineStarts.length !== (b.body === '' ? 0 : b.body.split('\n').length)) problems.push(`block[${b.index}] has ${b.bodyLineStarts.length} line starts for ${b.body.split('\n').length} body lines`);
+    const lines = b.body === '' ? 0 : bodyLineOffsets(b.body).length;
+    if (b.bodyLineStarts.length !== lines) problems.push(`block[${b.index}] has ${b.bodyLineStarts.length} line starts for ${lines} body lines`);
   }
   return problems;
 }

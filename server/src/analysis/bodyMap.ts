@@ -8,9 +8,10 @@
 import type { CodeBlock, Position, Range } from '../model/types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BodySpan } from './types';
+import { bodyLineOffsets } from '../model/bodyLines';
 
 export class BodyMap {
-  private readonly lineOffsets: number[] = [0];
+  private readonly lineOffsets: number[];
   private readonly text: string;
   private readonly doc: () => TextDocument;
   /** A lone CR inside the body makes one body line span several document lines. */
@@ -22,7 +23,7 @@ export class BodyMap {
     else { this.text = source.text; this.doc = source.doc; }
     const body = block.body;
     this.loneCr = /\r(?!\n)/.test(body);
-    for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) this.lineOffsets.push(i + 1);
+    this.lineOffsets = bodyLineOffsets(body);
   }
 
   /** Index of the body line holding `bodyOffset`, and that offset in the document. */
@@ -55,6 +56,16 @@ export class BodyMap {
   }
 
   range(span: BodySpan): Range {
-    return { start: this.position(span.start), end: this.position(Math.max(span.start, span.end)) };
+    // A check that reads UTF-16 units (or maps through unquoting) can end a span inside an emoji:
+    // widen to whole code points, which is all an editor can show.
+    const body = this.block.body;
+    let { start, end } = span;
+    end = Math.max(start, end);
+    if (start > 0 && isLowSurrogate(body.charCodeAt(start)) && isHighSurrogate(body.charCodeAt(start - 1))) start--;
+    if (end > 0 && isLowSurrogate(body.charCodeAt(end)) && isHighSurrogate(body.charCodeAt(end - 1))) end++;
+    return { start: this.position(start), end: this.position(end) };
   }
 }
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;

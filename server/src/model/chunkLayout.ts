@@ -2,6 +2,7 @@
 // Chunks start at the beginning of a line, so placing a piece in the document only adds the
 // chunk's first line to every line number and its offset to every offset: a keystroke no longer
 // re-derives positions (or re-slices strings) for the thousands of blocks it did not touch.
+import { BODY_LINE_BREAK } from './bodyLines';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeBlock, FrontMatter, Paragraph, Position, Range } from './types';
 import type { ChunkFacts, CodeFact } from './parseChunk';
@@ -67,7 +68,7 @@ function toBlock(c: CodeFact, text: string, doc: TextDocument, range: (s: number
   // whether trailing blank lines and the final line break belong to it. We define the body as
   // ending at its last non-blank line, which is the same answer for chunked and whole parses.
   const value = c.closed ? c.value : c.value.replace(/(\r?\n[ \t]*)+$/, '').replace(/^[ \t]*$/, '');
-  const lines = value === '' ? [] : value.split('\n');
+  const lines = value === '' ? [] : value.split(BODY_LINE_BREAK);
   const bodyLineStarts = lines.map((l, i) => bodyLineStart(text, doc, firstBodyLine + i, l.replace(/\r$/, '')));
   const bodyStart = bodyLineStarts.length ? bodyLineStarts[0] : Math.min(doc.offsetAt({ line: firstBodyLine, character: 0 }), end);
   const bodyEnd = bodyLineStarts.length ? bodyLineStarts[bodyLineStarts.length - 1] + lines[lines.length - 1].replace(/\r$/, '').length : bodyStart;

@@ -25,14 +25,17 @@ export const PROMQL_DOCS = 'https://prometheus.io/docs/prometheus/latest/queryin
 
 export function expressionFindings(expr: MappedText, opts: FindingOptions): ExpressionFindings {
   const { tree, problems, parsed } = lintExpression(expr.text, opts);
+  // lezer reads UTF-16 units, so an unexpected emoji yields an error of half its length: widen
+  // spans to whole code points (an editor cannot place a squiggle inside a character).
+  const span = (from: number, to: number) => expr.span(...wholeCodePoints(expr.text, from, to));
   const diagnostics: LocalDiagnostic[] = problems.map((p) => ({
-    span: expr.span(p.from, p.to),
+    span: span(p.from, p.to),
     severity: opts.severity ?? (p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning),
     code: p.code,
     message: p.message,
     codeDescriptionHref: p.code === 'promql/unknown-function' || p.code === 'promql/arity'
       ? 'https://prometheus.io/docs/prometheus/latest/querying/functions/' : PROMQL_DOCS,
-    fixes: p.fixes?.map((f) => ({ title: f.title, isPreferred: true, edits: f.edits.map((e) => ({ span: expr.span(e.from, e.to), newText: e.newText })) })),
+    fixes: p.fixes?.map((f) => ({ title: f.title, isPreferred: true, edits: f.edits.map((e) => ({ span: span(e.from, e.to), newText: e.newText })) })),
   }));
   const lead = expr.text.length - expr.text.trimStart().length;
   const exprSpan = expr.span(lead, expr.text.trimEnd().length);
@@ -41,4 +44,13 @@ export function expressionFindings(expr: MappedText, opts: FindingOptions): Expr
     name: m.name, span: expr.span(m.from, m.to), source: opts.source, confidence: opts.confidence, expr: exprText, exprSpan,
   }));
   return { diagnostics, metrics, parsed };
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+function wholeCodePoints(text: string, from: number, to: number): [number, number] {
+  if (from > 0 && isLow(text.charCodeAt(from)) && isHigh(text.charCodeAt(from - 1))) from--;
+  if (to > 0 && to < text.length && isLow(text.charCodeAt(to)) && isHigh(text.charCodeAt(to - 1))) to++;
+  return [from, to];
 }

@@ -1,5 +1,6 @@
 // Where PromQL lives in a runbook, asked from a document offset: which expression holds it, and
 // where inside that expression the offset falls. Hover and completion start here.
+import { bodyLineOffsets } from '../model/bodyLines';
 import type { CodeBlock, RunbookModel } from '../model/types';
 import type { MetricSource } from '../analysis/types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -22,22 +23,19 @@ export interface PromqlPlace {
 
 function bodyOffsetOf(block: CodeBlock, docOffset: number): number {
   const starts = block.bodyLineStarts;
-  let lineStart = 0;
-  for (let k = 0; k < starts.length; k++) {
-    const lineEnd = block.body.indexOf('\n', lineStart);
-    const len = (lineEnd < 0 ? block.body.length : lineEnd) - lineStart;
-    if (docOffset >= starts[k] && docOffset <= starts[k] + len) return lineStart + (docOffset - starts[k]);
-    lineStart = lineEnd + 1;
-    if (lineEnd < 0) break;
+  const lines = bodyLineOffsets(block.body);
+  for (let k = 0; k < starts.length && k < lines.length; k++) {
+    const len = (k + 1 < lines.length ? lines[k + 1] - 1 : block.body.length) - lines[k];
+    if (docOffset >= starts[k] && docOffset <= starts[k] + len) return lines[k] + (docOffset - starts[k]);
   }
   return -1;
 }
 
 function docOffsetOf(block: CodeBlock, bodyOffset: number): number {
+  const lines = bodyLineOffsets(block.body);
   let line = 0;
-  let lineStart = 0;
-  for (let i = block.body.indexOf('\n'); i !== -1 && i < bodyOffset; i = block.body.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
-  return (block.bodyLineStarts[line] ?? 0) + (bodyOffset - lineStart);
+  while (line + 1 < lines.length && lines[line + 1] <= bodyOffset) line++;
+  return (block.bodyLineStarts[line] ?? 0) + (bodyOffset - lines[line]);
 }
 
 function placeIn(m: MappedText, bodyOffset: number, source: MetricSource, toDoc: (b: number) => number): PromqlPlace | undefined {

@@ -15,3 +15,29 @@ for (const [name, text] of Object.entries(cases)) {
     assert.deepEqual(await checkDocument(text, [{ changes: [{ at: 0, del: 0, insert: '```' }] }, { changes: [{ at: 7, del: 3, insert: '$VAR' }] }]), []);
   });
 }
+
+// Found by the strict fuzz: a lone CR inside a code block is a line break to micromark and to LSP,
+// but body lines were cut at `\n` only, so findings after it landed on the wrong line.
+test('a lone CR inside a code block body: findings after it keep their line', async () => {
+  const { analyzeText } = await import('../../../server/src/analysis/pipeline');
+  const text = '# T\n\n```bash\necho one\rcurl -s "$PROM/api/v1/query" --data-urlencode \'query=rate(widget_errors_total[5m])\'\necho <pod>\n```\n';
+  const { model, analysis } = await analyzeText(text);
+  const lines = text.split(/\r\n|\r|\n/);
+  assert.equal(model.blocks[0].bodyLineStarts.length, 3);
+  const metric = analysis.metrics.find(m => m.name === 'widget_errors_total')!;
+  assert.equal(lines[metric.range.start.line].slice(metric.range.start.character, metric.range.end.character), 'widget_errors_total');
+  const pod = analysis.placeholders.find(p => p.text === '<pod>')!;
+  assert.equal(lines[pod.range.start.line].slice(pod.range.start.character, pod.range.end.character), '<pod>');
+});
+
+test('a PromQL error on an emoji covers the whole character, not half of it', async () => {
+  const { analyzeText } = await import('../../../server/src/analysis/pipeline');
+  const { analysis } = await analyzeText('```promql\nrate(up[5m]) 😀\n```\n');
+  const d = analysis.diagnostics.find(x => String(x.code).startsWith('promql/'))!;
+  assert.ok(d, 'a PromQL diagnostic');
+  const line = 'rate(up[5m]) 😀';
+  for (const p of [d.range.start, d.range.end]) {
+    const c = line.charCodeAt(p.character);
+    assert.ok(!(c >= 0xdc00 && c <= 0xdfff), `position ${p.character} splits the emoji`);
+  }
+});
