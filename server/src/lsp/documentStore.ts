@@ -89,6 +89,9 @@ export class DocumentStore {
       fast = result;
       if (!current()) return;
       this.publish(uri, result, pass);
+      // The connection writes on its next turn: yield so the syntax diagnostics leave before the
+      // ShellCheck pass walks every block of a big document.
+      if (pass === 'fast') await new Promise(resolve => setImmediate(resolve));
     }
   }
 
