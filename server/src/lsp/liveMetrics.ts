@@ -2,7 +2,10 @@
 // In VS Code the client resolves the environment (it holds the secrets, in SecretStorage) and
 // answers `runbook/prometheusConfig`; other editors get the environments file resolved here, with
 // secrets from the server's process environment.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENVIRONMENTS_FILE } from '../environments/load';
 import type { FeatureContext } from './featureContext';
 import { runStateOf } from './features/runState';
 import { PrometheusClients } from '../prometheus/clients';
@@ -40,8 +43,24 @@ export class LiveMetrics {
     }
   }
 
-  private async resolveLocally(envName: string): Promise<PrometheusConfigResult> {
+  private resolved?: { key: string; result: Promise<PrometheusConfigResult> };
+
+  /** Reading, parsing and resolving the environments file took 1-5 ms of every hover: the answer
+   * is kept while the file (its identity, size and mtime) and the environment name stay the same. */
+  private resolveLocally(envName: string): Promise<PrometheusConfigResult> {
     const root = this.root() ?? process.cwd();
+    let stamp = 'missing';
+    try { const st = statSync(join(root, ENVIRONMENTS_FILE)); stamp = `${st.ino}:${st.size}:${st.mtimeMs}`; } catch { /* no file: `local` only */ }
+    const key = JSON.stringify([root, envName, stamp]);
+    if (this.resolved?.key !== key) {
+      const result = this.resolveFresh(root, envName);
+      this.resolved = { key, result };
+      result.catch(() => { if (this.resolved?.result === result) this.resolved = undefined; });
+    }
+    return this.resolved.result;
+  }
+
+  private async resolveFresh(root: string, envName: string): Promise<PrometheusConfigResult> {
     const file = await loadEnvironments(root);
     const def = environmentList(file).find(e => e.name === envName);
     if (!def) return { env: envName, error: `no environment named "${envName}"` };
