@@ -24,7 +24,11 @@ export interface ClientOptions {
   /** Whole request, queueing and body included: nothing waits longer than this. */
   requestTimeoutMs: number;
   maxResponseBytes: number;
-  /** Requests in flight per environment; further calls queue. */
+  /**
+   * Requests in flight per environment; further calls queue. Six (a browser's per-origin limit,
+   * well under Prometheus's default query concurrency of 20) lets one metric hover's requests
+   * (metadata, value, top series, count, sum, trend) go out together.
+   */
   maxConcurrent: number;
   valuesTtlMs: number;
   /** Metadata, metric name and label lists change slowly and are costly on big servers. */
@@ -37,7 +41,7 @@ export const defaultClientOptions: ClientOptions = {
   connectTimeoutMs: 2000,
   requestTimeoutMs: 5000,
   maxResponseBytes: 50 * 1024 * 1024,
-  maxConcurrent: 4,
+  maxConcurrent: 6,
   valuesTtlMs: 15_000,
   metadataTtlMs: 300_000,
   maxRedirects: 3,
