@@ -5,6 +5,7 @@ import { features } from './features';
 import { mergeSettings, type Settings } from '../analysis/settings';
 import type { FeatureContext } from './featureContext';
 import { reportShellcheckMissingOnce } from '../shell/shellcheck';
+import { warmUp } from './warmUp';
 
 export function startServer(connection: Connection): void {
   let settings: Settings = mergeSettings(undefined);
@@ -19,6 +20,7 @@ export function startServer(connection: Connection): void {
     root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     // Not onInitialized: a connection has one handler per notification, and the index owns it.
     setImmediate(probeTools);
+    setImmediate(() => { warmUp(settings).catch(() => undefined); });
     const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...features.map(f => f.capabilities));
     return { capabilities, serverInfo: { name: 'runbook', version: '0.1.0' } };
   });
