@@ -81,7 +81,7 @@ export function analyzeInlinePromql(ctx: DocContext): DocFindings {
     const f = factsOf.get(ic.text);
     if (f.kind === 'none' && !f.snake) continue;
     // A span on one line (no CR either) maps by column; one folded over lines asks the document.
-    const oneLine = verbatim && !source.includes('\r');
+    const oneLine = verbatim && !/[\r\n]/.test(source);
     const at = (rel: number) => oneLine ? { line: ic.range.start.line, character: ic.range.start.character + rel } : ctx.document().positionAt(start + rel);
     const range = (s: number, e: number) => ({ start: at(s), end: at(e) });
     const listed = f.kind === 'none' && (queried.has(f.name) || inMetricList(ctx.text, start, ic.sectionPath));

@@ -41,3 +41,17 @@ test('a PromQL error on an emoji covers the whole character, not half of it', as
     assert.ok(!(c >= 0xdc00 && c <= 0xdfff), `position ${p.character} splits the emoji`);
   }
 });
+
+// Found by the 100k fuzz run: an inline code span that wraps onto the next line kept its text
+// verbatim, and its ranges were mapped as if it sat on one line.
+test('a PromQL inline span wrapped over two lines maps each metric to its own line', async () => {
+  const { analyzeText } = await import('../../../server/src/analysis/pipeline');
+  const text = 'Check `sum(rate(errors_total[5m]))\n/ sum(rate(requests_total[5m]))` now.\n';
+  const { analysis } = await analyzeText(text);
+  const lines = text.split('\n');
+  const at = (p: { line: number; character: number }) => { assert.ok(p.character <= lines[p.line].length, `${JSON.stringify(p)} is past its line`); return p; };
+  const m = analysis.metrics.find(x => x.name === 'requests_total')!;
+  assert.equal(at(m.range.start).line, 1);
+  assert.equal(lines[1].slice(m.range.start.character, at(m.range.end).character), 'requests_total');
+  at(m.exprRange!.end);
+});
