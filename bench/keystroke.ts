@@ -2,7 +2,7 @@
 // middle of the file, until the server publishes diagnostics for that version. Each keystroke
 // types a new character, so the changed block is never a cache hit.
 import type { LspSession } from './lspSession';
-import { median, type Plan } from './stats';
+import { median, warmingUp, type Plan } from './stats';
 import type { Position } from '../server/src/model/types';
 
 export interface KeystrokeTarget { uri: string; text: string; languageId: string; edit: Position }
@@ -33,7 +33,8 @@ export async function keystrokeFigures(s: LspSession, t: KeystrokeTarget, plan: 
   const first: number[] = [];
   const last: number[] = [];
   let firstEdit = NaN;
-  for (let i = 0; i < plan.warmup + plan.runs; i++) {
+  let spent = 0;
+  for (let i = 0; first.length < plan.runs; i++) {
     const version = i + 2;
     const at = { line: t.edit.line, character: t.edit.character + i };
     const done = waitPasses(s, t.uri, version, passes);
@@ -41,7 +42,8 @@ export async function keystrokeFigures(s: LspSession, t: KeystrokeTarget, plan: 
     await s.change(t.uri, version, [{ range: { start: at, end: at }, text: letters[i % letters.length] }]);
     const times = await done;
     if (i === 0) firstEdit = times[0] - t0;
-    if (i >= plan.warmup) { first.push(times[0] - t0); last.push(times[times.length - 1] - t0); }
+    if (warmingUp(plan, i, spent)) spent += times[times.length - 1] - t0;
+    else { first.push(times[0] - t0); last.push(times[times.length - 1] - t0); }
   }
   await s.close(t.uri);
   return { open, first: median(first), firstEdit, ...(passes > 1 ? { last: median(last) } : {}) };

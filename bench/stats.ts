@@ -1,7 +1,17 @@
 // Timing: medians over repeated runs after warm-up, so one noisy run on a shared machine does not
 // decide a figure.
 
-export interface Plan { runs: number; warmup: number }
+export interface Plan {
+  runs: number;
+  warmup: number;
+  /** Stop warming up early once this much time went into it (a keystroke that takes seconds needs no JIT warm-up). */
+  warmupMs?: number;
+}
+
+/** Is run `i` (counted from 0) still a warm-up run, `spent` ms into warming up? */
+export function warmingUp(plan: Plan, i: number, spent: number): boolean {
+  return i < plan.warmup && !(plan.warmupMs !== undefined && i > 0 && spent >= plan.warmupMs);
+}
 
 export function median(xs: number[]): number {
   if (!xs.length) return NaN;
@@ -13,12 +23,13 @@ export function median(xs: number[]): number {
 /** Median milliseconds of `fn` over `plan.runs` runs, after `plan.warmup` unmeasured ones. */
 export async function measure(plan: Plan, fn: () => unknown | Promise<unknown>, before?: () => unknown | Promise<unknown>): Promise<number> {
   const times: number[] = [];
-  for (let i = 0; i < plan.warmup + plan.runs; i++) {
+  let spent = 0;
+  for (let i = 0; times.length < plan.runs; i++) {
     await before?.();
     const t = performance.now();
     await fn();
     const dt = performance.now() - t;
-    if (i >= plan.warmup) times.push(dt);
+    if (warmingUp(plan, i, spent)) spent += dt; else times.push(dt);
   }
   return median(times);
 }
