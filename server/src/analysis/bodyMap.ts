@@ -9,6 +9,7 @@ import type { CodeBlock, Position, Range } from '../model/types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BodySpan } from './types';
 import { bodyLineOffsets } from '../model/bodyLines';
+import { wholeCodePoints } from '../model/codePoints';
 
 export class BodyMap {
   private readonly lineOffsets: number[];
@@ -58,14 +59,7 @@ export class BodyMap {
   range(span: BodySpan): Range {
     // A check that reads UTF-16 units (or maps through unquoting) can end a span inside an emoji:
     // widen to whole code points, which is all an editor can show.
-    const body = this.block.body;
-    let { start, end } = span;
-    end = Math.max(start, end);
-    if (start > 0 && isLowSurrogate(body.charCodeAt(start)) && isHighSurrogate(body.charCodeAt(start - 1))) start--;
-    if (end > 0 && isLowSurrogate(body.charCodeAt(end)) && isHighSurrogate(body.charCodeAt(end - 1))) end++;
+    const [start, end] = wholeCodePoints(this.block.body, span.start, Math.max(span.start, span.end));
     return { start: this.position(start), end: this.position(end) };
   }
 }
-
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;

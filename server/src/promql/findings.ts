@@ -1,5 +1,6 @@
 // Turns one PromQL expression, wherever it lives, into block findings: diagnostics and metric
 // references in source (body) offsets, through the expression's MappedText.
+import { wholeCodePoints } from '../model/codePoints';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { BlockFindings, LocalDiagnostic, MetricSource } from '../analysis/types';
 import { lintExpression, type LintOptions } from './lint';
@@ -44,13 +45,4 @@ export function expressionFindings(expr: MappedText, opts: FindingOptions): Expr
     name: m.name, span: expr.span(m.from, m.to), source: opts.source, confidence: opts.confidence, expr: exprText, exprSpan,
   }));
   return { diagnostics, metrics, parsed };
-}
-
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-
-function wholeCodePoints(text: string, from: number, to: number): [number, number] {
-  if (from > 0 && isLow(text.charCodeAt(from)) && isHigh(text.charCodeAt(from - 1))) from--;
-  if (to > 0 && to < text.length && isLow(text.charCodeAt(to)) && isHigh(text.charCodeAt(to - 1))) to++;
-  return [from, to];
 }
