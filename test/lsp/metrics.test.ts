@@ -69,12 +69,60 @@ test('completion offers a metric name from the live server', { skip }, async () 
   assert.match(JSON.stringify(item), /gauge/i, 'the item carries its TYPE');
 });
 
+type Item = { label: string; filterText?: string; detail?: string; textEdit?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } };
+async function completeAt(name: string, body: string, line: number, character: number, pauseMs = 0): Promise<Item[]> {
+  const u = pathToFileURL(join(ws, name)).href;
+  const wait = s.diagnostics(u);
+  s.open(u, body);
+  await wait;
+  // A user who pauses after typing: by then the workspace index has rescanned the document.
+  if (pauseMs) await new Promise(r => setTimeout(r, pauseMs));
+  const list = await s.conn.sendRequest('textDocument/completion', { textDocument: { uri: u }, position: { line, character } }) as { items: Item[] };
+  return list.items;
+}
+
+test('completion after `accumen_` replaces what was typed, so accepting does not double it', { skip }, async () => {
+  const items = await completeAt('underscore.md', '```promql\naccumen_\n```\n', 1, 8);
+  const item = items.find(i => i.label === 'accumen_mempool_size');
+  assert.ok(item?.textEdit, 'the live item carries a text edit');
+  assert.deepEqual(item.textEdit.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } });
+  assert.equal(item.textEdit.newText, 'accumen_mempool_size');
+  assert.equal(item.filterText, 'accumen_mempool_size');
+  for (const i of items) assert.ok(i.textEdit, `${i.label} has a range (else VS Code uses Markdown's word, which stops at _)`);
+});
+
+test('completion offers only metrics that exist: not the half-typed word, not words of invalid lines', { skip }, async () => {
+  const body = '```promql\naccumen_mempool_size > 5000 for 3 epochs\ntreasury_nowhere_total\ntreas\n```\n';
+  const items = await completeAt('halfword.md', body, 3, 5, 600);
+  const labels = items.map(i => i.label);
+  assert.ok(labels.includes('treasury_disbursement_backlog'), `live name offered (got ${labels.slice(0, 8).join(', ')})`);
+  for (const bad of ['treas', 'for', 'epochs', 'treasury_nowhere_total']) assert.ok(!labels.includes(bad), `${bad} is not offered`);
+});
+
+test('label value completion after {queue=" closes the quote', { skip }, async () => {
+  const items = await completeAt('labelvalue.md', '```promql\ntreasury_disbursement_backlog{queue="pa\n```\n', 1, 39);
+  const item = items.find(i => i.label === 'payroll');
+  assert.ok(item?.textEdit, `payroll offered (got ${items.map(i => i.label).join(', ')})`);
+  assert.equal(item.textEdit.newText, 'payroll"');
+  assert.deepEqual(item.textEdit.range, { start: { line: 1, character: 37 }, end: { line: 1, character: 39 } });
+  const closed = await completeAt('labelvalue2.md', '```promql\ntreasury_disbursement_backlog{queue="pa"}\n```\n', 1, 39);
+  assert.equal(closed.find(i => i.label === 'payroll')?.textEdit?.newText, 'payroll', 'no second quote when one follows');
+});
+
 test('switching to an environment with no Prometheus clears metric/unknown', { skip }, async () => {
   const cleared = s.diagnostics(uri, d => !d.some(x => x.code === 'metric/unknown'));
   await s.conn.sendNotification('runbook/state', { env: { name: 'offline', protected: false } });
   await cleared;
   const hover = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 12 } }) as { contents: { value: string } };
   assert.match(hover.contents.value, /offline/, 'the hover names the environment and says there is no Prometheus');
+});
+
+test('without a Prometheus, completion offers names the runbooks use in valid PromQL, not the typed word', { skip }, async () => {
+  const items = await completeAt('offline.md', '```promql\ntreas\n```\n', 1, 5);
+  const labels = items.map(i => i.label);
+  assert.ok(labels.includes('treasury_disbursement_backlog'), `a name from backlog.md (got ${labels.filter(l => l.includes('_')).join(', ')})`);
+  for (const bad of ['treas', 'for', 'epochs']) assert.ok(!labels.includes(bad), `${bad} is not offered`);
+  assert.deepEqual(items.find(i => i.label === 'treasury_disbursement_backlog')!.textEdit!.range.start, { line: 1, character: 0 });
 });
 
 test('hover on a function shows its doc and the whole expression evaluated live', { skip }, async () => {

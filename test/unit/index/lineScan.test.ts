@@ -84,3 +84,11 @@ test('CRLF line endings give the same facts', () => {
   const text = generateRunbook(8_000, 2);
   assert.deepEqual(scanRunbook(text.replace(/\n/g, '\r\n')), scanRunbook(text));
 });
+
+test('metrics: words after a syntax error in a promql fence are weak (never offered for completion)', () => {
+  const text = '# x\n\n```promql\ntopk(5, queue_depth)\nqueue_depth > 5000 for 3 epochs\nsum by (le) (\n  rate(lat_seconds_bucket[5m])\n)\n```\n';
+  const strong = scanRunbook(text).mentions.filter(m => m.strong).map(m => m.name);
+  const weak = scanRunbook(text).mentions.filter(m => !m.strong).map(m => m.name);
+  assert.deepEqual(strong, ['queue_depth', 'queue_depth', 'lat_seconds_bucket']);
+  assert.deepEqual(weak, ['for', 'epochs']);
+});
