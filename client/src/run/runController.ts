@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RunEngine, StepResult } from '../../../server/src/run/engine';
 import { decidePlan, decideStep, type Decision } from '../../../server/src/run/guardrails';
+import { overriddenVariables } from '../../../server/src/environments/sessionVariables';
 import { rememberValues, secretValuesOf, substitute, type PlaceholderValueStore } from '../../../server/src/run/substitute';
 import { redact } from '../../../server/src/run/redact';
 import type { PlanStep, RunPlan, RunPlanParams } from '../../../server/src/lsp/features/runPlan';
@@ -135,7 +136,7 @@ export class RunController {
     const secretValues = secretValuesOf(values);
     const shown = redact(command, [...env.secretValues, ...secretValues]);
     const confirmDangerous = vscode.workspace.getConfiguration('runbook').get<boolean>('confirmDangerous') ?? true;
-    const d = decideStep({ explicit: true, trusted: vscode.workspace.isTrusted, env: def, command: shown, substituted, dangers: step.dangers, planApproved }, { confirmDangerousInUnprotected: confirmDangerous });
+    const d = decideStep({ explicit: true, trusted: vscode.workspace.isTrusted, env: def, command: shown, substituted, dangers: step.dangers, planApproved, overrides: overriddenVariables(def.variables, process.env) }, { confirmDangerousInUnprotected: confirmDangerous });
     const answer = await this.answer(d, def, args.confirm, asked);
     if (answer !== true) return { end: answer };
     rememberValues(this.values, def.name, values);

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { analyzeText } from '../analysis/pipeline';
+import { overriddenVariables } from '../environments/sessionVariables';
 import { loadEnvironments, environmentList, resolveEnvironment, processEnvSecrets, startupEnvironment, definedVariableNames, MissingSecretError } from '../environments/resolve';
 import { RunEngine } from '../run/engine';
 import { RunRecorder, DEFAULT_RECORDS_DIR } from '../run/records';
@@ -113,7 +114,7 @@ async function run(argv: string[]): Promise<number> {
       // Secret-named placeholders are masked like the environment's secrets, on screen too.
       const secretValues = secretValuesOf(blockValues);
       const shown = redact(command, [...env.secretValues, ...secretValues]);
-      const decision = decideStep({ explicit: true, trusted: true, env: def, command: shown, substituted, dangers: dangersOf(b.index), planApproved: def.protected });
+      const decision = decideStep({ explicit: true, trusted: true, env: def, command: shown, substituted, dangers: dangersOf(b.index), planApproved: def.protected, overrides: overriddenVariables(def.variables, process.env) });
       await settle(decision, tty, !!o.yes, def.name);
       console.error(`\n▶ block ${b.index}${b.sectionPath.length ? ` [${b.sectionPath.join(' › ')}]` : ''} on ${env.name}`);
       const expected = b.expectedOutput !== undefined ? model.blocks[b.expectedOutput]?.body : undefined;
@@ -139,7 +140,7 @@ async function settle(d: Decision, tty: boolean, yes: boolean, envName: string):
   if (d.kind === 'refuse') throw new CliError(d.reason);
   // A protected environment was confirmed with --confirm <name>, which is the typed name.
   if (d.level === 'type-name' || d.level === 'modal') { console.error(`${d.title}\n${d.detail}\nconfirmed with --confirm ${envName}`); return; }
-  if (d.level === 'review') { console.error(`command:\n${d.command}`); if (!tty || yes) return; }
+  if (d.level === 'review') { console.error(`command:\n${d.detail}`); if (!tty || yes) return; }
   if (yes) { console.error(`${d.title}\n${d.detail}\nconfirmed with --yes`); return; }
   if (!tty) throw new CliError(`${d.title}\n${d.detail}\nno terminal to ask: add --yes to run it`);
   const answer = await ask(true, `${d.level === 'light' ? `${d.title}\n${d.detail}\n` : ''}Run it? [y/N] `, 'the confirmation');

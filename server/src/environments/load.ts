@@ -3,11 +3,10 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { EnvironmentDef, EnvironmentsFile, PrometheusDef } from './types';
+import { fileVariableVerdict } from './sessionVariables';
 
 export const ENVIRONMENTS_FILE = '.runbook/environments.yaml';
 
-/** Variables that would alter every step's shell behind the reviewed command. */
-const SHELL_CONTROL = new Set(['BASH_ENV', 'ENV', 'SHELLOPTS', 'BASHOPTS', 'PS4', 'PROMPT_COMMAND', 'IFS', 'LD_PRELOAD', 'LD_AUDIT', 'LD_LIBRARY_PATH', 'GLOBIGNORE', 'CDPATH']);
 const ENV_KEYS = ['variables', 'prometheus', 'cwd', 'shell', 'protected', 'secrets'];
 const PROM_KEYS = ['url', 'headers', 'auth'];
 const AUTH_KEYS = ['bearer', 'basic'];
@@ -90,7 +89,9 @@ function readEnvKey(env: EnvironmentDef, p: Pair<Node, Node>, report: Report): v
         // Invalid names (`BASH_FUNC_x%%` would become a function that shadows a reviewed command)
         // and names that change how the shell itself starts or runs are reported and never exported.
         if (!VAR_RE.test(name)) { report(vp.key, `\`${name}\` is not a valid shell variable name, so it is not exported.`); continue; }
-        if (SHELL_CONTROL.has(name)) { report(vp.key, `\`${name}\` changes how the shell runs every step, so it is not exported.`); continue; }
+        const verdict = fileVariableVerdict(name);
+        if (verdict.refused) { report(vp.key, verdict.reason); continue; }
+        if (verdict.warning) report(vp.key, verdict.warning, DiagnosticSeverity.Warning);
         if (isScalar(vp.value) && vp.value.value !== null && typeof vp.value.value !== 'object') env.variables[name] = String(vp.value.value);
         else report(vp.value ?? vp.key, `Variable \`${name}\` must have a scalar value.`);
       }

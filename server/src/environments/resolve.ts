@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ENVIRONMENTS_FILE, parseEnvironments, type ParsedEnvironments } from './load';
 import type { EnvironmentDef, ResolvedEnvironment, SecretSource } from './types';
+import { keptEnvironment, PROMETHEUS_URL_VARIABLES } from './sessionVariables';
 
 export const LOCAL = 'local';
 const DEFAULT_PROMETHEUS = 'http://127.0.0.1:9090';
@@ -70,8 +71,8 @@ export async function resolveEnvironment(
     return v;
   };
 
-  const processEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries(opts.baseEnv)) if (v !== undefined) processEnv[k] = v;
+  // Built from the definition: only the kept part of the user's environment comes along.
+  const processEnv: Record<string, string> = keptEnvironment(opts.baseEnv);
   Object.assign(processEnv, def.variables);
   for (const name of def.secrets) processEnv[name] = await secret(name);
 
@@ -87,6 +88,8 @@ export async function resolveEnvironment(
     secretValues.push(token);
     headers.Authorization = `Basic ${token}`;
   }
+  // Steps query the environment's own Prometheus, never the one the editor was started with.
+  if (hasPrometheus(def)) for (const name of PROMETHEUS_URL_VARIABLES) processEnv[name] = url;
   const cwd = def.cwd ? (isAbsolute(def.cwd) ? def.cwd : resolve(opts.workspaceFolder, def.cwd)) : opts.workspaceFolder;
 
   return {
@@ -104,6 +107,7 @@ export async function resolveEnvironment(
 /**
  * The editor's environment, less what belongs to the editor itself: ELECTRON_RUN_AS_NODE would
  * turn `code` (and any Electron app) in a step into plain Node, VSCODE_* are its internals.
+ * (resolveEnvironment keeps only the documented set of it anyway: see sessionVariables.ts.)
  */
 export function sessionBaseEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(?:ELECTRON_RUN_AS_NODE|ELECTRON_NO_ATTACH_CONSOLE|VSCODE_.*)$/.test(k)));
@@ -114,7 +118,8 @@ export function sessionBaseEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * environment's variables and secrets. The `$VAR` diagnostic and the run prompt both use this.
  */
 export function definedVariableNames(def: EnvironmentDef, baseEnv: NodeJS.ProcessEnv): string[] {
-  return [...new Set([...Object.keys(baseEnv), ...Object.keys(def.variables), ...def.secrets])];
+  const prometheus = hasPrometheus(def) ? PROMETHEUS_URL_VARIABLES : [];
+  return [...new Set([...Object.keys(keptEnvironment(baseEnv)), ...Object.keys(def.variables), ...def.secrets, ...prometheus])];
 }
 
 /** The CLI's secret source: the process environment. */

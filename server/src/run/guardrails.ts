@@ -20,6 +20,8 @@ export interface StepFacts {
   dangers: { rule: string; reason: string }[];
   /** Part of a Run all / Run section whose plan the user already approved. */
   planApproved?: boolean;
+  /** Variables the environment sets over the user's own (see overriddenVariables): always shown. */
+  overrides?: string[];
 }
 
 export type Confirmation = {
@@ -39,6 +41,18 @@ export function decideStep(f: StepFacts, settings: GuardSettings = defaultGuardS
   if (!f.trusted) return { kind: 'refuse', reason: 'This workspace is not trusted, so Runbook does not run its steps. Trust the workspace to run them.' };
   const danger = f.dangers.length ? f.dangers.map((d) => `• ${d.reason}`).join('\n') : '';
   const env = f.env.name;
+  const d = decideConfirmation(f, settings, danger, env);
+  if (d.kind !== 'confirm' && f.overrides?.length && !f.planApproved) {
+    return { kind: 'confirm', level: 'review', command: f.command, title: `Run on "${env}"?`, detail: withOverrides(f.command, f.overrides) };
+  }
+  return d.kind === 'confirm' && f.overrides?.length ? { ...d, detail: withOverrides(d.detail, f.overrides) } : d;
+}
+
+function withOverrides(detail: string, overrides: string[]): string {
+  return `${detail}\n\nSet by the environments file over your own environment: ${overrides.join(', ')}.`;
+}
+
+function decideConfirmation(f: StepFacts, settings: GuardSettings, danger: string, env: string): Decision {
   if (f.env.protected && f.dangers.length) {
     return {
       kind: 'confirm', level: 'type-name', expected: env, command: f.command,

@@ -115,7 +115,7 @@ test('sessions started from the editor do not inherit its Electron and VS Code v
     assert.equal(r.output, 'unset unset unset C.UTF-8 p\n');
   } finally { await engine.dispose(); }
   // What the $VAR diagnostic treats as defined is exactly what the session has (plus secrets).
-  assert.deepEqual(definedVariableNames(def, base).sort(), ['HOME', 'LANG', 'NS', 'PATH', 'TOKEN']);
+  assert.deepEqual(definedVariableNames(def, base).sort(), ['HOME', 'LANG', 'NS', 'PATH', 'PROMETHEUS_URL', 'RUNBOOK_PROMETHEUS_URL', 'TOKEN']);
 });
 
 test('a Prometheus credential is bound to its host: after the URL changes it is not sent', async () => {
