@@ -9,8 +9,10 @@ import { prepareShell } from './prepare';
 import { runShellcheck, type ShellcheckComment } from './shellcheck';
 import { isShellBlock } from './syntaxAnalyzer';
 
+// ShellCheck's `error` level is a likely bug (SC2068), not a certain failure: by the severity policy
+// (analysis/severityPolicy.ts) that is a warning; certain syntax failures are `shell/syntax`.
 const severity: Record<ShellcheckComment['level'], DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
+  error: DiagnosticSeverity.Warning,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
   style: DiagnosticSeverity.Hint,
