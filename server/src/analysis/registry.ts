@@ -13,6 +13,8 @@ import { shellcheckAnalyzer } from '../shell/shellcheckAnalyzer';
 import { variablePlaceholders } from '../shell/variableAnalyzer';
 import { languageMismatch } from '../blocks/languageMismatch';
 import { jsonSyntax } from '../blocks/jsonSyntax';
+import { promqlUnderShell } from '../blocks/promqlUnderShell';
+import { consoleRequestBodies } from '../blocks/consoleRequestBodies';
 import { yamlSyntax } from '../blocks/yamlSyntax';
 import { powershellSyntax, powershellUnchecked } from '../blocks/powershell';
 import { dangerousCommands } from '../commands/dangerous';
@@ -24,6 +26,8 @@ export const blockAnalyzers: BlockAnalyzer[] = [
   shellcheckAnalyzer,
   languageMismatch,
   jsonSyntax,
+  consoleRequestBodies,
+  promqlUnderShell,
   yamlSyntax,
   powershellSyntax,
   dangerousCommands,

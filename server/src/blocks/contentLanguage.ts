@@ -1,11 +1,17 @@
 // What a block's content is, judged by its shape rather than by a parse error: a ```bash block
 // that holds JSON, YAML, a logrotate/nginx config or program output should be re-tagged, and
-// `bash -n` failing says nothing about which of these it is.
+// `bash -n` failing says nothing about which of these it is. PromQL and console HTTP requests
+// (`GET _search` and a JSON body) pasted under a shell tag are recognised too.
 import { parseDocument } from 'yaml';
+import { consoleRequests } from './consoleRequests';
 import { isJsonDocument, looksLikeJson } from './jsonLike';
+import { looksLikePromql } from './promqlLooking';
 import { looksLikeShell } from './shellLooking';
 
-export type ContentKind = 'json' | 'yaml' | 'config' | 'output' | 'shell' | 'unknown';
+export type ContentKind = 'json' | 'yaml' | 'config' | 'output' | 'promql' | 'http' | 'shell' | 'unknown';
+
+/** Kinds that are not shell at all: a shell-tagged block of these gets no shell checks. */
+export const foreignKinds: ReadonlySet<ContentKind> = new Set(['json', 'yaml', 'config', 'output', 'promql', 'http']);
 
 export interface ContentGuess {
   kind: ContentKind;
@@ -25,8 +31,17 @@ const outputLine = [
   /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d/,
   /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d /,
   /^HTTP\/\d(?:\.\d)? \d{3}\b/,
-  /^[A-Z][A-Z_-]+(?: {2,}[A-Z][A-Z_() %-]*){2,}\s*$/,
+  // A `kubectl get`-style table header: upper-case columns two or more spaces apart.
+  /^[A-Z][A-Z_-]+(?: {2,}[A-Z][A-Z_() %-]*)+\s*$/,
   /^(?:Error|error|Warning|fatal): /,
+  /^Error from server\b/,
+  /^No resources found\b/,
+  // `ls -l`: a mode string, a link count, owner and group; and its `total 48` line.
+  /^[-dlcbps][rwxsStT-]{9}[.+@]?\s+\d+\s+\S+\s+\S+\s+/,
+  /^total \d+$/,
+  // Health and count summaries (`HEALTH_WARN 3 full osd(s)`, `2 pool(s) have no replicas`).
+  /^HEALTH_(?:OK|WARN|ERR)\b/,
+  /^\d+ [\w -]+\(s\)/,
 ];
 
 const cronLine = /^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|hourly)|(?:[\d*][\d*/,-]*\s+){4}[\d*A-Za-z][\d*/,A-Za-z-]*)\s+\S/;
@@ -62,6 +77,7 @@ export function guessContentLanguage(body: string): ContentGuess {
   const lines = significantLines(body);
   if (!lines.length) return { kind: 'unknown', infoString: '', label: 'empty' };
   if (isJsonDocument(body) || looksLikeJson(body)) return { kind: 'json', infoString: 'json', label: 'JSON' };
+  if (consoleRequests(body)) return { kind: 'http', infoString: 'http', label: 'a console HTTP request (as in Kibana Dev Tools)' };
   if (isConfig(lines)) {
     const nginx = lines.slice(1, -1).some((l) => /;\s*$/.test(l));
     return { kind: 'config', infoString: nginx ? 'nginx' : 'conf', label: 'a logrotate/nginx-style config' };
@@ -80,5 +96,6 @@ export function guessContentLanguage(body: string): ContentGuess {
       : { kind: 'yaml', infoString: 'yaml', label: 'YAML' };
   }
   if (looksLikeShell(body)) return { kind: 'shell', infoString: 'bash', label: 'shell' };
+  if (looksLikePromql(body)) return { kind: 'promql', infoString: 'promql', label: 'a PromQL query' };
   return { kind: 'unknown', infoString: '', label: 'unknown' };
 }

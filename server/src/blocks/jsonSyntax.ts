@@ -2,6 +2,7 @@
 // line) are documentation, so those get a hint; only real breakage is an error.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { BlockAnalyzer, BlockFindings } from '../analysis/types';
+import { consoleRequests } from './consoleRequests';
 import { findJsonElisions, withoutElisions } from './jsonLike';
 
 export interface JsonError { offset: number; message: string }
@@ -59,7 +60,8 @@ export function jsonFindings(body: string): BlockFindings {
 
 export const jsonSyntax: BlockAnalyzer = {
   id: 'json/syntax',
-  // jsonc/json5 allow comments and more; only strict JSON is checked.
+  // jsonc/json5 allow comments and more; only strict JSON is checked. A console request
+  // (`GET _search` + body) is checked by consoleRequestBodies, body by body.
   appliesTo: (b) => b.lang === 'json' && b.rawLang === 'json',
-  analyze: (block) => jsonFindings(block.body),
+  analyze: (block) => (consoleRequests(block.body) ? {} : jsonFindings(block.body)),
 };

@@ -10,6 +10,13 @@ import { looksLikeShell } from './shellLooking';
 
 const code = 'block/language-mismatch';
 
+/** What is checked instead of shell, said in the message so the author knows the block is not ignored. */
+const checkedAs: Partial<Record<string, string>> = {
+  promql: ': it is checked as PromQL',
+  http: ': its JSON bodies are checked',
+  output: ': it is not checked as commands',
+};
+
 /** The first line with content, skipping `#` comments when there is anything else. */
 function firstLineSpan(body: string): BodySpan {
   const m = /^[ \t]*([^#\s][^\n]*)/m.exec(body) ?? /\S[^\n]*/.exec(body);
@@ -40,7 +47,7 @@ export function languageMismatchFindings(block: Pick<CodeBlock, 'body' | 'lang' 
         span: firstLineSpan(block.body),
         severity: DiagnosticSeverity.Warning,
         code,
-        message: `This \`${tag}\` block looks like ${prepared.foreign.label}, not shell.`,
+        message: `This \`${tag}\` block looks like ${prepared.foreign.label}, not shell${checkedAs[prepared.foreign.kind] ?? ''}.`,
         fixes: retag(prepared.foreign.infoString),
       });
     }
@@ -50,6 +57,15 @@ export function languageMismatchFindings(block: Pick<CodeBlock, 'body' | 'lang' 
         severity: DiagnosticSeverity.Warning,
         code,
         message: `These lines look like JSON output, not shell: move them to a \`json\` block (they are not checked as shell).`,
+        fixes: [commentOut(block.body, s.start, s.end)],
+      });
+    }
+    for (const s of prepared.embeddedOutput) {
+      diagnostics.push({
+        span: { start: s.start, end: s.end },
+        severity: DiagnosticSeverity.Warning,
+        code,
+        message: `${s.endLine > s.startLine ? 'These lines look' : 'This line looks'} like program output, not shell: put the output in its own block, or a \`$ \` prompt before each command (they are not checked as shell).`,
         fixes: [commentOut(block.body, s.start, s.end)],
       });
     }

@@ -1,11 +1,12 @@
 // One view of a shell block shared by every shell check: placeholders masked, transcript output and
 // pasted JSON blanked, all at the same length as the body so that offsets need no mapping.
 // Memoised on the body because syntax, ShellCheck, danger and mismatch checks all ask for it.
-import { lexShell, type Region } from './lexer';
+import { kindAt, lexShell, type Region } from './lexer';
 import { findPlaceholders, maskPlaceholders, type PlaceholderHit } from './placeholders';
 import { isTranscript, transcriptCommands } from './transcript';
 import { findEmbeddedJson, type JsonSpan } from './embeddedJson';
-import { guessContentLanguage, type ContentGuess } from '../blocks/contentLanguage';
+import { findOutputLines, type OutputSpan } from '../blocks/outputLines';
+import { foreignKinds, guessContentLanguage, type ContentGuess } from '../blocks/contentLanguage';
 
 export interface PreparedShell {
   /** Same length as the body; only this is given to parsers and linters. */
@@ -14,7 +15,9 @@ export interface PreparedShell {
   placeholders: PlaceholderHit[];
   transcript: boolean;
   embeddedJson: JsonSpan[];
-  /** What the whole body is when it is not shell at all (JSON, YAML, config, output). */
+  /** Output lines pasted among the commands without a prompt (`ls -l` rows, `kubectl get` tables). */
+  embeddedOutput: OutputSpan[];
+  /** What the whole body is when it is not shell at all (JSON, YAML, config, output, PromQL, HTTP). */
   foreign?: ContentGuess;
 }
 
@@ -29,16 +32,20 @@ export function prepareShell(body: string): PreparedShell {
   const hit = cache.get(body);
   if (hit) return hit;
   const guess = guessContentLanguage(body);
-  const foreign = ['json', 'yaml', 'config', 'output'].includes(guess.kind) ? guess : undefined;
+  const foreign = foreignKinds.has(guess.kind) ? guess : undefined;
   const transcript = isTranscript(body);
   let text = transcript ? transcriptCommands(body) : body;
   let regions = lexShell(text);
   const embeddedJson = foreign ? [] : findEmbeddedJson(text, regions);
   for (const s of embeddedJson) text = text.slice(0, s.start) + blank(text.slice(s.start, s.end)) + text.slice(s.end);
   if (embeddedJson.length) regions = lexShell(text);
+  const lexed = regions;
+  const embeddedOutput = foreign ? [] : findOutputLines(text, (at) => kindAt(lexed, at) === 'code');
+  for (const s of embeddedOutput) text = text.slice(0, s.start) + blank(text.slice(s.start, s.end)) + text.slice(s.end);
+  if (embeddedOutput.length) regions = lexShell(text);
   const placeholders = findPlaceholders(text, regions);
   text = maskPlaceholders(text, placeholders);
-  const prepared: PreparedShell = { text, regions, placeholders, transcript, embeddedJson, foreign };
+  const prepared: PreparedShell = { text, regions, placeholders, transcript, embeddedJson, embeddedOutput, foreign };
   if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
   cache.set(body, prepared);
   return prepared;

@@ -1,0 +1,108 @@
+// Content that is not what its fence says is reported once, as block/language-mismatch, and then
+// checked as what it is: PromQL as PromQL, output not at all, console HTTP requests by their JSON
+// bodies. Through the real pipeline, as the editor and the CLI run it.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText } from '../../../server/src/analysis/pipeline';
+import { guessContentLanguage } from '../../../server/src/blocks/contentLanguage';
+
+const fence = (tag: string, body: string) => `# Step\n\n\`\`\`${tag}\n${body}\n\`\`\`\n`;
+
+async function check(tag: string, body: string) {
+  const { analysis } = await analyzeText(fence(tag, body), { includeSlow: true });
+  return analysis.diagnostics.map((d) => ({ ...d, line: d.range.start.line - 3 }));
+}
+
+const codes = (ds: { code?: unknown }[]) => ds.map((d) => String(d.code));
+
+test('PromQL under console, sh or bash: one mismatch with a promql retag, no shell findings', async () => {
+  for (const tag of ['console', 'sh', 'bash']) {
+    const ds = await check(tag, 'sum by (namespace) (\n  rate(container_cpu_usage_seconds_total{container!=""}[5m])\n) > 0.5');
+    assert.deepEqual(codes(ds), ['block/language-mismatch'], tag);
+    assert.equal(ds[0].severity, 2);
+    assert.match(ds[0].message, /PromQL/);
+    const fixes = (ds[0].data as { fixes: { edits: { newText: string }[] }[] }).fixes;
+    assert.equal(fixes[0].edits[0].newText, 'promql');
+  }
+});
+
+test('PromQL under a shell tag is checked as PromQL: a `//` comment is an error with a `#` fix', async () => {
+  const ds = await check('console', '// restarts in the last hour\ntopk(5, increase(kube_pod_container_status_restarts_total[1h]))');
+  assert.deepEqual(codes(ds), ['block/language-mismatch', 'promql/syntax']);
+  const err = ds[1];
+  assert.equal(err.severity, 1);
+  assert.equal(err.line, 0);
+  assert.match(err.message, /no `\/\/` comments/);
+  assert.equal((err.data as { fixes: { edits: { newText: string }[] }[] }).fixes[0].edits[0].newText, '#');
+  const broken = await check('sh', 'sum(rate(node_network_receive_errs_total{device="eth0"}[5m])');
+  assert.deepEqual(codes(broken), ['block/language-mismatch', 'promql/syntax'], 'an unclosed call is a PromQL error, not a shell one');
+});
+
+test('shell that only resembles PromQL stays shell', () => {
+  for (const body of [
+    'kubectl get pods -l "app in (web, api)"',
+    'echo "rate(http_requests_total[5m])"',
+    'curl -s "http://prometheus:9090/api/v1/query" --data-urlencode \'query=up{job="node"}\'',
+    'count=$(wc -l < /var/log/app.log)',
+    'sort -n sizes.txt | head',
+    'awk \'{ sum += $2 } END { print sum }\' usage.txt',
+    'deploy() {\n  helm upgrade app ./chart\n}',
+    'up',
+  ]) assert.notEqual(guessContentLanguage(body).kind, 'promql', body);
+});
+
+test('program output under bash: "looks like program output", no shell errors', async () => {
+  for (const body of [
+    'total 12\ndrwxr-xr-x  3 deploy  deploy  4096 Mar  2 09:14 .\n-rw-r--r--  1 deploy  deploy   220 Mar  2 09:14 .env',
+    'error: the server doesn\'t have a resource type "gateways"',
+    'NAME        READY\ncache-0     1/1\ncache-1     0/1',
+    'HEALTH_WARN 2 nearfull osd(s)\n2 nearfull osd(s)',
+    '3 full osd(s)',
+    'Error from server (NotFound): deployments.apps "billing" not found',
+  ]) {
+    const ds = await check('bash', body);
+    assert.deepEqual(codes(ds), ['block/language-mismatch'], body);
+    assert.match(ds[0].message, /looks like program output/, body);
+  }
+});
+
+test('output pasted between commands is named once; the commands around it are still checked', async () => {
+  const body = [
+    'cd /srv/app',
+    'ls -l',
+    '',
+    'total 8',
+    '-rw-------  1 app  app  1675 Jan  9 08:00 tls.key',
+    '-rw-r--r--  1 app  app  1200 Jan  9 08:00 tls.crt',
+    '',
+    'kubectl get pods -n billing',
+    'NAME        READY   STATUS    RESTARTS   AGE',
+    'billing-0   1/1     Running   0          2d',
+    'kubectl delete pod billing-0 -n billing',
+  ].join('\n');
+  const ds = await check('bash', body);
+  const mismatches = ds.filter((d) => d.code === 'block/language-mismatch');
+  assert.deepEqual(mismatches.map((d) => [d.line, d.range.end.line - 3]), [[3, 5], [8, 9]]);
+  assert.ok(!ds.some((d) => d.code === 'SC2215' || d.code === 'shell/syntax'), codes(ds).join());
+  assert.ok(ds.some((d) => d.code === 'command/dangerous' && d.line === 10), 'kubectl delete is still caught');
+});
+
+test('console HTTP requests: the request line is not a JSON error; the bodies are checked', async () => {
+  const request = 'GET orders-*/_search\n{\n  "size": 0,\n  "aggs": {\n    "clients": { "cardinality": { "field": "client.ip" } }\n  }\n}';
+  assert.deepEqual(codes(await check('json', request)), []);
+  const ds = await check('console', request);
+  assert.deepEqual(codes(ds), ['block/language-mismatch']);
+  assert.match(ds[0].message, /console HTTP request/);
+  const broken = await check('json', 'POST orders/_doc\n{\n  "status": "paid"\n  "total": 12\n}\n\nGET orders/_count');
+  assert.deepEqual(codes(broken), ['json/syntax']);
+  assert.equal(broken[0].line, 3, 'the error is in the body, at the missing comma');
+  assert.deepEqual(codes(await check('json', 'POST _bulk\n{"index": {"_index": "orders"}}\n{"status": "paid"}')), [], 'a bulk body is one document per line');
+});
+
+test('YAML and JSON output under bash are mismatches, not shell errors', async () => {
+  const yaml = await check('bash', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: billing-settings\ndata:\n  retries: "3"');
+  assert.deepEqual(codes(yaml), ['block/language-mismatch']);
+  assert.match(yaml[0].message, /YAML/);
+  const json = await check('bash', '{\n  "status": "degraded",\n  "checks": ["db", "cache"]\n}');
+  assert.deepEqual(codes(json), ['block/language-mismatch']);
+});
