@@ -7,15 +7,23 @@ export type QuoteContext = 'bare' | 'double' | 'single' | 'ansi' | 'heredoc' | '
 
 type Frame = { ctx: QuoteContext; cmd?: number /* open parens inside $( */ };
 
-/** The context in force at `offset` (the start of a placeholder) in `text`. */
-export function contextAt(text: string, offset: number, regions: Region[] = lexShell(text)): QuoteContext {
-  const hk = kindAt(regions, offset);
-  if (hk === 'heredoc' || hk === 'heredocQuoted') return hk;
-  const stack: Frame[] = [{ ctx: 'bare', cmd: 0 }];
-  let i = 0;
+/** Where a scan of a block stopped: passing it back resumes there (offsets must not decrease). */
+export interface ContextScan { stack: Frame[]; i: number }
+
+export function contextScan(): ContextScan {
+  return { stack: [{ ctx: 'bare', cmd: 0 }], i: 0 };
+}
+
+/**
+ * The context in force at `offset` (the start of a placeholder) in `text`. With a `scan` carried
+ * from one call to the next, n placeholders cost one pass over the block instead of n.
+ */
+export function contextAt(text: string, offset: number, regions: Region[] = lexShell(text), scan: ContextScan = contextScan()): QuoteContext {
+  const stack = scan.stack;
+  let i = scan.i;
   while (i < offset) {
     const k = kindAt(regions, i);
-    if (k === 'heredoc' || k === 'heredocQuoted') { i = regions.find((r) => r.start <= i && i < r.end)!.end; continue; }
+    if (k === 'heredoc' || k === 'heredocQuoted') { i = regionAt(regions, i).end; continue; }
     const top = stack[stack.length - 1], c = text[i], n = text[i + 1];
     switch (top.ctx) {
       case 'bare':
@@ -45,7 +53,19 @@ export function contextAt(text: string, offset: number, regions: Region[] = lexS
     }
     i++;
   }
+  scan.i = i;
+  const hk = kindAt(regions, offset);
+  if (hk === 'heredoc' || hk === 'heredocQuoted') return hk;
   return stack[stack.length - 1].ctx;
+}
+
+function regionAt(regions: Region[], offset: number): Region {
+  let lo = 0, hi = regions.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset >= regions[mid].end) lo = mid + 1; else hi = mid;
+  }
+  return regions[lo];
 }
 
 export class UnsafeSubstitutionError extends Error {}

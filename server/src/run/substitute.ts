@@ -2,7 +2,7 @@
 // user confirms and the session runs. Values are quoted for the context each placeholder sits in.
 import { findPlaceholders, type PlaceholderHit } from '../shell/placeholders';
 import { lexShell } from '../shell/lexer';
-import { contextAt, quoteFor, singleQuote, UnsafeSubstitutionError } from './quote';
+import { contextAt, contextScan, quoteFor, singleQuote, UnsafeSubstitutionError } from './quote';
 
 export type { PlaceholderHit } from '../shell/placeholders';
 
@@ -61,11 +61,12 @@ export function substitute(text: string, values: Record<string, string>, vars: s
   const inOpen = open && hits.find((h) => h.end > open.start);
   if (inOpen) throw new UnsafeSubstitutionError(`Cannot safely substitute ${inOpen.text}: the here-document before it has no end line.`);
   let out = '', at = 0;
+  const scan = contextScan();
   for (const h of hits) {
     if (h.start < at) continue;
     const value = values[h.name];
     if (value === undefined) throw new MissingValueError(h.name, h.text);
-    out += body.slice(at, h.start) + quoteFor(contextAt(body, h.start, regions), value, h.text);
+    out += body.slice(at, h.start) + quoteFor(contextAt(body, h.start, regions, scan), value, h.text);
     at = h.end;
   }
   out += body.slice(at);
