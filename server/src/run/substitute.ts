@@ -3,6 +3,7 @@
 import { findPlaceholders, type PlaceholderHit } from '../shell/placeholders';
 import { lexShell } from '../shell/lexer';
 import { contextAt, contextScan, quoteFor, singleQuote, UnsafeSubstitutionError } from './quote';
+import { ruleViolation, valueRules } from './valueLanding';
 
 export type { PlaceholderHit } from '../shell/placeholders';
 
@@ -60,15 +61,23 @@ export function substitute(text: string, values: Record<string, string>, vars: s
   const open = regions.find((r) => r.unterminated);
   const inOpen = open && hits.find((h) => h.end > open.start);
   if (inOpen) throw new UnsafeSubstitutionError(`Cannot safely substitute ${inOpen.text}: the here-document before it has no end line.`);
-  let out = '', at = 0;
   const scan = contextScan();
-  for (const h of hits) {
-    if (h.start < at) continue;
+  const contexts = hits.map((h) => contextAt(body, h.start, regions, scan));
+  // Where the parser says a value is evaluated again (arithmetic, tests, another shell), quoting is not enough.
+  const rules = valueRules(body, hits, regions, contexts, (ctx, v) => quoteFor(ctx, v));
+  // A line break could end a here-document early, wherever the lexer thinks the value is.
+  const heredoc = /<<(?!<)/.test(body);
+  let out = '', at = 0;
+  hits.forEach((h, i) => {
+    if (h.start < at) return;
     const value = values[h.name];
     if (value === undefined) throw new MissingValueError(h.name, h.text);
-    out += body.slice(at, h.start) + quoteFor(contextAt(body, h.start, regions, scan), value, h.text);
+    const violation = ruleViolation(rules[i], value, h.text);
+    if (violation) throw new UnsafeSubstitutionError(violation);
+    if (heredoc && /[\r\n]/.test(value)) throw new UnsafeSubstitutionError(`Cannot fill in ${h.text}: this step has a here-document, which a line break in the value could end early.`);
+    out += body.slice(at, h.start) + quoteFor(contexts[i], value, h.text);
     at = h.end;
-  }
+  });
   out += body.slice(at);
   const preamble = vars.map((v) => {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) throw new UnsafeSubstitutionError(`\`${v}\` is not a variable name.`);

@@ -51,7 +51,7 @@ function copyIn(e: ShExports, bytes: Uint8Array): number {
 }
 
 /** One call of sh-syntax's `process` export (same arguments as its processor, parse only). */
-function processOnce(text: string): string {
+function processOnce(text: string, print = false): string {
   const slot = instance();
   const e = slot.exports;
   const name = encoder.encode('');
@@ -61,7 +61,7 @@ function processOnce(text: string): string {
   const stopAt = encoder.encode('');
   const [p1, p2, p3] = [copyIn(e, name), copyIn(e, body), copyIn(e, stopAt)];
   const result = e.process(p1, name.byteLength, name.byteLength, p2, body.byteLength, body.byteLength,
-    false, false, LangVariant.LangBash, p3, 0, 0, 0, false, 2, true, true, true, false, false, false, false);
+    print, false, LangVariant.LangBash, p3, 0, 0, 0, false, 2, true, true, true, false, false, false, false);
   e.wasmFree(p1); e.wasmFree(p2); e.wasmFree(p3);
   const bytes = new Uint8Array(e.memory.buffer).subarray(result);
   const out = decoder.decode(bytes.subarray(0, bytes.indexOf(0)));
@@ -69,14 +69,14 @@ function processOnce(text: string): string {
   return out;
 }
 
-function processWithRetry(text: string): string {
+function processWithRetry(text: string, print = false): string {
   try {
-    return processOnce(text);
+    return processOnce(text, print);
   } catch (e) {
     if (!(e instanceof WebAssembly.RuntimeError)) throw e;
     current = undefined;
     try {
-      return processOnce(text);
+      return processOnce(text, print);
     } catch (again) {
       current = undefined;
       // A fresh instance traps too: the block exceeds the parser's fixed memory (~400 KB of shell).
@@ -95,4 +95,19 @@ export async function parseShellError(text: string): Promise<ShellSyntaxError | 
   if (err) return { message: err.Text, offset: err.Pos ? utf8ToUtf16(text, err.Pos.Offset) : 0, incomplete: !!err.Incomplete };
   if (result.message) return { message: result.message, offset: 0, incomplete: false };
   return undefined;
+}
+
+/**
+ * mvdan/sh's own rendering of `text` (comments dropped), or the syntax error. Literal text (quoted
+ * strings, here-document bodies) comes out byte for byte, while code is re-spaced: the run engine
+ * uses that to tell, from the parser itself, whether a filled-in value stayed literal.
+ */
+export function printShell(text: string): { printed: string } | { error: string } {
+  let raw: string;
+  try { raw = processWithRetry(text, true); } catch (e) { return { error: (e as Error).message }; }
+  let result: { text?: string; parseError?: { Text: string }; message?: string };
+  try { result = JSON.parse(raw); } catch { return { error: `the shell parser returned unreadable output: ${raw.slice(0, 80)}` }; }
+  if (result.parseError) return { error: result.parseError.Text };
+  if (result.message) return { error: result.message };
+  return { printed: result.text ?? '' };
 }

@@ -24,7 +24,7 @@ const templates: { name: string; body: string; expect: (v: string) => string; no
   { name: 'here-document', body: 'cat <<EOF\nv=<val>\nEOF', expect: (v) => `v=${v}\n`, noNewline: true },
   { name: 'quoted here-document', body: "cat <<'EOF'\nv=<val>\nEOF", expect: (v) => `v=${v}\n`, noNewline: true },
   // The model keeps CRLF in block bodies; the session runs LF. After `EOF\r` the placeholder is code.
-  { name: 'after a here-document in a CRLF runbook', body: "cat <<EOF\r\nhead\r\nEOF\r\nprintf '[%s]\\n' <val>\r\n", expect: (v) => `head\n[${v}]\n` },
+  { name: 'after a here-document in a CRLF runbook', body: "cat <<EOF\r\nhead\r\nEOF\r\nprintf '[%s]\\n' <val>\r\n", expect: (v) => `head\n[${v}]\n`, noNewline: true },
   { name: 'partly quoted here-document word, then code', body: "cat <<E\"OF\"\nv=<val>\nEOF\nprintf '[%s]\\n' <val>", expect: (v) => `v=${v}\n[${v}]\n`, noNewline: true },
 ];
 
