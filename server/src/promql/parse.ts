@@ -2,11 +2,12 @@
 // one is meaningful (later ones are recovery noise), so callers ask for that one.
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode, Tree } from '@lezer/common';
+import { bridgeGrammarGaps } from './grammarGaps';
 
 export type { SyntaxNode, Tree };
 
 export function parsePromql(text: string): Tree {
-  return parser.parse(text);
+  return parser.parse(bridgeGrammarGaps(text));
 }
 
 /** The first error node in document order, or undefined when the text parses clean. */

@@ -48,6 +48,9 @@ function unclosed(text: string): { from: number; char: string; kind: 'bracket' |
   return top && { ...top, kind: 'bracket' };
 }
 
+/** `metric{labels} 1.5` (optionally with a timestamp): a series and its value as a query prints it. */
+const OUTPUT_LINE = /^\s*([A-Za-z_:][\w:]*)?\{[^{}]*\}\s+[-+]?(\d[\d.]*([eE][-+]?\d+)?|NaN|Inf)(\s+@?\s*\[?\d[\d.]*\]?)?\s*$|^\s*[A-Za-z_:][\w:]*\s+[-+]?(\d[\d.]*([eE][-+]?\d+)?|NaN|Inf)\s*$/;
+
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const BAD_OPERATORS: Record<string, string> = {
   '&&': 'and', '||': 'or', '&': 'and', '|': 'or', '=': '==', '===': '==', '!==': '!=', '<>': '!=', '=>': '>=', '=<': '<=',
@@ -102,6 +105,25 @@ export function syntaxProblem(text: string, tree: Tree = parsePromql(text)): Pro
   }
 
   const t = word ?? tok;
+  const lineStart = text.lastIndexOf('\n', t.from - 1) + 1;
+  if (t.text === '$' && /^\s*$/.test(text.slice(lineStart, t.from)) && /^\$\s/.test(text.slice(t.from))) {
+    const end = t.from + (/^\$\s+/.exec(text.slice(t.from))?.[0].length ?? 1);
+    return problem(t.from, t.from + 1, '`$` here is a shell prompt, not PromQL: remove it so the query can be pasted as is.',
+      [{ title: 'Remove the prompt', edits: [{ from: t.from, to: end, newText: '' }] }]);
+  }
+  const lineEnd = text.indexOf('\n', t.from) < 0 ? text.length : text.indexOf('\n', t.from);
+  if (OUTPUT_LINE.test(text.slice(lineStart, lineEnd)) && /^[-+.\dNI]/.test(t.text)) {
+    // `series{labels} 1`: the result of a query pasted under it, as the Prometheus UI shows it.
+    return { ...problem(lineStart + (text.slice(lineStart).length - text.slice(lineStart).trimStart().length), lineEnd,
+      'This line looks like query output (a series and its value), not PromQL: move example output to a separate ```text block.'), severity: 'warning' };
+  }
+  if (t.text === ')' && prev?.text === ',') {
+    return problem(prev.from, prev.to, 'PromQL allows no trailing `,` before `)`: remove it.',
+      [{ title: 'Remove the trailing comma', edits: [{ from: prev.from, to: prev.to, newText: '' }] }]);
+  }
+  if (/^(by|without)$/.test(t.text) && prev && /^[A-Za-z_:][\w:]*$/.test(prev.text) && !aggregationSig(prev.text)) {
+    return problem(prev.from, prev.to, `\`${prev.text}\` is not an aggregation operator, so \`${t.text} (…)\` cannot follow it: write e.g. \`sum ${t.text} (job) (${prev.text})\`, with \`sum\`, \`avg\`, \`max\`, \`count\`…`);
+  }
   const variable = /^\$(\{[^}]*\}|\w+)/.exec(text.slice(t.from));
   if (variable) {
     // Grafana dashboards and templated runbooks write `$__rate_interval`, `${job}`: not PromQL, but
@@ -119,8 +141,9 @@ export function syntaxProblem(text: string, tree: Tree = parsePromql(text)): Pro
     return problem(run.from, run.to, `\`${run.text}\` is not a PromQL operator: use \`${good}\`.`,
       [{ title: `Change to \`${good}\``, edits: [{ from: run.from, to: run.to, newText: good }] }]);
   }
-  if (err.parent?.name === 'AggregateExpr' && /^[A-Za-z_]/.test(t.text)) {
-    const op = text.slice(err.parent.from, err.parent.to).match(/^\w+/)?.[0] ?? 'sum';
+  const aggOp = err.parent?.name === 'AggregateExpr' ? text.slice(err.parent.from, err.parent.to).match(/^\w+/)?.[0] : undefined;
+  if (aggOp && /^[A-Za-z_]/.test(t.text) && (prev?.text === aggOp || /^(by|without)$/.test(prev?.text ?? ''))) {
+    const op = aggOp;
     return problem(t.from, t.to, `The argument of \`${op}\` goes in parentheses: \`${op} (…)\` or \`${op} by (label) (…)\`.`);
   }
   if (inside(err, 'LabelMatchers') || inside(err, 'UnquotedLabelMatcher')) {

@@ -4,6 +4,9 @@
 import type { PromqlProblem } from './problem';
 import { childrenOf, exprChildren, stringValue, type SyntaxNode } from './parse';
 import { aggregationSig, functionSig, typeName, type ValueType } from './functions';
+import { decodeString } from './literals';
+import { literalProblems } from './literalChecks';
+import { re2MatchesEmpty } from './re2';
 
 type T = ValueType | 'unknown';
 
@@ -47,23 +50,23 @@ class Checker {
   private selector(n: SyntaxNode): T {
     const hasName = !!n.getChild('Identifier');
     const matchers = n.getChild('LabelMatchers');
-    let names = hasName ? 1 : 0;
-    let nonEmpty = false;
+    // Only a name before the braces clashes with a name inside them: `{__name__="a", __name__="b"}`
+    // is two matchers on one label, which Prometheus accepts (and matches nothing).
+    let nameInside = false;
+    let nonEmpty = hasName;
     for (const m of matchers ? childrenOf(matchers) : []) {
-      if (m.name === 'QuotedLabelName') { names++; nonEmpty = true; continue; }
+      if (m.name === 'QuotedLabelName') { nameInside = true; nonEmpty = true; continue; }
       if (m.name !== 'UnquotedLabelMatcher' && m.name !== 'QuotedLabelMatcher') continue;
       const label = m.firstChild ? (m.firstChild.name === 'QuotedLabelName' ? stringValue(this.src(m.firstChild)) : this.src(m.firstChild)) : '';
       const op = m.getChild('MatchOp');
       const value = m.getChild('StringLiteral');
-      const v = value ? stringValue(this.src(value)) : '';
-      if (label === '__name__' && op && this.src(op) === '=') names++;
-      const regexMatchesEmpty = op && /~/.test(this.src(op)) && safeRegexMatchesEmpty(v);
-      const opText = op ? this.src(op) : '';
-      if ((opText === '=' && v !== '') || (opText === '!=' && v === '') || (/~/.test(opText) && !regexMatchesEmpty)) nonEmpty = true;
+      const v = value ? decodeString(this.src(value)).value : '';
+      if (label === '__name__') nameInside = true;
+      if (matcherMatchesEmpty(op ? this.src(op) : '', v) !== true) nonEmpty = true;
     }
-    if (names > 1) return this.report(n, 'promql/type', 'The metric name is set twice in this selector.');
-    if (!hasName && !nonEmpty) {
-      return this.report(n, 'promql/type', 'A selector needs a metric name or at least one label matcher that does not match the empty string.');
+    if (hasName && nameInside) return this.report(n, 'promql/type', 'The metric name is set twice in this selector: drop the name before `{` or the `__name__` matcher.');
+    if (!nonEmpty) {
+      return this.report(n, 'promql/type', 'A selector needs a metric name or at least one label matcher that does not match the empty string (`!~".+"` and `=~".*"` match it).');
     }
     return 'vector';
   }
@@ -94,12 +97,20 @@ class Checker {
     const [e] = exprChildren(n);
     if (!e) return 'unknown';
     const kw = n.name === 'OffsetExpr' ? '`offset`' : '`@`';
-    for (let b: SyntaxNode | undefined = e; b && (b.name === 'OffsetExpr' || b.name === 'StepInvariantExpr'); b = exprChildren(b)[0]) {
-      if (b.name === n.name) return this.report(n, 'promql/type', `${kw} is set twice on the same selector.`);
+    // lezer binds a modifier to the whole binary or unary expression before it (`a - a offset 10m`,
+    // `-m @ 100`); Prometheus binds it to the operand nearest it. So walk down the right-hand spine
+    // to the operand it really modifies; every modifier met on the way applies to that same operand.
+    let target: SyntaxNode = e;
+    for (;;) {
+      if (target.name === n.name) return this.report(n, 'promql/type', `${kw} is set twice on the same selector.`);
+      const next = target.name === 'BinaryExpr' ? exprChildren(target)[1]
+        : ['UnaryExpr', 'OffsetExpr', 'StepInvariantExpr'].includes(target.name) ? exprChildren(target)[0] : undefined;
+      if (!next) break;
+      target = next;
     }
     const t = this.typeOf(e);
-    if (!['VectorSelector', 'MatrixSelector', 'SubqueryExpr', 'OffsetExpr', 'StepInvariantExpr', 'AnchoredExpr', 'SmoothedExpr'].includes(e.name)) {
-      return this.report(e, 'promql/type', `${kw} must follow a selector (\`metric offset 5m\`, \`metric[5m] offset 5m\`) or a subquery.`);
+    if (!['VectorSelector', 'MatrixSelector', 'SubqueryExpr', 'AnchoredExpr', 'SmoothedExpr'].includes(target.name)) {
+      return this.report(target, 'promql/type', `${kw} must follow a selector (\`metric offset 5m\`, \`metric[5m] offset 5m\`) or a subquery.`);
     }
     return t;
   }
@@ -211,9 +222,13 @@ class Checker {
   }
 }
 
-/** Whether a label regex matches "" (anchored, as Prometheus does); invalid regexes count as non-empty. */
-function safeRegexMatchesEmpty(re: string): boolean {
-  try { return new RegExp(`^(?:${re})$`).test(''); } catch { return false; }
+/** Whether a matcher matches the empty string; undefined when that cannot be told for sure. */
+function matcherMatchesEmpty(op: string, value: string): boolean | undefined {
+  if (op === '=') return value === '';
+  if (op === '!=') return value !== '';
+  const re = re2MatchesEmpty(value);
+  if (re === undefined) return undefined;
+  return op === '=~' ? re : !re;
 }
 
 export interface TypeCheckResult { type: T; problems: PromqlProblem[] }
@@ -223,5 +238,5 @@ export function typeCheck(top: SyntaxNode, text: string): TypeCheckResult {
   const c = new Checker(text);
   const [e] = exprChildren(top);
   const type = e ? c.typeOf(e) : 'unknown';
-  return { type, problems: c.problems };
+  return { type, problems: [...literalProblems(top, text), ...c.problems] };
 }
