@@ -30,9 +30,10 @@ export function bridgeGrammarGaps(text: string): string {
       }
       prev = word[0]; i += word[0].length; continue;
     }
-    const num = /^(?:0[xX][\da-fA-F]+|\d+\.(?=[eE][+-]?\d|[^\w.]|$)|\d[\w.]*)/.exec(text.slice(i, i + 200));
+    const num = /^(?:0[xX][\da-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[\w.]*/.exec(text.slice(i, i + 200));
     if (num) {
-      if (num[0].endsWith('.')) { out[i + num[0].length - 1] = '0'; changed = true; }
+      const dot = /^\d+\.(?:[eE][+-]?\d+)?$/.test(num[0]) ? num[0].indexOf('.') : -1;
+      if (dot >= 0) { out[i + dot] = '0'; changed = true; }
       prev = num[0]; i += num[0].length; continue;
     }
     if (!/\s/.test(c)) prev = /[+\-*/%^=!<>]/.test(c) && /^[+\-*/%^=!<>]+$/.test(prev) ? prev + c : c;

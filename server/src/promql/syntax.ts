@@ -3,7 +3,7 @@
 import type { PromqlProblem } from './problem';
 import { firstError, parsePromql, type SyntaxNode, type Tree } from './parse';
 import { suggestFunction } from './suggest';
-import { functionSig, aggregationSig } from './functions';
+import { functionSig, aggregationSig, RENAMED_FUNCTIONS } from './functions';
 
 const TOKEN = /\s*([A-Za-z_:][\w:]*|\d[\w.]*|==|!=|>=|<=|=~|!~|&&|\|\||"[^"\n]*"?|'[^'\n]*'?|\S)/y;
 
@@ -83,6 +83,15 @@ export function syntaxProblem(text: string, tree: Tree = parsePromql(text)): Pro
 
   // `name(` where the grammar knows no function `name`: the identifier became a selector.
   if (prev && /^[A-Za-z_:][\w:]*$/.test(prev.text) && word?.text === '(' && !functionSig(prev.text) && !aggregationSig(prev.text)) {
+    const renamed = RENAMED_FUNCTIONS[prev.text];
+    if (renamed) {
+      // Still valid on Prometheus 2, so not certain to fail: a warning that says where it breaks.
+      return {
+        from: prev.from, to: prev.to, code: 'promql/unknown-function', severity: 'warning',
+        message: `\`${prev.text}\` was renamed \`${renamed}\` in Prometheus 3 (where it also needs --enable-feature=promql-experimental-functions); it only works on Prometheus 2.`,
+        fixes: [{ title: `Change to \`${renamed}\``, edits: [{ from: prev.from, to: prev.to, newText: renamed }] }],
+      };
+    }
     const s = suggestFunction(prev.text);
     const names = s ? [s.name, ...(s.alternatives ?? [])].map((x) => `\`${x}\``) : [];
     const hint = names.length ? ` Did you mean ${names.join(' or ')}?` : '';
@@ -142,7 +151,7 @@ export function syntaxProblem(text: string, tree: Tree = parsePromql(text)): Pro
       [{ title: `Change to \`${good}\``, edits: [{ from: run.from, to: run.to, newText: good }] }]);
   }
   const aggOp = err.parent?.name === 'AggregateExpr' ? text.slice(err.parent.from, err.parent.to).match(/^\w+/)?.[0] : undefined;
-  if (aggOp && /^[A-Za-z_]/.test(t.text) && (prev?.text === aggOp || /^(by|without)$/.test(prev?.text ?? ''))) {
+  if (aggOp && /^[A-Za-z_]/.test(t.text) && (prev?.text === aggOp || /^(by|without)$/.test(prev?.text ?? '') || err.parent!.getChild('AggregateModifier')?.to === prev?.to)) {
     const op = aggOp;
     return problem(t.from, t.to, `The argument of \`${op}\` goes in parentheses: \`${op} (…)\` or \`${op} by (label) (…)\`.`);
   }
