@@ -23,8 +23,11 @@ export function hasPromqlStructure(tree: Tree, text: string, strict = false): bo
     enter(n) {
       if (found) return false;
       switch (n.name) {
-        case 'FunctionCall': case 'AggregateExpr': case 'MatrixSelector': case 'SubqueryExpr':
+        case 'FunctionCall': case 'AggregateExpr':
           found = true; break;
+        case 'MatrixSelector': case 'SubqueryExpr':
+          // `items[0]` is indexing in most languages; a PromQL range has a unit (`[5m]`).
+          found = /\[[^\]]*\d(ms|[smhdwy])\b/.test(text.slice(n.from, n.to)); break;
         case 'LabelMatchers':
           found = /[=~]/.test(text.slice(n.from, n.to)); break;
         case 'BinaryExpr': {

@@ -54,3 +54,9 @@ test('a bare inline name that the runbook queries in a block is a metric, even w
   const { analysis } = await analyzeText(text);
   assert.deepEqual(analysis.metrics.map((m) => `${m.source}:${m.name}`), ['inline:svc_backlog', 'promql-block:svc_backlog']);
 });
+
+test('array indexing in inline code is not a PromQL range', () => {
+  assert.equal(classifyInline('jqExample[0]').kind, 'none');
+  assert.equal(classifyInline('args[12]').kind, 'none');
+  assert.equal(classifyInline('http_requests_total[5m]').kind, 'expr');
+});
