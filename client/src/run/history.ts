@@ -72,7 +72,7 @@ export class RunHistory implements vscode.Disposable {
     let chosen: RunRecord | undefined = args.open !== undefined ? records[args.open] : undefined;
     if (args.open === undefined) {
       const picked = await vscode.window.showQuickPick(records.map(r => ({
-        label: `${r.status === 'ok' ? '$(pass)' : '$(error)'} ${r.runbook} › ${r.section[r.section.length - 1] ?? 'top'} · step ${r.block + 1}`,
+        label: `${r.status === 'ok' ? '$(pass)' : '$(error)'} ${r.runbook} › ${(r.section[r.section.length - 1] ?? 'top').replace(/\$\(/g, '\\$(')} · step ${r.block + 1}`,
         description: `${r.environment} · ${new Date(r.time).toLocaleString()} · ${r.status === 'ok' ? 'ok' : `exit ${r.exitCode}`}`,
         detail: r.command.split('\n').find(l => l.trim()) ?? '',
         record: r,

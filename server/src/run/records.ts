@@ -1,7 +1,8 @@
 // Run records, the incident timeline: one JSON line per run in `<dir>/<YYYY-MM-DD>.jsonl` (UTC
 // date), readable only by the user (0600) because outputs can hold sensitive data even after
 // secret values are masked. A record that cannot be written is reported, never thrown.
-import { mkdir, open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { chmod, lstat, mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { redact } from './redact';
 import { stripAnsi } from './ansi';
@@ -44,14 +45,22 @@ export class RunRecorder {
     const out = capOutput(redact(stripAnsi(rec.output), secretValues), this.maxOutputChars);
     const line = JSON.stringify({
       ...rec,
+      section: rec.section.map(headingText),
       command: redact(rec.command, secretValues),
       output: out.text,
       outputTruncated: rec.outputTruncated || out.truncated,
     }) + '\n';
     try {
       await mkdir(this.dir, { recursive: true, mode: 0o700 });
-      const fh = await open(file, 'a', 0o600);
+      const refused = await unsafeFolder(this.dir);
+      if (refused) return { ok: false, error: `The run record was not saved in ${this.dir}: ${refused}. Change the run records folder setting or fix the folder.` };
+      // A repository can commit `runs/<date>.jsonl -> ~/.bashrc`: never follow a link at the file.
+      const fh = await open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
       try {
+        const st = await fh.stat();
+        if (!st.isFile() || (process.getuid && st.uid !== process.getuid())) {
+          return { ok: false, error: `The run record was not saved in ${this.dir}: ${file} is not a regular file of yours.` };
+        }
         await fh.chmod(0o600);
         await fh.write(line);
       } finally { await fh.close(); }
@@ -60,6 +69,24 @@ export class RunRecorder {
       return { ok: false, error: recordError(e as NodeJS.ErrnoException, this.dir) };
     }
   }
+}
+
+/**
+ * Why the records folder must not be written to, if so: a link (the repository would choose where
+ * records go) or a folder of another user. Ours is narrowed to 0700 (outputs can be sensitive).
+ */
+async function unsafeFolder(dir: string): Promise<string | undefined> {
+  const st = await lstat(dir);
+  if (st.isSymbolicLink()) return 'the folder is a symbolic link';
+  if (!st.isDirectory()) return 'it is not a folder';
+  if (process.getuid && st.uid !== process.getuid()) return 'the folder belongs to another user';
+  if ((st.mode & 0o077) !== 0) await chmod(dir, 0o700);
+  return undefined;
+}
+
+/** A heading as one plain line: a setext heading's line breaks or a terminal escape cannot forge lines in the history view. */
+export function headingText(text: string): string {
+  return stripAnsi(text).replace(/[\r\n\t\v\f]+/g, ' ').replace(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, '').trim();
 }
 
 function capOutput(text: string, limit: number): { text: string; truncated: boolean } {
@@ -76,6 +103,7 @@ function recordError(e: NodeJS.ErrnoException, dir: string): string {
     ENOSPC: 'the disk is full',
     EDQUOT: 'the disk quota is exceeded',
     ENOTDIR: 'a path component is not a folder',
+    ELOOP: 'the record file is a symbolic link',
   };
   return `The run record was not saved in ${dir}: ${why[e.code ?? ''] ?? e.message}. Change the run records folder setting or fix the folder.`;
 }
