@@ -42,6 +42,8 @@ export const severityPolicy: Readonly<Record<string, CodePolicy>> = {
   'metric/unknown': { severity: 'information', why: 'the chosen environment has no such series now; it may exist elsewhere' },
   'powershell/unchecked': { severity: 'information', why: 'no PowerShell is installed to check the block' },
   'placeholder': { severity: 'hint', why: 'a value to fill in before running: the Run lens asks for it', also: [{ severity: 'information', when: 'a $VAR that no earlier step or environment sets' }] },
+  'json/fragment': { severity: 'hint', why: 'a piece of a larger document (`"key": {`, objects one after another) is documentation, not broken JSON' },
+  'yaml/elision': { severity: 'hint', why: 'an example with parts left out (a `...`, `…` or `# ...` line) is documentation, not broken YAML' },
   'json/elision': { severity: 'hint', why: 'an example with parts left out (`...`) is documentation, not broken JSON' },
   'markdown/unfenced-command': { severity: 'hint', why: 'a suggestion: a command left in prose gets no checks and no Run lens' },
   'promql/unfenced': { severity: 'hint', why: 'a suggestion: PromQL in prose gets no checks' },

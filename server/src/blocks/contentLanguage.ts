@@ -4,6 +4,7 @@
 // (`GET _search` and a JSON body) pasted under a shell tag are recognised too.
 import { parseDocument } from 'yaml';
 import { consoleRequests } from './consoleRequests';
+import { isJsonFragment } from './jsonFragment';
 import { isJsonDocument, looksLikeJson } from './jsonLike';
 import { looksLikePromql } from './promqlLooking';
 import { looksLikeShell } from './shellLooking';
@@ -76,7 +77,7 @@ function isYamlMap(body: string, lines: string[]): { yes: boolean; spacedKeys: b
 export function guessContentLanguage(body: string): ContentGuess {
   const lines = significantLines(body);
   if (!lines.length) return { kind: 'unknown', infoString: '', label: 'empty' };
-  if (isJsonDocument(body) || looksLikeJson(body)) return { kind: 'json', infoString: 'json', label: 'JSON' };
+  if (isJsonDocument(body) || looksLikeJson(body) || isJsonFragment(body)) return { kind: 'json', infoString: 'json', label: 'JSON' };
   if (consoleRequests(body)) return { kind: 'http', infoString: 'http', label: 'a console HTTP request (as in Kibana Dev Tools)' };
   if (isConfig(lines)) {
     const nginx = lines.slice(1, -1).some((l) => /;\s*$/.test(l));

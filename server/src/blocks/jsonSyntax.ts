@@ -1,8 +1,10 @@
 // `json/syntax`: JSON blocks checked with JSON.parse. Responses with elisions (`"0x1234…"`, a `...`
-// line) are documentation, so those get a hint; only real breakage is an error.
+// line) and fragments of a larger document are documentation, so those get a hint; only real
+// breakage is an error.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { BlockAnalyzer, BlockFindings } from '../analysis/types';
 import { consoleRequests } from './consoleRequests';
+import { isJsonFragment } from './jsonFragment';
 import { findJsonElisions, withoutElisions } from './jsonLike';
 
 export interface JsonError { offset: number; message: string }
@@ -37,7 +39,19 @@ export function jsonFindings(body: string): BlockFindings {
   const error = parseError(body);
   if (!error) return {};
   const elisions = findJsonElisions(body);
-  if (elisions.length && !parseError(withoutElisions(body))) {
+  const elided = elisions.length ? withoutElisions(body) : body;
+  if (isJsonFragment(elided)) {
+    const first = /\S[^\n]*/.exec(body)!;
+    return {
+      diagnostics: [{
+        span: { start: first.index, end: first.index + first[0].trimEnd().length },
+        severity: DiagnosticSeverity.Hint,
+        code: 'json/fragment',
+        message: 'A piece of a larger JSON document (not a whole one): fine as documentation, but not valid JSON on its own.',
+      }],
+    };
+  }
+  if (elisions.length && !parseError(elided)) {
     return {
       diagnostics: elisions.map((e) => ({
         span: e,

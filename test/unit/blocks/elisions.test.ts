@@ -1,0 +1,53 @@
+// Elisions and fragments are documentation, not errors: a YAML example with `...` lines, a piece
+// cut out of a JSON document. Each gets a hint; only YAML or JSON that is really broken is an error.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { jsonFindings } from '../../../server/src/blocks/jsonSyntax';
+import { yamlFindings } from '../../../server/src/blocks/yamlSyntax';
+import { guessContentLanguage } from '../../../server/src/blocks/contentLanguage';
+
+const summary = (f: { diagnostics?: { code: string; severity: number }[] }) => (f.diagnostics ?? []).map((d) => `${d.code}:${d.severity}`);
+
+test('YAML: `...`, `…` and `# ...` lines are elision hints, not syntax errors', () => {
+  const body = 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  ...\n  template:\n    spec:\n      containers:\n        …\n      # ...\n      nodeSelector:\n        disk: ssd\n';
+  const f = yamlFindings(body);
+  assert.deepEqual(summary(f), ['yaml/elision:4', 'yaml/elision:4', 'yaml/elision:4']);
+  assert.deepEqual(f.diagnostics!.map((d) => body.slice(d.span.start, d.span.end)), ['...', '…', '...']);
+  assert.deepEqual(summary(yamlFindings('metadata:\n  labels:\n    app: ledger\n    ... other labels\n')), ['yaml/elision:4'], 'an elision with words after it');
+});
+
+test('YAML: an elided parent key (deeper indentation after `...`) is still an elision', () => {
+  const body = 'apiVersion: v1\nkind: Pod\n...\n    phase: Running\n    podIP: 10.0.3.7\n';
+  assert.deepEqual(summary(yamlFindings(body)), ['yaml/elision:4']);
+});
+
+test('YAML: broken YAML stays an error, elisions or not', () => {
+  assert.deepEqual(summary(yamlFindings('spec:\n  ...\n  replicas: 3\n   image: "ledger:1.2\n')), ['yaml/syntax:1']);
+  assert.deepEqual(summary(yamlFindings('a: 1\n b: 2\n')), ['yaml/syntax:1']);
+});
+
+test('JSON fragments are hints: a keyed piece, objects with trailing commas, objects one after another', () => {
+  for (const body of [
+    '"override_attributes": {\n  "ledger": { "replicas": 3 }\n}',
+    '"retries": 3,\n"timeout_ms": 500',
+    '{\n  "type": "Ready",\n  "status": "True"\n},\n{\n  "type": "DiskPressure",\n  "status": "False"\n},',
+    '{"id": 1, "state": "paid"}\n{"id": 2, "state": "refunded"}',
+    '    "status": "ok"\n  },\n  "next": null\n}',
+    '"limits": {\n  "cpu": "500m",\n  ...\n',
+  ]) assert.deepEqual(summary(jsonFindings(body)), ['json/fragment:4'], body);
+});
+
+test('JSON that is really broken stays an error', () => {
+  for (const body of [
+    '{\n  "a": 1\n  "b": 2\n}',
+    '{\n  "replicas": 3,\n  "image": "ledger:1.2"\n',
+    '{"a": [1, 2}',
+    '{"a": 1,}',
+  ]) assert.deepEqual(summary(jsonFindings(body)), ['json/syntax:1'], body);
+  assert.deepEqual(jsonFindings('{"a": 1}'), {});
+});
+
+test('a JSON fragment under bash is JSON, not shell', () => {
+  assert.equal(guessContentLanguage('"override_attributes": {\n  "ledger": { "replicas": 3 }\n}').kind, 'json');
+  assert.equal(guessContentLanguage('[ -f /etc/ledger.conf ] && echo present').kind === 'json', false);
+});
