@@ -12,6 +12,7 @@ import { analyzerKey, getCached, setCached } from './blockCache';
 import { inputProblem } from './inputGuard';
 import { parallelMinChars, parallelPrewarm } from '../model/parallelParse';
 import { inOrder, mergeInOrder } from './positionOrder';
+import { keptOnUnclosedBlock } from './unclosedCascade';
 
 export interface AnalyzeOptions {
   uri?: string;
@@ -165,6 +166,7 @@ function append(analysis: Analysis, m: Analysis): void {
 function mapFindings(f: BlockFindings, map: BodyMap, block: CodeBlock): Analysis {
   const out: Analysis = { diagnostics: [], metrics: [], placeholders: [], dangers: [] };
   for (const d of f.diagnostics ?? []) {
+    if (!keptOnUnclosedBlock(block, d)) continue;
     const fixes: Fix<TextEditDoc>[] = (d.fixes ?? []).map(fix => ({
       title: fix.title,
       isPreferred: fix.isPreferred,

@@ -1,0 +1,42 @@
+// An unclosed fence is one error: the prose and steps it swallows are not reported again as shell,
+// PromQL or lint findings. Dangerous commands in it are still named.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText } from '../../../server/src/analysis/pipeline';
+
+const serious = <T extends { severity?: number }>(ds: T[]) => ds.filter((d) => d.severity === 1 || d.severity === 2);
+
+test('a PromQL fence closed with two backticks in a list item: one error, none for the swallowed prose', async () => {
+  const text = [
+    '# Queue saturation', '',
+    '1. Check the queue:',
+    '   ```promql',
+    '   rate(ledger_jobs_total{job="ledger"}[5m])',
+    '   ``',
+    '   If the rate stays above 90%, drain the worker (see below) and',
+    '   mark the node as {unschedulable so no new jobs land on it.', '',
+    '2. Drain it:', '',
+    '   ```bash',
+    '   ledgerctl drain --node "$NODE"',
+    '   ```', '',
+  ].join('\n');
+  const { analysis } = await analyzeText(text, { includeSlow: true });
+  assert.deepEqual(serious(analysis.diagnostics).map((d) => [d.code, d.range.start.line]), [['markdown/unclosed-fence', 3]]);
+});
+
+test('a shell fence left open at the end of the file: one error; its dangerous command is still named', async () => {
+  const text = [
+    '# Reset the cache', '',
+    '```bash',
+    'kubectl delete pod cache-0 -n billing',
+    '', '## Afterwards', '',
+    'Check that the pod (and its "sidecar) comes back; if it doesn\'t, page the on-call.',
+  ].join('\n');
+  const { analysis } = await analyzeText(text, { includeSlow: true });
+  assert.deepEqual(serious(analysis.diagnostics).map((d) => d.code), ['markdown/unclosed-fence', 'command/dangerous']);
+});
+
+test('a closed block keeps all its findings', async () => {
+  const { analysis } = await analyzeText('# Step\n\n```bash\necho "unbalanced\n```\n', { includeSlow: true });
+  assert.deepEqual(serious(analysis.diagnostics).map((d) => d.code), ['shell/syntax']);
+});
