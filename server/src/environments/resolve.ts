@@ -5,6 +5,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { ENVIRONMENTS_FILE, parseEnvironments, type ParsedEnvironments } from './load';
 import type { EnvironmentDef, ResolvedEnvironment, SecretSource } from './types';
 import { keptEnvironment, PROMETHEUS_URL_VARIABLES } from './sessionVariables';
+import { MIN_SECRET_LENGTH } from '../run/redact';
 
 export const LOCAL = 'local';
 const DEFAULT_PROMETHEUS = 'http://127.0.0.1:9090';
@@ -66,6 +67,10 @@ export async function resolveEnvironment(
     if (v === undefined || v === '') {
       throw new MissingSecretError(`Secret \`${name}\` for environment \`${def.name}\`${destination ? ` (sent to ${destination})` : ''} has no value. ` +
         'Set it in the process environment (CLI) or enter it when asked (VS Code).');
+    }
+    // Shorter values would mask ordinary words in the output, so they could not be masked at all.
+    if (v.length < MIN_SECRET_LENGTH) {
+      throw new MissingSecretError(`Secret \`${name}\` for environment \`${def.name}\` is shorter than ${MIN_SECRET_LENGTH} characters, so Runbook could not mask it in output and records; it is refused.`);
     }
     secretValues.push(v);
     return v;

@@ -94,7 +94,9 @@ export class Transport {
             url = next;
             continue;
           }
-          const text = await this.readCapped(res, shown);
+          // A server that echoes the credential back (in a label value, a HELP text) gets it masked
+          // before anything reads the answer: hovers, completion, checks.
+          const text = this.maskEchoes(await this.readCapped(res, shown));
           return this.parse(res.statusCode, text, shown);
         }
       }, signal);
@@ -105,6 +107,12 @@ export class Transport {
       const { kind, reason } = describeNetworkError(e, this.opts.connectTimeoutMs);
       throw new PrometheusError(kind, shown(), this.redact(reason));
     }
+  }
+
+  /** The credentials, raw and as JSON writes them inside a string, replaced by `***`. */
+  private maskEchoes(body: string): string {
+    if (!this.secrets.length) return body;
+    return redactSecrets(body, this.secrets.flatMap((v) => [JSON.stringify(v).slice(1, -1), v]));
   }
 
   private async readCapped(res: Awaited<ReturnType<typeof request>>, shown: () => string): Promise<string> {

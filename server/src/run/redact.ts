@@ -1,10 +1,11 @@
 // Replaces secret values with `***` in a stream. A secret may be split across chunks, so the
 // tail that could be the start of a secret is held back until the next chunk (or flush).
 import { partialSuffix } from './sentinel';
-import { redactSecrets as redact } from '../prometheus/redact';
+import { redactSecrets } from '../prometheus/redact';
+import { secretForms } from './secretForms';
 
 export const MASK = '***';
-/** Shorter values would mask ordinary words; they are still never written by us. */
+/** Shorter values would mask ordinary words: such secrets are refused where they are given. */
 export const MIN_SECRET_LENGTH = 4;
 
 export class StreamRedactor {
@@ -13,12 +14,12 @@ export class StreamRedactor {
 
   constructor(secrets: readonly string[]) {
     // Longest first, so a secret containing another is masked whole.
-    this.secrets = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
+    this.secrets = secretForms(secrets.filter((s) => s.length >= MIN_SECRET_LENGTH));
   }
 
   push(chunk: string): string {
     if (!this.secrets.length) return chunk;
-    const text = redact(this.held + chunk, this.secrets);
+    const text = redactSecrets(this.held + chunk, this.secrets);
     const hold = partialSuffix(text, this.secrets);
     this.held = text.slice(text.length - hold);
     return text.slice(0, text.length - hold);
@@ -31,5 +32,7 @@ export class StreamRedactor {
   }
 }
 
-/** Masks whole secret values in a finished text: one rule for run output and Prometheus messages. */
-export { redact };
+/** Masks whole secret values, and their quoted and escaped forms, in a finished text. */
+export function redact(text: string, secrets: readonly (string | undefined)[]): string {
+  return redactSecrets(text, secretForms(secrets));
+}

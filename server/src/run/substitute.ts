@@ -4,6 +4,7 @@ import { findPlaceholders, type PlaceholderHit } from '../shell/placeholders';
 import { lexShell } from '../shell/lexer';
 import { contextAt, contextScan, quoteFor, singleQuote, UnsafeSubstitutionError } from './quote';
 import { ruleViolation, valueRules } from './valueLanding';
+import { MIN_SECRET_LENGTH } from './redact';
 
 export type { PlaceholderHit } from '../shell/placeholders';
 
@@ -72,6 +73,7 @@ export function substitute(text: string, values: Record<string, string>, vars: s
     if (h.start < at) return;
     const value = values[h.name];
     if (value === undefined) throw new MissingValueError(h.name, h.text);
+    if (isSecretName(h.name) && value !== '' && value.length < MIN_SECRET_LENGTH) throw new UnsafeSubstitutionError(shortSecret(h.text));
     const violation = ruleViolation(rules[i], value, h.text);
     if (violation) throw new UnsafeSubstitutionError(violation);
     if (heredoc && /[\r\n]/.test(value)) throw new UnsafeSubstitutionError(`Cannot fill in ${h.text}: this step has a here-document, which a line break in the value could end early.`);
@@ -83,9 +85,14 @@ export function substitute(text: string, values: Record<string, string>, vars: s
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) throw new UnsafeSubstitutionError(`\`${v}\` is not a variable name.`);
     if (values[v] === undefined) throw new MissingValueError(v, `$${v}`);
     if (values[v].includes('\0')) throw new UnsafeSubstitutionError(`The value for $${v} contains a NUL byte.`);
+    if (isSecretName(v) && values[v] !== '' && values[v].length < MIN_SECRET_LENGTH) throw new UnsafeSubstitutionError(shortSecret(`$${v}`));
     return `export ${v}=${values[v] === '' ? "''" : singleQuote(values[v])}\n`;
   }).join('');
   return { command: preamble + out, changed: hits.length > 0 || vars.length > 0 };
+}
+
+function shortSecret(label: string): string {
+  return `The value for ${label} is named like a secret but is shorter than ${MIN_SECRET_LENGTH} characters, so Runbook could not mask it in output and records; it is refused.`;
 }
 
 export class MissingValueError extends Error {

@@ -125,7 +125,7 @@ test('a Prometheus credential is bound to its host: after the URL changes it is 
   const store = { get: async (name: string, env: string, destination?: string) => { asked.push([name, env, destination]); return stored.get(`${env}/${name}@${destination ?? ''}`); } };
   const def = (url: string) => ({ name: 'prod', variables: {}, shell: 'bash' as const, protected: true, secrets: ['DB_PASS'], prometheus: { url, auth: { bearer: 'PROM_TOKEN' } } });
   stored.set('prod/PROM_TOKEN@https://prom.example.com', 'tok-right-host');
-  stored.set('prod/DB_PASS@', 'pw');
+  stored.set('prod/DB_PASS@', 'pw-long');
 
   const ok = await resolveEnvironment(def('https://prom.example.com/prometheus'), { workspaceFolder: '/ws', baseEnv: {}, secrets: store });
   assert.equal(ok.prometheus?.headers.Authorization, 'Bearer tok-right-host');
