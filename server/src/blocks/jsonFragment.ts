@@ -2,8 +2,8 @@
 // {` and what follows), a list of objects each ending in `},`, objects one after another. None is
 // a JSON document, and none is broken: it becomes one when put back where it came from. A text
 // counts as a fragment when completing it (the brackets it leaves open or closes early, an outer
-// `{}` or `[]`) makes it parse. A text that starts as a whole document (`{` or `[`) and fails is
-// broken, not a fragment: that stays an error.
+// `{}` or `[]`) makes it parse. A text that starts as a whole document (`{` or `[`) and is left
+// open is broken, not a fragment, unless it marks what it leaves out (`...`): that stays an error.
 
 /** Brackets closed without being opened, in order, and those left open at the end, outermost first. */
 function imbalance(text: string): { early: string[]; open: string[] } {
@@ -36,7 +36,11 @@ function prefixFor(early: string[]): string {
   return openers.map((o, i) => (i > 0 && openers[i - 1] === '{' ? `"_": ${o}` : o)).join('');
 }
 
-export function isJsonFragment(text: string): boolean {
+/**
+ * `elided`: the author marked omissions (`...`), so a document that opens and is cut short is a
+ * piece on purpose rather than broken.
+ */
+export function isJsonFragment(text: string, elided = false): boolean {
   let t = text.trim();
   // A bare string or number is not a fragment of anything worth the name.
   if (!/"[^"\n]*"\s*:|[{\[]/.test(t) || parses(t)) return false;
@@ -44,7 +48,7 @@ export function isJsonFragment(text: string): boolean {
   const { early, open } = imbalance(t);
   if (open[0] === '!') return false;
   // A document that opens at its start and does not close where it should is broken, not cut.
-  if (whole && !early.length && open.length) return false;
+  if (whole && !early.length && open.length && !elided) return false;
   t = t.replace(/,\s*$/, '');
   // Objects one after another: the separating commas a list would have.
   const listed = t.replace(/([}\]])\s*\n(\s*)([{\[])/g, '$1,\n$2$3');

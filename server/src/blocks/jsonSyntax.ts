@@ -40,7 +40,7 @@ export function jsonFindings(body: string): BlockFindings {
   if (!error) return {};
   const elisions = findJsonElisions(body);
   const elided = elisions.length ? withoutElisions(body) : body;
-  if (isJsonFragment(elided)) {
+  if (isJsonFragment(elided, elisions.length > 0)) {
     const first = /\S[^\n]*/.exec(body)!;
     return {
       diagnostics: [{

@@ -9,7 +9,8 @@ export interface OutputSpan { start: number; end: number; startLine: number; end
 const lsRow = /^[ \t]*[-dlcbps][rwxsStT-]{9}[.+@]?[ \t]+\d+[ \t]+\S+[ \t]+\S+[ \t]+\d/;
 const lsTotal = /^[ \t]*total \d+[ \t]*$/;
 const tableHeader = /^[ \t]*[A-Z][A-Z_-]+(?: {2,}[A-Z][A-Z_() %-]*){2,}[ \t]*$/;
-const errorLine = /^[ \t]*(?:Error from server \(|error: (?:the server|unable to|no |resource|you must)|No resources found in )/;
+// One-line results: kubectl's errors and empty answers, Ceph's health summaries (`3 full osd(s)`).
+const resultLine = /^[ \t]*(?:Error from server \(|error: (?:the server|unable to|no |resource|you must)|No resources found in |HEALTH_(?:OK|WARN|ERR)\b|\d+ [\w -]+\(s\))/;
 
 /** Offsets of lines that only output can be; `code(offset)` says whether the lexer sees code there. */
 export function findOutputLines(text: string, code: (offset: number) => boolean): OutputSpan[] {
@@ -32,7 +33,7 @@ export function findOutputLines(text: string, code: (offset: number) => boolean)
       let m = n + 1;
       while (m < lines.length && lines[m].trim() && !isCommandLine(lines[m])) m++;
       if (m > n + 1) { add(n, m - 1); n = m - 1; }
-    } else if (errorLine.test(line)) {
+    } else if (resultLine.test(line)) {
       add(n, n);
     }
   }

@@ -51,3 +51,8 @@ test('a JSON fragment under bash is JSON, not shell', () => {
   assert.equal(guessContentLanguage('"override_attributes": {\n  "ledger": { "replicas": 3 }\n}').kind, 'json');
   assert.equal(guessContentLanguage('[ -f /etc/ledger.conf ] && echo present').kind === 'json', false);
 });
+
+test('JSON that opens and is cut short is broken, unless it marks what it leaves out', () => {
+  assert.deepEqual(summary(jsonFindings('{\n  "default_attributes": {\n    "ledger": { "replicas": 3 }\n')), ['json/syntax:1']);
+  assert.deepEqual(summary(jsonFindings('{\n  "default_attributes": {\n    ...\n    "ledger": { "replicas": 3 }\n')), ['json/fragment:4']);
+});

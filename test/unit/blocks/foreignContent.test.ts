@@ -106,3 +106,9 @@ test('YAML and JSON output under bash are mismatches, not shell errors', async (
   const json = await check('bash', '{\n  "status": "degraded",\n  "checks": ["db", "cache"]\n}');
   assert.deepEqual(codes(json), ['block/language-mismatch']);
 });
+
+test('one-line results among commands (a Ceph health summary) are output too', async () => {
+  const ds = await check('bash', 'ceph health\nHEALTH_WARN 3 full osd(s)\nceph osd df');
+  assert.deepEqual(codes(ds), ['block/language-mismatch']);
+  assert.equal(ds[0].line, 1);
+});
