@@ -1,6 +1,7 @@
 // The JSON bodies of console HTTP requests (`GET _search` then `{ … }`), wherever they are fenced:
 // ```http, ```json (whose request line is not JSON, so json/syntax leaves the block to this check)
 // or a shell tag that block/language-mismatch has already named. Only the bodies can be checked.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { BlockAnalyzer, BlockFindings, LocalDiagnostic } from '../analysis/types';
 import type { CodeBlock } from '../model/types';
 import { prepareShell } from '../shell/prepare';
@@ -13,9 +14,20 @@ function isNdjson(text: string): boolean {
   return lines.length > 1 && lines.every((l) => { try { JSON.parse(l); return true; } catch { return false; } });
 }
 
+// Requests that remove data: the console's `curl -X DELETE`. Named like a dangerous command, and
+// in the model's dangers, so that running the block asks first.
+const removing = /^\s*(?:DELETE\s+\S+|POST\s+\S*_delete_by_query\b\S*)/;
+
 export function consoleRequestFindings(body: string): BlockFindings {
   const diagnostics: LocalDiagnostic[] = [];
+  const dangers: NonNullable<BlockFindings['dangers']> = [];
   for (const r of consoleRequests(body) ?? []) {
+    const line = body.slice(r.line.start, r.line.end);
+    if (removing.test(line)) {
+      const reason = 'the request deletes what it names (an index, its documents)';
+      dangers.push({ rule: 'http-delete', reason, span: r.line });
+      diagnostics.push({ span: r.line, severity: DiagnosticSeverity.Warning, code: 'command/dangerous', message: `Dangerous request (http-delete): ${reason}.` });
+    }
     if (!r.body) continue;
     const text = body.slice(r.body.start, r.body.end);
     // Templated bodies ({{var}}, REST Client) and Kibana's triple-quoted strings are not plain JSON.
@@ -24,7 +36,7 @@ export function consoleRequestFindings(body: string): BlockFindings {
       diagnostics.push({ ...d, span: { start: d.span.start + r.body.start, end: d.span.end + r.body.start } });
     }
   }
-  return diagnostics.length ? { diagnostics } : {};
+  return diagnostics.length ? { diagnostics, dangers } : {};
 }
 
 function applies(b: CodeBlock): boolean {

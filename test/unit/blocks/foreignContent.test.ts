@@ -112,3 +112,9 @@ test('one-line results among commands (a Ceph health summary) are output too', a
   assert.deepEqual(codes(ds), ['block/language-mismatch']);
   assert.equal(ds[0].line, 1);
 });
+
+test('a console DELETE request is dangerous, like curl -X DELETE', async () => {
+  const { analysis } = await analyzeText(fence('console', 'GET _cat/indices/orders-*?v\n\nDELETE orders-2023.01\n\nPOST orders-*/_delete_by_query\n{\n  "query": { "term": { "status": "void" } }\n}'));
+  assert.deepEqual(analysis.dangers.map((d) => [d.rule, d.range.start.line - 3]), [['http-delete', 2], ['http-delete', 4]]);
+  assert.deepEqual(codes(analysis.diagnostics), ['block/language-mismatch', 'command/dangerous', 'command/dangerous']);
+});
