@@ -11,7 +11,9 @@ import { runStateOf } from './features/runState';
 import { PrometheusClients } from '../prometheus/clients';
 import type { PrometheusClient } from '../prometheus/client';
 import type { PrometheusConfig } from '../prometheus/types';
-import { environmentList, hasPrometheus, loadEnvironments, resolveEnvironment } from '../environments/resolve';
+import { environmentList, hasPrometheus, loadEnvironments, originOf, resolveEnvironment } from '../environments/resolve';
+import { CredentialConsent } from './credentialConsent';
+import { trustFile } from '../trust/trustedFolders';
 
 export const PROMETHEUS_CONFIG_REQUEST = 'runbook/prometheusConfig';
 
@@ -25,7 +27,14 @@ export class LiveMetrics {
   readonly clients = new PrometheusClients();
   private lastEnv?: string;
 
-  constructor(private readonly ctx: FeatureContext, private readonly clientResolves: () => boolean, private readonly root: () => string | undefined) {}
+  private readonly consent: CredentialConsent;
+
+  constructor(private readonly ctx: FeatureContext, private readonly clientResolves: () => boolean, private readonly root: () => string | undefined) {
+    this.consent = new CredentialConsent(ctx.connection, () => {
+      const t = ctx.initOptions().trustedFolders;
+      return Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [];
+    });
+  }
 
   /** The Prometheus client of the current environment (or why there is none). Never throws. */
   async current(): Promise<LiveTarget> {
@@ -51,6 +60,8 @@ export class LiveMetrics {
     const root = this.root() ?? process.cwd();
     let stamp = 'missing';
     try { const st = statSync(join(root, ENVIRONMENTS_FILE)); stamp = `${st.ino}:${st.size}:${st.mtimeMs}`; } catch { /* no file: `local` only */ }
+    // Trusting the folder later takes effect at the next hover.
+    try { const st = statSync(trustFile()); stamp += `|${st.size}:${st.mtimeMs}`; } catch { /* no trust file */ }
     const key = JSON.stringify([root, envName, stamp]);
     if (this.resolved?.key !== key) {
       const result = this.resolveFresh(root, envName);
@@ -65,6 +76,13 @@ export class LiveMetrics {
     const def = environmentList(file).find(e => e.name === envName);
     if (!def) return { env: envName, error: `no environment named "${envName}"` };
     if (!hasPrometheus(def)) return { env: envName };
+    // Credentials named by the workspace's own file: only for a trusted folder, and after the user saw the host.
+    const auth = def.prometheus?.auth;
+    const names = auth?.bearer ? [auth.bearer] : auth?.basic ? [auth.basic.password] : [];
+    if (names.length) {
+      const refused = await this.consent.check(root, envName, originOf(def.prometheus!.url), names);
+      if (refused) return { env: envName, error: refused };
+    }
     const secrets = { get: async (name: string) => process.env[name] };
     const env = await resolveEnvironment(def, { workspaceFolder: root, baseEnv: process.env, secrets });
     return { env: envName, prometheus: env.prometheus && { url: env.prometheus.url, headers: env.prometheus.headers } };
