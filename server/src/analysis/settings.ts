@@ -1,4 +1,6 @@
 // Analysis settings: one shape for the editor (workspace configuration) and the CLI (defaults).
+import { runbookExcludes } from '../shell/shellcheckRunbookPolicy';
+
 export interface Settings {
   /** Files larger than this are not analysed; the user gets one diagnostic saying so. */
   maxFileSizeBytes: number;
@@ -14,7 +16,7 @@ export interface Settings {
 
 export const defaultSettings: Settings = {
   maxFileSizeBytes: 5 * 1024 * 1024,
-  shellcheck: { enabled: true, path: 'shellcheck', exclude: ['SC2148', 'SC2154', 'SC2034', 'SC1091'] },
+  shellcheck: { enabled: true, path: 'shellcheck', exclude: ['SC2148', 'SC2154', 'SC2034', 'SC1091', ...runbookExcludes] },
   knownSeverities: ['critical', 'page', 'warning', 'warn', 'info', 'none', 'high', 'medium', 'low'],
 };
 

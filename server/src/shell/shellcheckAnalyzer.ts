@@ -8,6 +8,7 @@ import { codePointColumnToOffset, lineStarts } from './columns';
 import { prepareShell } from './prepare';
 import { runShellcheck, type ShellcheckComment } from './shellcheck';
 import { isShellBlock } from './syntaxAnalyzer';
+import { isOutputLineFinding, nonFatalParseNotes, runbookDowngrades } from './shellcheckRunbookPolicy';
 
 // ShellCheck's `error` level is a likely bug (SC2068), not a certain failure: by the severity policy
 // (analysis/severityPolicy.ts) that is a warning; certain syntax failures are `shell/syntax`.
@@ -28,14 +29,20 @@ export async function shellcheckFindings(body: string, settings: Settings): Prom
   const overlapsPlaceholder = (s: number, e: number) => prepared.placeholders.some((p) => s < p.end && e > p.start);
   const diagnostics: LocalDiagnostic[] = [];
   // On a parse failure ShellCheck reports only SC1xxx notes about it; shell/syntax owns that error.
-  const parseFailed = comments.some((c) => c.code < 2000 && c.level === 'error');
+  const parseFailed = comments.some((c) => c.code < 2000 && c.level === 'error' && !nonFatalParseNotes.has(c.code));
+  const lines = prepared.text.split('\n');
+  // After a space behind a continuation `\`, ShellCheck also calls the next line's flag a command
+  // (SC2215): one finding, SC1101, says what to fix.
+  const brokenAfter = new Set(comments.filter((c) => c.code === 1101).map((c) => c.line + 1));
   for (const c of comments) {
     if (parseFailed && c.code < 2000) continue;
+    if (isOutputLineFinding(c.code, lines[c.line - 1] ?? '')) continue;
+    if (c.code === 2215 && brokenAfter.has(c.line)) continue;
     const start = at(c.line, c.column);
     const end = Math.max(start, at(c.endLine, c.endColumn));
     const d: LocalDiagnostic = {
       span: { start, end },
-      severity: severity[c.level] ?? DiagnosticSeverity.Warning,
+      severity: runbookDowngrades[c.code] ?? severity[c.level] ?? DiagnosticSeverity.Warning,
       code: `SC${c.code}`,
       source: 'shellcheck',
       message: c.message,
@@ -45,9 +52,15 @@ export async function shellcheckFindings(body: string, settings: Settings): Prom
       span: { start: at(r.line, r.column), end: at(r.endLine, r.endColumn) },
       newText: r.replacement,
     }));
+    if (c.code === 1101 && !edits.length) {
+      // ShellCheck offers no fix: delete the blanks between the `\` and the line end.
+      const lineEnd = prepared.text.indexOf('\n', start);
+      const tail = /^\\([ \t]+)\r?$/.exec(prepared.text.slice(start, lineEnd < 0 ? undefined : lineEnd));
+      if (tail) edits.push({ span: { start: start + 1, end: start + 1 + tail[1].length }, newText: '' });
+    }
     // A fix that rewrites a masked placeholder would write the mask into the runbook: drop it.
     if (edits.length && !edits.some((e) => overlapsPlaceholder(e.span.start, e.span.end))) {
-      const fix: Fix<TextEditLocal> = { title: `Apply ShellCheck's fix for SC${c.code}`, edits, isPreferred: true };
+      const fix: Fix<TextEditLocal> = { title: c.code === 1101 ? 'Delete the spaces after the backslash' : `Apply ShellCheck's fix for SC${c.code}`, edits, isPreferred: true };
       d.fixes = [fix];
     }
     diagnostics.push(d);

@@ -65,3 +65,38 @@ test('a missing shellcheck: no findings, and the server is told once', async () 
   assert.equal(logged.length, 1);
   assert.match(logged[0], /ShellCheck was not found/);
 });
+
+const codesOf = async (body: string) => ((await shellcheckFindings(body, defaultSettings)).diagnostics ?? []).map((d) => [d.code, d.severity]);
+
+test('runbook tuning: SC2155 and SC2164 are off, SC2086 a hint, SC2046 information', { skip: !hasShellcheck }, async () => {
+  const body = [
+    'export POD=$(kubectl get pods -l app=api -o name | head -1)',
+    'cd /srv/app',
+    'kubectl logs $POD',
+    'kubectl delete $(kubectl get pods -o name --field-selector=status.phase=Failed)',
+  ].join('\n');
+  assert.deepEqual(await codesOf(body), [['SC2086', 4], ['SC2046', 3]]);
+});
+
+test('runbook tuning keeps real bugs: SC2097/SC2098, SC2061', { skip: !hasShellcheck }, async () => {
+  const codes = (await codesOf('REGION=eu-west-1 aws s3 ls --region $REGION\nfind /var/log -name *.gz')).map(([c]) => c);
+  for (const c of ['SC2097', 'SC2098', 'SC2061']) assert.ok(codes.includes(c), `${c} in ${codes}`);
+});
+
+test('SC1101: a space after a continuation backslash is reported, once', { skip: !hasShellcheck }, async () => {
+  const body = 'kubectl rollout restart deploy/api \\ \n  --namespace payments';
+  const found = (await shellcheckFindings(body, defaultSettings)).diagnostics ?? [];
+  assert.deepEqual(found.map((d) => d.code), ['SC1101']);
+  assert.equal(found[0].severity, 2);
+  assert.equal(body.slice(found[0].span.start, found[0].span.start + 1), '\\');
+  const fixed = applyFix(body, found[0]);
+  assert.equal(fixed, body.replace('\\ \n', '\\\n'));
+  assert.deepEqual(await codesOf(fixed), []);
+});
+
+test('SC2215/SC2288 on pasted --help output are dropped; on a line broken off its command they stay', { skip: !hasShellcheck }, async () => {
+  const help = 'docker run --help\n-d, --detach                 Run container in background\n-e, --env list               Set environment variables';
+  assert.deepEqual(await codesOf(help), []);
+  const broken = 'kubectl get pods\n--namespace payments';
+  assert.deepEqual((await codesOf(broken)).map(([c]) => c), ['SC2215']);
+});
