@@ -6,6 +6,8 @@ import { promqlBlockAnalyzer } from '../promql/blockAnalyzer';
 import { shellPromqlAnalyzer } from '../promql/shellAnalyzer';
 import { alertRulesAnalyzer } from '../alerts/yamlAnalyzer';
 import { promqlInlineAnalyzer } from '../promql/inlineAnalyzer';
+import { logqlBlockAnalyzer } from '../logql/blockAnalyzer';
+import { shellLogqlAnalyzer } from '../logql/shellQueries';
 
 import { shellSyntax } from '../shell/syntaxAnalyzer';
 import { shellPlaceholders } from '../shell/placeholderAnalyzer';
@@ -34,6 +36,8 @@ export const blockAnalyzers: BlockAnalyzer[] = [
   promqlBlockAnalyzer,
   shellPromqlAnalyzer,
   alertRulesAnalyzer,
+  logqlBlockAnalyzer,
+  shellLogqlAnalyzer,
 ];
 
 export const documentAnalyzers: DocumentAnalyzer[] = [

@@ -23,6 +23,7 @@ export const severityPolicy: Readonly<Record<string, CodePolicy>> = {
   'json/syntax': { severity: 'error', why: 'a JSON document that no parser accepts, and not an elided example or a fragment' },
   'yaml/syntax': { severity: 'error', why: 'a YAML document that no parser accepts, and not an elided example' },
   'promql/syntax': { severity: 'error', why: 'Prometheus rejects the expression', also: [inline, { severity: 'warning', when: 'a Grafana template variable ($__rate_interval) that Grafana replaces before Prometheus sees it' }, { severity: 'warning', when: 'a line that looks like query output (`series{…} 1`) pasted under the query' }] },
+  'logql/syntax': { severity: 'error', why: 'Loki rejects the query (lezer-logql is the grammar of Loki\'s own query editor)', also: [{ severity: 'warning', when: 'a Grafana template variable ($__auto, ${app}) that Grafana replaces before Loki sees it' }] },
   'promql/type': { severity: 'error', why: 'Prometheus rejects the expression (wrong argument or operand type)', also: [inline] },
   'promql/arity': { severity: 'error', why: 'Prometheus rejects a call with the wrong number of arguments', also: [inline] },
   'promql/unknown-function': { severity: 'error', why: 'Prometheus rejects a call to a function it does not have', also: [inline, { severity: 'warning', when: 'a function Prometheus 3 renamed (holt_winters), which still works on Prometheus 2' }] },

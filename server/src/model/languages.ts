@@ -6,6 +6,7 @@ const table: Record<string, BlockLang> = {
   sh: 'shell', bash: 'shell', shell: 'shell', zsh: 'shell', console: 'shell', 'shell-session': 'shell',
   shellsession: 'shell', ksh: 'shell', curl: 'shell',
   promql: 'promql',
+  logql: 'logql',
   yaml: 'yaml', yml: 'yaml',
   json: 'json', jsonc: 'json', json5: 'json',
   powershell: 'powershell', ps1: 'powershell', pwsh: 'powershell', ps: 'powershell',

@@ -5,7 +5,7 @@ import type { Range } from 'vscode-languageserver-textdocument';
 export type { Range, Position } from 'vscode-languageserver-textdocument';
 
 /** Normalised block language. `none` is a fence with no info string. */
-export type BlockLang = 'shell' | 'promql' | 'yaml' | 'json' | 'powershell' | 'http' | 'other' | 'none';
+export type BlockLang = 'shell' | 'promql' | 'logql' | 'yaml' | 'json' | 'powershell' | 'http' | 'other' | 'none';
 
 export interface Section {
   /** Heading text, inline markup stripped. */

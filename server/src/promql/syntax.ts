@@ -29,7 +29,7 @@ function tokenBefore(text: string, pos: number): { text: string; from: number; t
 }
 
 /** The innermost bracket left open at the end, or a string literal never closed. */
-function unclosed(text: string): { from: number; char: string; kind: 'bracket' | 'string' } | undefined {
+export function unclosed(text: string): { from: number; char: string; kind: 'bracket' | 'string' } | undefined {
   const stack: { from: number; char: string }[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
