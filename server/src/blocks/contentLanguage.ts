@@ -7,7 +7,7 @@ import { consoleRequests } from './consoleRequests';
 import { isJsonFragment } from './jsonFragment';
 import { isJsonDocument, looksLikeJson } from './jsonLike';
 import { looksLikePromql } from './promqlLooking';
-import { looksLikeShell } from './shellLooking';
+import { isCommandLine, looksLikeShell } from './shellLooking';
 
 export type ContentKind = 'json' | 'yaml' | 'config' | 'output' | 'promql' | 'http' | 'shell' | 'unknown';
 
@@ -45,6 +45,22 @@ const outputLine = [
   /^\d+ [\w -]+\(s\)/,
 ];
 
+/**
+ * Shapes only output has, wherever they are in the block: column-aligned rows (three gaps of two
+ * or more spaces), `----  ------` separators and `+----+` borders, `Key:   value` padding, and
+ * kubectl's one-line results (`pod "cache-0" deleted`).
+ */
+const strongOutput = [
+  ...outputLine,
+  /\S {2,}\S.*\S {2,}\S.*\S {2,}\S/,
+  /^\s*-{3,}(?:\s+-{3,})+\s*$/,
+  /^\s*\+-{3,}[-+]*\+\s*$/,
+  /^\s*[A-Za-z][\w .()-]*:[ \t]{2,}\S/,
+  /^\s*\d+ [\w -]+\(s\)/,
+  /\bHEALTH_(?:OK|WARN|ERR)\b/,
+  /^[\w.-]+(?:\/[\w.-]+)?(?: "[^"]+")? (?:created|deleted|configured|unchanged|patched|labeled|annotated|scaled|restarted|cordoned|uncordoned|drained|evicted|rolled back|exposed)$/,
+];
+
 const cronLine = /^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|hourly)|(?:[\d*][\d*/,-]*\s+){4}[\d*A-Za-z][\d*/,A-Za-z-]*)\s+\S/;
 
 function significantLines(body: string): string[] {
@@ -74,6 +90,20 @@ function isYamlMap(body: string, lines: string[]): { yes: boolean; spacedKeys: b
   return { yes, spacedKeys };
 }
 
+/**
+ * Output that starts with no tell-tale first line (`  cluster:` of `ceph status`, `Events:` of
+ * `kubectl describe`, a `df -h` table): no line reads as a command, most lines are shaped like
+ * output, and at least one has a shape only output has.
+ */
+function isUnpromptedOutput(lines: string[], body: string): boolean {
+  const outputish = (l: string) => strongOutput.some((re) => re.test(l)) || /^\s+\S/.test(l) || / {2,}\S/.test(l) || /^\s*[\w.-]+:(?:\s|$)/.test(l);
+  const strong = (l: string) => strongOutput.some((re) => re.test(l));
+  // A row that starts with a path (`/dev/sda1   50G …`) is still a row.
+  if (!outputish(lines[0]) || lines.some((l) => isCommandLine(l) && !strong(l))) return false;
+  if (lines.filter(outputish).length / lines.length < 0.6) return false;
+  return lines.some(strong) && !looksLikeShell(body);
+}
+
 export function guessContentLanguage(body: string): ContentGuess {
   const lines = significantLines(body);
   if (!lines.length) return { kind: 'unknown', infoString: '', label: 'empty' };
@@ -96,6 +126,7 @@ export function guessContentLanguage(body: string): ContentGuess {
       ? { kind: 'output', infoString: 'text', label: 'program output' }
       : { kind: 'yaml', infoString: 'yaml', label: 'YAML' };
   }
+  if (isUnpromptedOutput(lines, body)) return { kind: 'output', infoString: 'text', label: 'program output' };
   if (looksLikeShell(body)) return { kind: 'shell', infoString: 'bash', label: 'shell' };
   if (looksLikePromql(body)) return { kind: 'promql', infoString: 'promql', label: 'a PromQL query' };
   return { kind: 'unknown', infoString: '', label: 'unknown' };

@@ -10,7 +10,7 @@ const lsRow = /^[ \t]*[-dlcbps][rwxsStT-]{9}[.+@]?[ \t]+\d+[ \t]+\S+[ \t]+\S+[ \
 const lsTotal = /^[ \t]*total \d+[ \t]*$/;
 const tableHeader = /^[ \t]*[A-Z][A-Z_-]+(?: {2,}[A-Z][A-Z_() %-]*){2,}[ \t]*$/;
 // One-line results: kubectl's errors and empty answers, Ceph's health summaries (`3 full osd(s)`).
-const resultLine = /^[ \t]*(?:Error from server \(|error: (?:the server|unable to|no |resource|you must)|No resources found in |HEALTH_(?:OK|WARN|ERR)\b|\d+ [\w -]+\(s\))/;
+const resultLine = /^[ \t]*(?:Error from server \(|error: (?:the server|unable to|no |resource|you must)|No resources found in |HEALTH_(?:OK|WARN|ERR)\b|\d+ [\w -]+\(s\)|[\w.-]+\/[\w.-]+ (?:created|deleted|configured|unchanged|patched|labeled|annotated|scaled|restarted|cordoned|uncordoned|drained|evicted)$|[a-z.]+ "[^"]+" (?:created|deleted|configured|unchanged|patched|labeled|annotated|scaled|restarted|cordoned|uncordoned|drained|evicted)$)/;
 
 /** Offsets of lines that only output can be; `code(offset)` says whether the lexer sees code there. */
 export function findOutputLines(text: string, code: (offset: number) => boolean): OutputSpan[] {

@@ -59,6 +59,12 @@ test('program output under bash: "looks like program output", no shell errors', 
     'HEALTH_WARN 2 nearfull osd(s)\n2 nearfull osd(s)',
     '3 full osd(s)',
     'Error from server (NotFound): deployments.apps "billing" not found',
+    // No tell-tale first line: ceph status, kubectl describe, df -h, kubectl's one-line results.
+    '  cluster:\n    id:     0f3c9a7e-1111-4c2d-9e8f-abcdefabcdef\n    health: HEALTH_WARN\n            1 nearfull osd(s)\n\n  services:\n    osd: 3 osds: 3 up (since 4h), 3 in (since 4h)',
+    'Events:\n  Type     Reason   Age   From     Message\n  ----     ------   ----  ----     -------\n  Warning  Failed   3m    kubelet  Error: ImagePullBackOff',
+    'Filesystem      Size  Used Avail Use% Mounted on\n/dev/nvme0n1p1   100G   97G  3.0G  98% /var/lib/ledger',
+    'pod "ledger-0" deleted',
+    'deployment.apps/ledger restarted',
   ]) {
     const ds = await check('bash', body);
     assert.deepEqual(codes(ds), ['block/language-mismatch'], body);
@@ -111,6 +117,8 @@ test('one-line results among commands (a Ceph health summary) are output too', a
   const ds = await check('bash', 'ceph health\nHEALTH_WARN 3 full osd(s)\nceph osd df');
   assert.deepEqual(codes(ds), ['block/language-mismatch']);
   assert.equal(ds[0].line, 1);
+  const deleted = await check('bash', 'kubectl delete pod ledger-0 -n ledger\npod "ledger-0" deleted');
+  assert.deepEqual(codes(deleted), ['command/dangerous', 'block/language-mismatch']);
 });
 
 test('a console DELETE request is dangerous, like curl -X DELETE', async () => {
