@@ -2,13 +2,17 @@
 // The e2e suite: builds the extension, bundles the mocha tests and runs them inside a real
 // VS Code through @vscode/test-electron's runTests. `npm run test:e2e` ends up here.
 //
-// usage: node test/e2e/run.mjs [--grep=REGEXP] [--pass=trusted,untrusted,ui,vsix]
+// usage: node test/e2e/run.mjs [--grep=REGEXP] [--pass=trusted,untrusted,walkthrough,ui,vsix]
 // Which VS Code: see host/choose.mjs (RUNBOOK_E2E_HOST); the choice is printed at the start.
 // Passes, each a fresh editor on a fresh copy of test/e2e/workspace (suite/index.ts has the tags):
 //   trusted    the extension from this checkout, workspace trust off: most tests
 //   untrusted  "[untrusted]" tests: trust on, folder untrusted (code-server host only, because
 //              test-electron always disables workspace trust in desktop VS Code)
+//   walkthrough  walkthrough.ts: an on-call engineer's first five minutes, driven through the
+//              workbench's screen (code-server host only); a screenshot per step in
+//              test-results/walkthrough/. Each step counts as one test.
 //   ui         ui-check.mjs: the Run lens drawn in the workbench, test-results/ui-run-lens.png
+//              (not run by default: the walk-through's first step checks the same)
 //   vsix       "[vsix]" tests against the packaged extension (npm run package), installed with
 //              --install-extension; runs last because packaging rebuilds dist/ for production
 // --grep runs the mocha passes only, unless --pass says otherwise.
@@ -34,7 +38,7 @@ const runsDir = join(root, '.vscode-test/runs');
 const work = join(runsDir, String(process.pid));
 const option = name => process.argv.find(a => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const grep = option('grep');
-const wantedPasses = (option('pass') ?? (grep ? 'trusted,untrusted,vsix' : 'trusted,untrusted,ui,vsix')).split(',');
+const wantedPasses = (option('pass') ?? (grep ? 'trusted,untrusted,vsix' : 'trusted,untrusted,walkthrough,vsix')).split(',');
 const totalLimitS = Number(process.env.RUNBOOK_E2E_TOTAL_TIMEOUT) || 900;
 
 function finish(passed, failed) {
@@ -140,6 +144,17 @@ function uiCheck() {
     : { passed: 0, failed: 1, failures: ['UI check: the Run lens was not shown in the workbench (see test-results/)'] };
 }
 
+/** The walk-through: each step counts as one test; it writes what passed and failed to a file. */
+function walkthrough() {
+  console.log('\n--- e2e: walk-through (the first five minutes, on screen) ---');
+  const results = join(work, 'walkthrough-results.json');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'walkthrough.ts'), `--results=${results}`], { stdio: 'inherit', timeout: 480_000, cwd: root });
+  if (!existsSync(results)) return { passed: 0, failed: 1, failures: [`walk-through: no results (exit ${r.status ?? r.signal})`] };
+  const w = JSON.parse(readFileSync(results, 'utf8'));
+  const failed = Math.max(w.failed, r.status === 0 ? 0 : 1);
+  return { passed: w.passed, failed, failures: w.failures.length || !failed ? w.failures.map(f => `walk-through: ${f}`) : [`walk-through: exit ${r.status}`] };
+}
+
 /** Scratch folders of earlier runs whose process is gone (kept when they failed, for a look). */
 function pruneOldRuns() {
   if (!existsSync(runsDir)) return;
@@ -152,8 +167,8 @@ function pruneOldRuns() {
 }
 
 async function main() {
-  const unknown = wantedPasses.filter(p => !['trusted', 'untrusted', 'ui', 'vsix'].includes(p));
-  if (unknown.length) abort(`unknown pass ${unknown.join(', ')} (choose from trusted, untrusted, ui, vsix)`);
+  const unknown = wantedPasses.filter(p => !['trusted', 'untrusted', 'walkthrough', 'ui', 'vsix'].includes(p));
+  if (unknown.length) abort(`unknown pass ${unknown.join(', ')} (choose from trusted, untrusted, walkthrough, ui, vsix)`);
   pruneOldRuns();
   mkdirSync(work, { recursive: true });
   // Only what the editor loads; the CLI bundle has its own tests.
@@ -171,8 +186,8 @@ async function main() {
       console.log('e2e: skipping the [untrusted] tests: test-electron always disables workspace trust in desktop VS Code');
       return false;
     }
-    if (p === 'ui' && host.kind !== 'code-server') {
-      console.log('e2e: skipping the UI check: it drives the code-server host\'s web workbench');
+    if ((p === 'ui' || p === 'walkthrough') && host.kind !== 'code-server') {
+      console.log(`e2e: skipping the ${p === 'ui' ? 'UI check' : 'walk-through'}: it drives the code-server host's web workbench`);
       return false;
     }
     return true;
@@ -186,6 +201,7 @@ async function main() {
     if (p === 'trusted') add(await runPass(host, { name: 'trusted', trust: true }, suiteDir));
     else if (p === 'untrusted') add(await runPass(host, { name: 'untrusted', trust: false }, suiteDir));
     else if (p === 'ui') add(uiCheck());
+    else if (p === 'walkthrough') add(walkthrough());
     else if (p === 'vsix') {
       const installed = packageAndInstall(host);
       if (installed.error) add({ passed: 0, failed: 1, failures: [`vsix pass: ${installed.error}`] });
