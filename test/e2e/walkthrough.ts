@@ -35,7 +35,7 @@ const say = (msg: string) => console.log(`walkthrough: ${((Date.now() - t0) / 10
 /** Runbook fixtures the steps work on (test/e2e/walkthrough/runbooks), and their line numbers. */
 const BACKLOG = 'payout-backlog.md';
 const QUICK = 'quick-checks.md';
-const LINE = { backlogMetric: 7, promqlStep: 14, whereStep: 20, failingStep: 26, placeholderStep: 33, slowStep: 39, scratchBlank: 47, dangerousStep: 52 };
+const LINE = { backlogMetric: 7, promqlStep: 14, whereStep: 20, failingStep: 26, placeholderStep: 33, slowStep: 39, scratchBlank: 47, dangerousStep: 53 };
 
 let page: Page;
 let passed = 0;
@@ -203,8 +203,8 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
   });
 
   await step('complete a label value', async () => {
-    await page.keyboard.press('End');
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await gotoLine(LINE.scratchBlank + 1);
     await page.keyboard.type('treasury_disbursement_backlog{queue="', { delay: 40 });
     const suggest = page.locator('.suggest-widget .monaco-list-row', { hasText: 'payroll' }).first();
     await suggest.waitFor({ timeout: 10_000 }).catch(async () => { await page.keyboard.press('Control+Space'); await suggest.waitFor({ timeout: 15_000 }); });
