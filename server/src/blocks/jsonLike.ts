@@ -2,9 +2,13 @@
 // line standing for more entries). Used both to recognise JSON under a wrong tag and to tell an
 // elision (documentation, a hint) from a real JSON error.
 
-/** Standalone elisions: a `...`/`…` value or element, or a line that is only an elision. */
-const elisionLine = /^[ \t]*(?:\.\.\.|…)[ \t]*,?[ \t]*$/gm;
+/**
+ * Standalone elisions: a `...`/`…` value or element, a line that is only an elision (or a `// ...`
+ * or `# ...` comment standing for more), and `{...}` for an object left out.
+ */
+const elisionLine = /^[ \t]*(?:(?:\/\/|#)[ \t]*)?(?:\.\.\.|…)[^\n"]*$/gm;
 const elisionValue = /([:\[,][ \t]*)(?:\.\.\.|…)(?=[ \t]*[,\]}\n])/g;
+const elidedObject = /\{[ \t]*(?:\.\.\.|…)[ \t]*\}/g;
 
 export interface Elision { start: number; end: number }
 
@@ -13,7 +17,11 @@ export function findJsonElisions(text: string): Elision[] {
   const out: Elision[] = [];
   for (const m of text.matchAll(elisionLine)) {
     const s = m.index + m[0].search(/\.|…/);
-    out.push({ start: s, end: s + (m[0].includes('…') ? 1 : 3) });
+    out.push({ start: s, end: s + (text[s] === '…' ? 1 : 3) });
+  }
+  for (const m of text.matchAll(elidedObject)) {
+    const s = m.index + m[0].search(/\.|…/);
+    out.push({ start: s, end: s + (text[s] === '…' ? 1 : 3) });
   }
   for (const m of text.matchAll(elisionValue)) {
     const s = m.index + m[1].length;
@@ -26,6 +34,7 @@ export function findJsonElisions(text: string): Elision[] {
 export function withoutElisions(text: string): string {
   return text
     .replace(elisionLine, '')
+    .replace(elidedObject, '{}')
     .replace(elisionValue, '$1null')
     .replace(/,(\s*[\]}])/g, '$1');
 }

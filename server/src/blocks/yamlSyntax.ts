@@ -5,8 +5,8 @@ import { parseAllDocuments } from 'yaml';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { BlockAnalyzer, BlockFindings, BodySpan, LocalDiagnostic } from '../analysis/types';
 
-/** A line that is only an elision, perhaps with a word after it (`... other fields`), or `# ...`. */
-const elisionLine = /^[ \t]*(#[ \t]*)?(\.{3,}|…)(?:[ \t].*)?$/gm;
+/** A line that is only an elision (`...`, `…`, `[...]`, `<snip>`), perhaps with words after it, or `# ...`. */
+const elisionLine = /^[ \t]*(#[ \t]*)?(\.{3,}|…|\[(?:\.{3}|…)\]|<snip(?:ped)?>)(?:[ \t].*)?$/gm;
 
 /** The elisions, and the body with each turned into a comment of the same length. */
 export function maskYamlElisions(body: string): { masked: string; elisions: BodySpan[] } {

@@ -56,3 +56,9 @@ test('JSON that opens and is cut short is broken, unless it marks what it leaves
   assert.deepEqual(summary(jsonFindings('{\n  "default_attributes": {\n    "ledger": { "replicas": 3 }\n')), ['json/syntax:1']);
   assert.deepEqual(summary(jsonFindings('{\n  "default_attributes": {\n    ...\n    "ledger": { "replicas": 3 }\n')), ['json/fragment:4']);
 });
+
+test('more ways to elide: `{...}`, `// ...` in JSON; `[...]` and `<snip>` lines in YAML', () => {
+  assert.deepEqual(summary(jsonFindings('{\n  "metadata": {...},\n  "spec": {\n    // ... more fields\n    "replicas": 3\n  }\n}')), ['json/elision:4', 'json/elision:4']);
+  assert.deepEqual(summary(yamlFindings('spec:\n  containers:\n  [...]\n  volumes:\n  <snip>\n  nodeName: worker-2\n')), ['yaml/elision:4', 'yaml/elision:4']);
+  assert.deepEqual(summary(jsonFindings('{"note": "see ... below", "n": 1}')), [], 'dots inside a string are text');
+});
