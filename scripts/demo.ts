@@ -1,15 +1,15 @@
 // `npm run demo`: the product on the sample runbooks, with live metrics when Prometheus exists.
 // 1. builds the bundles; 2. starts Prometheus + the demo exporter if `prometheus` is on PATH;
-// 3. opens runbooks/ with the extension loaded: desktop VS Code when `code` is on PATH, otherwise
+// 3. opens a temporary copy of runbooks/ (see test/support/demoWorkspace.ts) with the extension loaded: desktop VS Code when `code` is on PATH, otherwise
 // the web workbench of the test host on 127.0.0.1 (installed on first use), printing its URL.
 // Ctrl-C stops everything it started. `--smoke` checks that everything came up, then stops.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { startPrometheus, prometheusAvailable, type RunningPrometheus } from '../test/support/prometheus';
+import { prepareDemoWorkspace } from '../test/support/demoWorkspace';
 
 const root = join(__dirname, '..');
-const workspace = join(root, 'runbooks');
 const smoke = process.argv.includes('--smoke');
 const stops: (() => Promise<void> | void)[] = [];
 
@@ -28,18 +28,23 @@ async function main(): Promise<void> {
   if (spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' }).status !== 0) throw new Error('build failed');
 
   const env: NodeJS.ProcessEnv = { ...process.env };
+  let promUrl: string | undefined;
   if (prometheusAvailable()) {
     const prom: RunningPrometheus = await startPrometheus();
     stops.push(() => prom.stop());
+    promUrl = prom.url;
     env.PROMETHEUS_URL = prom.url;
-    console.log(`demo: Prometheus on ${prom.url}, scraping the demo exporter (hovers show live values)`);
+    console.log(`demo: Prometheus on ${prom.url}, scraping the demo exporter; staging and production both use it (hovers show live values)`);
   } else {
     console.log('demo: `prometheus` is not installed, so hovers will explain that no metrics are reachable (apt-get install prometheus for live values)');
   }
+  const workspace = prepareDemoWorkspace(join(root, 'runbooks'), promUrl);
+  stops.push(() => rmSync(dirname(workspace), { recursive: true, force: true }));
+  console.log(`demo: working on a copy of runbooks/ in ${workspace} (edits there leave the samples alone)`);
 
   const code = onPath('code');
   if (code && !smoke) {
-    console.log('demo: opening runbooks/ in desktop VS Code');
+    console.log('demo: opening the copy of runbooks/ in desktop VS Code');
     const child: ChildProcess = spawn(code, ['--new-window', `--extensionDevelopmentPath=${root}`, workspace], { env, stdio: 'inherit' });
     stops.push(() => { child.kill(); });
   } else {
