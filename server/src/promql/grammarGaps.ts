@@ -3,6 +3,7 @@
 // the original text, and callers slice names and values from the original).
 //  - A number with a trailing dot (`1./6.`, `5.e3`) is a valid Go float; lezer stops at the dot.
 //    The dot becomes a `0` (callers read values from the original text, never from the rewrite).
+//  - Go reads `0X1F` as hex like `0x1F`; lezer knows only the lower-case prefix.
 //  - `offset` where an expression starts is a metric name to Prometheus (`offset{step="1s"}`,
 //    `x + offset`); lezer only knows the modifier keyword.
 
@@ -10,7 +11,7 @@ const EXPR_START_WORDS = /^(and|or|unless|atan2|bool)$/i;
 
 /** The text to parse: `text` itself unless a gap applies. */
 export function bridgeGrammarGaps(text: string): string {
-  if (!/\d\.|offset/i.test(text)) return text;
+  if (!/\d\.|0X|offset/i.test(text)) return text;
   const out = text.split('');
   let prev = ''; // the last significant token, to tell an expression start from a modifier
   let changed = false;
@@ -34,6 +35,7 @@ export function bridgeGrammarGaps(text: string): string {
     if (num) {
       const dot = /^\d+\.(?:[eE][+-]?\d+)?$/.test(num[0]) ? num[0].indexOf('.') : -1;
       if (dot >= 0) { out[i + dot] = '0'; changed = true; }
+      if (num[0].startsWith('0X')) { out[i + 1] = 'x'; changed = true; }
       prev = num[0]; i += num[0].length; continue;
     }
     if (!/\s/.test(c)) prev = /[+\-*/%^=!<>]/.test(c) && /^[+\-*/%^=!<>]+$/.test(prev) ? prev + c : c;

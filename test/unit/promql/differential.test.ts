@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { lintExpression } from '../../../server/src/promql/lint';
 import { promtoolVerdicts, promtoolVersion } from './differential/promtool';
 import { mutate } from './differential/mutations';
-import { fixtureSamples, FIELD_CORPUS, ruleSamples, runbookSamples, type Sample } from './differential/sources';
+import { caseSamples, fixtureSamples, FIELD_CORPUS, ruleSamples, runbookSamples, type Sample } from './differential/sources';
 
 const version = promtoolVersion();
 
@@ -46,13 +46,15 @@ function summary(name: string, c: ReturnType<typeof compare>): string {
     + `${c.warned.length} rejected by promtool where we warn, ${c.newer.length} valid in Prometheus 3 but not in promtool ${version}`;
 }
 
-const base = [...ruleSamples(), ...fixtureSamples()];
+const base = [...ruleSamples(), ...fixtureSamples(), ...caseSamples()];
 
-test('differential: our rule sets and fixtures agree with promtool', { skip: !version && 'promtool not installed' }, (t) => {
+test('differential: our rule sets, fixtures and parser edge cases agree with promtool', { skip: !version && 'promtool not installed' }, (t) => {
   assert.ok(base.length >= 100, `only ${base.length} expressions collected`);
   const c = compare(base);
-  t.diagnostic(summary('rules+fixtures', c));
+  t.diagnostic(summary('rules+fixtures+cases', c));
+  for (const m of c.misses) t.diagnostic(`miss:\n${show(m)}`);
   assert.deepEqual(c.falseErrors.map(show), []);
+  assert.deepEqual(c.misses.map(show), []);
 });
 
 test('differential: mutations — no false errors, and the misses are known', { skip: !version && 'promtool not installed' }, (t) => {
@@ -78,8 +80,10 @@ test('differential: mutations — no false errors, and the misses are known', { 
 });
 
 test('differential: field corpus expressions agree with promtool', { skip: (!version && 'promtool not installed') || (!runbookSamples(FIELD_CORPUS, 'field').length && 'field corpus not present') }, (t) => {
-  const c = compare(runbookSamples(FIELD_CORPUS, 'field'));
-  t.diagnostic(summary('field corpus', c));
+  const field = runbookSamples(FIELD_CORPUS, 'field');
+  const mutated = mutate(field.map((s) => s.expr)).map((m) => ({ expr: m.expr, source: 'field mutation', mutation: m.mutation }));
+  const c = compare([...field, ...mutated]);
+  t.diagnostic(summary(`field corpus (${field.length} and ${mutated.length} mutations)`, c));
   for (const m of c.misses.slice(0, 10)) t.diagnostic(`miss:\n${show(m)}`);
   assert.deepEqual(c.falseErrors.map(show), []);
 });

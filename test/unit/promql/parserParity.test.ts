@@ -21,7 +21,7 @@ test('invalid: a modifier on a parenthesised or call expression, or set twice', 
 });
 
 test('valid: numbers with a trailing dot, and offset as a metric name', () => {
-  for (const e of ['1./6.', '5.e3 + 5.E-3', 'x > 1. and y', 'offset{step="1s"}', 'x + offset', 'offset + 1', 'rate(offset[5m])']) {
+  for (const e of ['1./6.', '5.e3 + 5.E-3', '0X1f + 0x1F', 'x > 1. and y', 'offset{step="1s"}', 'x + offset', 'offset + 1', 'rate(offset[5m])']) {
     assert.deepEqual(errors(e), [], e);
   }
   assert.deepEqual(errors('x offset 5m'), []);

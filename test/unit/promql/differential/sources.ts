@@ -50,3 +50,9 @@ export function runbookSamples(dir: string, label: string): Sample[] {
 export function fixtureSamples(): Sample[] {
   return runbookSamples(FIXTURES, 'fixtures');
 }
+
+/** The edge cases of test/fixtures/promql/parser-cases.txt, one expression a line. */
+export function caseSamples(): Sample[] {
+  return readFileSync(join(FIXTURES, 'promql/parser-cases.txt'), 'utf8').split('\n')
+    .filter((l) => l.trim() && !l.startsWith('## ')).map((expr) => ({ expr, source: 'parser-cases.txt' }));
+}
