@@ -71,9 +71,25 @@ class Checker {
     return 'vector';
   }
 
+  /**
+   * lezer binds `[5m]` and `[5m:1m]` to a whole binary or unary expression (`a - b[5m]`); Prometheus
+   * binds it to the operand just before it, so the operator gets a range vector: always an error.
+   */
+  private rangeOnOperand(n: SyntaxNode, e: SyntaxNode): T | undefined {
+    if (e.name !== 'BinaryExpr' && e.name !== 'UnaryExpr') return undefined;
+    this.typeOf(e);
+    let operand = e;
+    while (operand.name === 'BinaryExpr' || operand.name === 'UnaryExpr') operand = exprChildren(operand)[operand.name === 'BinaryExpr' ? 1 : 0] ?? operand;
+    const range = this.text.slice(e.to, n.to).trim();
+    return this.report(n, 'promql/type', `\`${range}\` applies only to \`${this.src(operand)}\`, so the operator gets a range vector: `
+      + `for a subquery of the whole expression write \`(${this.src(e)})${range}\`, or wrap the range in a function such as \`rate(…)\`.`);
+  }
+
   private matrix(n: SyntaxNode): T {
     const [e] = exprChildren(n);
     if (!e) return 'unknown';
+    const onOperand = this.rangeOnOperand(n, e);
+    if (onOperand) return onOperand;
     if (e.name === 'OffsetExpr' || e.name === 'StepInvariantExpr') {
       return this.report(e, 'promql/type', 'Put `offset` and `@` after the range: `metric[5m] offset 1h`.');
     }
@@ -88,6 +104,8 @@ class Checker {
   private subquery(n: SyntaxNode): T {
     const [e] = exprChildren(n);
     if (!e) return 'unknown';
+    const onOperand = this.rangeOnOperand(n, e);
+    if (onOperand) return onOperand;
     const t = this.typeOf(e);
     if (t !== 'vector' && t !== 'unknown') return this.report(e, 'promql/type', `A subquery needs an instant vector inside, got ${typeName(t)}.`);
     return 'matrix';

@@ -96,3 +96,10 @@ test('messages: trailing comma, by after a non-aggregation, shell prompt, pasted
   assert.equal(hw.severity, 'warning');
   assert.match(hw.message, /renamed `double_exponential_smoothing`/);
 });
+
+test('a range or subquery binds to the operand before it, as in Prometheus (lezer binds it to the whole operation)', () => {
+  const p = first('max_over_time(a / b[1h:5m])');
+  assert.match(p.message, /`\[1h:5m\]` applies only to `b`.*`\(a \/ b\)\[1h:5m\]`/);
+  assert.ok(first('-b[5m]'));
+  assert.deepEqual(errors('max_over_time((a - b)[1h:])'), []);
+});
