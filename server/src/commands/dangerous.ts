@@ -1,20 +1,20 @@
 // `command/dangerous`: the rule table applied to each command of a shell block. The findings also
-// go into the model, where the run step asks for confirmation before running them.
+// go into the model, where the run step asks for confirmation before running them (one finding
+// per rule, so the confirmation lists every reason); the editor shows one warning per line.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { BlockAnalyzer, BlockFindings } from '../analysis/types';
+import type { BlockAnalyzer, BlockFindings, LocalDiagnostic } from '../analysis/types';
+import { lexShell } from '../shell/lexer';
 import { prepareShell } from '../shell/prepare';
 import { isShellBlock } from '../shell/syntaxAnalyzer';
+import { commandStarts } from './commandStarts';
 import { dangerRules } from './dangerRules';
-
-// Where a command word can start: line start, after an operator, inside `ssh host "…"` or
-// `bash -c "…"`, or after a wrapper such as sudo/xargs/find -exec.
-const commandStart = String.raw`(?<=(?:(?:^|[;&|({\x60!]|\$\(|\bthen|\bdo|\belse|\bssh\b[^'"\n;|&]*['"]|-c[ \t]+['"])[ \t]*|[ \t]-exec(?:dir)?[ \t]+|\bxargs[ \t]+(?:-\S+[ \t]+)*)(?:(?:sudo|nohup|time|exec|env|watch)(?:[ \t]+-{1,2}[\w-]+(?:=\S+)?)*[ \t]+)*)`;
 
 const compiled = dangerRules.map((rule) => ({
   rule,
-  re: new RegExp((rule.commandStart ? commandStart : '') + rule.pattern.source, 'gm' + (rule.pattern.flags.includes('i') ? 'i' : '')),
-  // The lookbehind is costly at every offset; the bare pattern is a cheap necessary condition.
-  quick: new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '')),
+  // Command rules are tried only where a command word starts (sticky); data rules (SQL) anywhere.
+  re: new RegExp(rule.pattern.source, (rule.commandStart ? 'y' : 'g') + rule.pattern.flags.replace(/[gy]/g, '')),
+  // A cheap necessary condition, so most blocks skip most rules.
+  quick: new RegExp(rule.pattern.source, rule.pattern.flags.replace(/[gy]/g, '')),
 }));
 
 /** The prepared text with comments blanked and line continuations joined, at the same length. */
@@ -27,28 +27,57 @@ function scanText(body: string): string {
   return text.replace(/\\\n/g, '  ');
 }
 
+type Danger = NonNullable<BlockFindings['dangers']>[number];
+
 export function dangerFindings(body: string): BlockFindings {
   const prepared = prepareShell(body);
   if (prepared.foreign) return {};
   const text = scanText(body);
-  const found: NonNullable<BlockFindings['dangers']> = [];
+  const found: Danger[] = [];
+  let starts: number[] | undefined;
+  const add = (id: string, reason: string, start: number, matched: string) => {
+    const end = start + matched.replace(/[\s\\'"]+$/, '').length;
+    // `kubectl exec pod -- kubectl delete …` matches from both command words: one finding.
+    if (found.some((d) => d.rule === id && d.span.start < end && start < d.span.end)) return;
+    found.push({ rule: id, reason, span: { start, end } });
+  };
   for (const { rule, re, quick } of compiled) {
     if (!quick.test(text)) continue;
-    for (const m of text.matchAll(re)) {
-      if (rule.test && !rule.test(m as RegExpExecArray)) continue;
-      found.push({ rule: rule.id, reason: rule.reason, span: { start: m.index, end: m.index + m[0].replace(/[\s\\]+$/, '').length } });
+    if (!rule.commandStart) {
+      for (const m of text.matchAll(re)) if (!rule.test || rule.test(m as RegExpExecArray)) add(rule.id, rule.reason, m.index, m[0]);
+      continue;
+    }
+    starts ??= commandStarts(text, lexShell(text));
+    for (const at of starts) {
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (m && (!rule.test || rule.test(m))) add(rule.id, rule.reason, at, m[0]);
     }
   }
   found.sort((a, b) => a.span.start - b.span.start);
-  return {
-    dangers: found,
-    diagnostics: found.map((d) => ({
-      span: d.span,
-      severity: DiagnosticSeverity.Warning,
-      code: 'command/dangerous',
-      message: `Dangerous command (${d.rule}): ${d.reason}.`,
-    })),
-  };
+  return { dangers: found, diagnostics: perLine(text, found) };
+}
+
+/** One warning per line, naming every rule that line trips. */
+function perLine(text: string, found: Danger[]): LocalDiagnostic[] {
+  const byLine = new Map<number, Danger[]>();
+  let line = 0, at = 0;
+  for (const d of found) {
+    while (true) {
+      const nl = text.indexOf('\n', at);
+      if (nl < 0 || nl >= d.span.start) break;
+      line++; at = nl + 1;
+    }
+    const list = byLine.get(line) ?? [];
+    if (!list.some((x) => x.rule === d.rule)) list.push(d);
+    byLine.set(line, list);
+  }
+  return [...byLine.values()].map((list) => ({
+    span: { start: Math.min(...list.map((d) => d.span.start)), end: Math.max(...list.map((d) => d.span.end)) },
+    severity: DiagnosticSeverity.Warning,
+    code: 'command/dangerous',
+    message: `Dangerous command (${list.map((d) => d.rule).join(', ')}): ${list.map((d) => d.reason).join('; ')}.`,
+  }));
 }
 
 export const dangerousCommands: BlockAnalyzer = {

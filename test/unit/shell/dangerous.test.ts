@@ -19,6 +19,7 @@ const flagged: [string, string[]][] = [
   ['kill -s KILL 1234', ['kill-9']],
   ['pkill -f accumen', ['pkill']],
   ['killall nginx', ['pkill']],
+  ['sudo fuser -k 8080/tcp', ['sudo', 'pkill']],
   ['kubectl -n prod delete pod api-0', ['kubectl-delete']],
   ['kubectl scale deploy/api --replicas=0 -n prod', ['kubectl-scale-zero']],
   ['helm rollback payments 3 -n prod', ['helm-rollback']],
@@ -38,6 +39,53 @@ const flagged: [string, string[]][] = [
   ['sudo systemctl stop app', ['sudo', 'service-stop']],
   ['echo start && kubectl delete ns tmp', ['kubectl-delete']],
   ['ssh db1 "kill -9 $(pgrep app)"', ['kill-9']],
+  ['rm -rf ./build', ['rm-rf-path']],
+  ['sudo rm -rf /var/lib/etcd/member', ['sudo', 'rm-rf-path']],
+  // Missed before: other tools that delete
+  ['oc delete pod etcd-guard-0 -n openshift-etcd', ['kubectl-delete']],
+  ['oc adm drain worker-2 --ignore-daemonsets --delete-emptydir-data', ['node-drain']],
+  ['kubectl drain node-7 --force --ignore-daemonsets', ['node-drain']],
+  ['terraform destroy -target=module.cache', ['terraform-destroy']],
+  ['terraform state rm aws_instance.bastion', ['terraform-destroy']],
+  ['tf state rm module.db', ['terraform-destroy']],
+  ['terraform apply -auto-approve -destroy', ['terraform-destroy']],
+  ['gsutil -m rm -r gs://exports/2024-01/', ['bucket-delete']],
+  ['aws s3 rm s3://backups/tmp --recursive', ['bucket-delete']],
+  ['az group delete --name rg-staging --yes', ['cloud-delete']],
+  ['az storage blob delete-batch -s logs', ['cloud-delete']],
+  ['aws ec2 terminate-instances --instance-ids i-0abc', ['cloud-delete']],
+  ['gcloud compute instances delete vm-1 --zone europe-west1-b', ['cloud-delete']],
+  ['curl -X DELETE https://es.internal:9200/logs-2024.01', ['http-delete']],
+  ['curl -s -XDELETE "localhost:9200/old-index"', ['http-delete']],
+  ["curl --request DELETE -H 'Authorization: Bearer x' https://api/v1/items/7", ['http-delete']],
+  ['helm uninstall ingress -n ingress-nginx', ['helm-rollback']],
+  ['psql -c "DROP DATABASE staging"', ['sql-drop']],
+  ['mysql -e "TRUNCATE TABLE sessions"', ['sql-drop']],
+  ['psql -c "DELETE FROM jobs;"', ['sql-delete-all']],
+  ['redis-cli -n 2 FLUSHDB', ['sql-drop']],
+  // Behind wrappers
+  ['kubectl exec -it toolbox -- kubectl delete pod api-0', ['kubectl-delete']],
+  ['oc debug node/worker-1 -- chroot /host rm -rf /var/lib/kubelet/pods/abc', ['rm-rf-path']],
+  ["ssh bastion 'rm -rf /srv/cache/*'", ['rm-rf']],
+  ['ssh -i ~/.ssh/ops.pem admin@db1 "sudo systemctl stop postgresql"', ['sudo', 'service-stop']],
+  ['ssh db1 rm -rf /data/old', ['rm-rf-path']],
+  ['sudo -u app kubectl delete job nightly', ['kubectl-delete']],
+  ['sudo -u root kubectl delete job nightly', ['sudo', 'kubectl-delete']],
+  ['kubectl get pods -o name | xargs kubectl delete', ['kubectl-delete']],
+  ['kubectl get pods -o name | xargs -n 1 -P 4 kubectl delete', ['kubectl-delete']],
+  ['watch -n 5 kubectl delete pod -l app=flaky', ['kubectl-delete']],
+  ["watch 'kubectl delete pod -l app=flaky'", ['kubectl-delete']],
+  ['timeout 60 kubectl drain node-1', ['node-drain']],
+  ['timeout -s KILL 5m helm uninstall x', ['helm-rollback']],
+  ['bash -c "kubectl delete ns tmp"', ['kubectl-delete']],
+  ["su - postgres -c 'psql -c \"DROP TABLE t\"'", ['sql-drop']],
+  ['ssh db1 <<EOF\nsudo systemctl restart api\nEOF', ['sudo', 'service-stop']],
+  ['if kubectl delete pod x; then echo ok; fi', ['kubectl-delete']],
+  ['NS=prod kubectl delete pod x -n $NS', ['kubectl-delete']],
+  // sudo that changes something, or opens a root shell
+  ['sudo -i', ['sudo']],
+  ['sudo su -', ['sudo']],
+  ['sudo apt-get install -y jq', ['sudo']],
 ];
 
 for (const [body, expected] of flagged) {
@@ -46,7 +94,22 @@ for (const [body, expected] of flagged) {
 
 const clean = [
   'rm -f /tmp/lock',
-  'rm -rf ./build',
+  'rm -rf /tmp/restore-check',
+  'sudo journalctl -u kubelet --since "10 min ago"',
+  'sudo cat /var/log/syslog | tail -50',
+  'sudo ls -la /root',
+  'sudo systemctl status kubelet',
+  'sudo -u postgres psql -c "select 1" --version >/dev/null; sudo crictl ps -a',
+  'sudo iptables -L -n',
+  'sudo find /var/log -name "*.gz" -mtime +7',
+  'kubectl get pods -o name | grep delete',
+  'echo "terraform destroy is never run here"',
+  'curl -X GET https://api.example.com/items',
+  'aws s3 ls s3://backups/ --recursive',
+  'gsutil ls -r gs://bucket/',
+  'az vm list -o table',
+  'oc get pods -n openshift-etcd',
+  'kubectl cordon node-3',
   'rm -r logs/old',
   'kill -TERM <pid>',
   'kubectl get pods -n prod',
@@ -66,13 +129,17 @@ for (const body of clean) {
   test(`does not flag: ${body}`, () => assert.deepEqual(rules(body), []));
 }
 
-test('findings carry a warning and the span of the command', () => {
-  const body = '# restart\nsudo systemctl restart nginx';
+test('one line gets one warning naming all its reasons; the model keeps one finding per rule', () => {
+  const body = '# restart\nsudo systemctl restart nginx\nkubectl delete pod api-0';
   const f = dangerFindings(body);
-  const d = f.diagnostics!.find((x) => x.message.includes('service-stop'))!;
+  assert.deepEqual(f.dangers!.map((d) => d.rule), ['sudo', 'service-stop', 'kubectl-delete']);
+  assert.equal(f.diagnostics!.length, 2);
+  const [d, e] = f.diagnostics!;
   assert.equal(d.severity, 2);
   assert.equal(d.code, 'command/dangerous');
-  assert.equal(body.slice(d.span.start, d.span.end), 'systemctl restart');
+  assert.equal(body.slice(d.span.start, d.span.end), 'sudo systemctl restart');
+  assert.match(d.message, /^Dangerous command \(sudo, service-stop\): runs with root privileges; stopping or restarting/);
+  assert.equal(body.slice(e.span.start, e.span.end), 'kubectl delete');
 });
 
 test('JSON output pasted in a shell block is never scanned', () => {
