@@ -16,6 +16,7 @@ import { indexFigures } from './indexBench';
 import { fmt, goalLines, table, type Goal, type Row } from './report';
 import type { Plan } from './stats';
 import { promqlBenchFigures } from '../test/unit/promql/bench';
+import { baselineCommit, fieldCheckFigures } from './fieldCheck';
 
 const args = process.argv.slice(2);
 const tiny = args.includes('--tiny');
@@ -110,6 +111,15 @@ async function main(): Promise<void> {
       { figure: 'PromQL: lezer parse alone (floor)', input: `${pq.count} expressions`, ms: pq.parseMs, ratio: pq.checkMs / pq.parseMs, note: 'CPU ms; ratio = check/parse' },
     );
 
+    // The field corpus, checked by the CLI as CI runs it, against the check before issue 13.
+    log('runbook check of the field corpus, ours and the baseline');
+    const fc = fieldCheckFigures({ runs: tiny ? 1 : 3, warmup: tiny ? 0 : 1 }, tiny);
+    if ('skipped' in fc) rows.push({ figure: 'runbook check, field corpus', input: '-', value: 'skipped', note: fc.skipped });
+    else rows.push(
+      { figure: 'ours: runbook check, field corpus', input: `${fc.files} runbooks`, ms: fc.oursMs, ratio: fc.oursMs / fc.baselineMs, note: `CLI process; ratio vs ${baselineCommit}` },
+      { figure: `baseline: runbook check at ${baselineCommit}`, input: `${fc.files} runbooks`, ms: fc.baselineMs, note: 'before issue 13' },
+    );
+
     const small = results[0];
     const big = results[results.length - 1];
     const overhead = big.cold.ours / big.cold.chunked - 1;
@@ -129,6 +139,10 @@ async function main(): Promise<void> {
       { name: `index of ${ix.files} runbooks < 3 s`, pass: ix.coldMs < 3000, figure: `${fmt(ix.coldMs)} ms cold, ${fmt(ix.warmMs)} ms with cache` },
       { name: `index of ${ix.files} runbooks < 200 MB RSS`, pass: ix.peakRssMb < 200, figure: `${ix.peakRssMb.toFixed(0)} MB peak` },
       { name: `PromQL check of ${pq.count} expressions < 100 ms`, pass: pq.checkMs < 100, figure: `${fmt(pq.checkMs)} ms CPU (parse alone ${fmt(pq.parseMs)} ms)` },
+      // 10% allowance: two processes on a shared two-core machine do not time closer than that.
+      'skipped' in fc
+        ? { name: 'field corpus check no slower than before issue 13', pass: 'skip', figure: fc.skipped }
+        : { name: 'field corpus check no slower than before issue 13', pass: fc.oursMs <= fc.baselineMs * 1.1, figure: `${fmt(fc.oursMs)} ms vs ${fmt(fc.baselineMs)} ms at ${baselineCommit} (${fc.files} runbooks)` },
     ];
     console.log(`Runbook benchmark${tiny ? ' (--tiny: toy sizes, not the goals\' sizes)' : ''}: medians of ${plan.runs} runs after ${plan.warmup} warm-up (keystrokes: after up to ${typing.warmup} or ${(typing.warmupMs ?? 0) / 1000} s of them); node ${process.version}; ${new Date().toISOString()}`);
     console.log(table(rows));

@@ -18,7 +18,7 @@ test('npm run bench -- --tiny prints the table and a verdict per goal', () => {
     'ours: cold full check', 'ours: keystroke → diagnostics (syntax)', 'peer: vscode-markdown-languageservice cold',
     'peer: markdown-languageservice keystroke', 'hover latency minus Prometheus query',
     'workspace index, cold', 'workspace index, restart', 'workspace index, server peak RSS',
-    'PromQL: full check', 'PromQL: lezer parse alone',
+    'PromQL: full check', 'PromQL: lezer parse alone', 'runbook check, field corpus',
   ]) {
     const row = rows.find(l => l.includes(figure));
     assert.ok(row, `row "${figure}" is missing:\n${out}`);
@@ -27,7 +27,7 @@ test('npm run bench -- --tiny prints the table and a verdict per goal', () => {
   }
   assert.equal(rows.filter(l => l.includes('| 20 KB ') && l.includes('ours: keystroke')).length, 2, 'each size is measured');
   const goals = out.trim().split('\n').filter(l => /^(PASS|FAIL|SKIP) /.test(l));
-  assert.equal(goals.length, 9, out);
+  assert.equal(goals.length, 10, out);
   for (const g of ['cold check of', 'analysis adds', 'keystroke re-check on 20 KB', 'keystroke re-check on 3 KB', 'faster than each peer', 'hover overhead', 'runbooks < 3 s', 'runbooks < 200 MB RSS', 'PromQL check of']) {
     assert.ok(goals.some(l => l.includes(g)), `goal "${g}" missing`);
   }
