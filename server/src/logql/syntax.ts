@@ -6,6 +6,7 @@ import { firstError, isBlankLogql, parseLogql, type SyntaxNode, type Tree } from
 import { unclosed } from '../promql/syntax';
 import { re2MatchesEmpty } from '../promql/re2';
 import { decodeString } from '../promql/literals';
+import { regexLiteralProblem } from '../promql/literalChecks';
 
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const TOKEN = /\s*([A-Za-z_][\w.]*|\d[\w.]*|\|=|!=|\|~|!~|\|>|!>|=~|==|>=|<=|"(?:[^"\\\n]|\\.)*"?|`[^`]*`?|\S)/y;
@@ -73,11 +74,39 @@ function selectorProblem(tree: Tree, text: string): LogqlProblem | undefined {
   return undefined;
 }
 
+/** Loki's lexer reads strings with Go's rules: `"\d"` is an invalid escape, not a `d`. */
+function escapeProblem(tree: Tree, text: string): LogqlProblem | undefined {
+  const c = tree.cursor();
+  do {
+    if (c.name !== 'String') continue;
+    const p = decodeString(text.slice(c.from, c.to)).problem;
+    if (p) return problem(c.from + p.from, c.from + p.to, p.message.replace('PromQL string', 'LogQL string'));
+  } while (c.next());
+  return undefined;
+}
+
+/** Loki compiles label and line-filter regexes with Go's regexp (RE2), as Prometheus does. */
+function regexProblem(tree: Tree, text: string): LogqlProblem | undefined {
+  const c = tree.cursor();
+  do {
+    const strings: SyntaxNode[] = [];
+    if (c.name === 'Matcher' || c.name === 'LineFilter') {
+      const op = c.node.getChild('Filter') ?? c.node.firstChild?.nextSibling;
+      if (op && /~/.test(text.slice(op.from, op.to))) strings.push(...c.node.getChildren('String'));
+    } else if (c.name === 'LabelParser' && c.node.getChild('Regexp')) strings.push(...c.node.getChildren('String'));
+    for (const s of strings) {
+      const p = regexLiteralProblem(text.slice(s.from, s.to));
+      if (p) return problem(s.from + p.from, s.from + p.to, p.message.replace('Prometheus regexes', 'Loki regexes'));
+    }
+  } while (c.next());
+  return undefined;
+}
+
 export function logqlProblems(text: string): LogqlProblem[] {
   if (isBlankLogql(text)) return [];
   const tree = parseLogql(text);
   const err = firstError(tree);
   if (err) return [grammarProblem(text, err)];
-  const sel = selectorProblem(tree, text);
-  return sel ? [sel] : [];
+  const p = escapeProblem(tree, text) ?? selectorProblem(tree, text) ?? regexProblem(tree, text);
+  return p ? [p] : [];
 }

@@ -2,11 +2,25 @@
 // bad string escapes, label regexes Go's RE2 rejects, ranges and steps that are not positive,
 // durations too long for int64 nanoseconds, and `@` times that are not finite.
 import type { PromqlProblem } from './problem';
-import type { SyntaxNode } from './parse';
+import { exprChildren, type SyntaxNode } from './parse';
 import { decodeString, durationSeconds, MAX_AT_SECONDS, MAX_DURATION_SECONDS, numberValue } from './literals';
 import { re2Problem } from './re2';
 
 type Problem = Omit<PromqlProblem, 'code' | 'severity'>;
+
+/**
+ * What RE2 rejects in a quoted regex (PromQL and LogQL alike), as offsets into the literal
+ * (quotes included); undefined when valid, or when the string itself is broken (reported apart).
+ */
+export function regexLiteralProblem(literal: string): { from: number; to: number; message: string } | undefined {
+  const decoded = decodeString(literal);
+  if (decoded.problem) return undefined;
+  const p = re2Problem(decoded.value);
+  if (!p) return undefined;
+  const from = decoded.at[p.index];
+  const to = decoded.at[p.index + p.length] ?? decoded.at[decoded.at.length - 1];
+  return { from, to: Math.max(to, from + 1), message: p.message };
+}
 
 /** A duration written as one literal with an optional sign (`5m`, `-2m`, `300`), in seconds. */
 function literalDuration(text: string): number | undefined {
@@ -35,17 +49,14 @@ export function literalProblems(top: SyntaxNode, text: string): PromqlProblem[] 
     } else if (v > MAX_DURATION_SECONDS) out.push({ from: n.from, to: n.to, message: tooLong(src(n)) });
   };
 
+  const regexIn = (value: SyntaxNode, prefix = '') => {
+    const p = regexLiteralProblem(src(value));
+    if (p) out.push({ from: value.from + p.from, to: value.from + p.to, message: prefix + p.message });
+  };
   const matcherRegex = (m: SyntaxNode) => {
     const op = m.getChild('MatchOp');
     const value = m.getChild('StringLiteral');
-    if (!op || !value || !/~/.test(src(op))) return;
-    const decoded = decodeString(src(value));
-    if (decoded.problem) return; // reported as a string problem
-    const p = re2Problem(decoded.value);
-    if (!p) return;
-    const from = value.from + decoded.at[p.index];
-    const to = value.from + (decoded.at[p.index + p.length] ?? decoded.at[decoded.at.length - 1]);
-    out.push({ from, to: Math.max(to, from + 1), message: p.message });
+    if (op && value && /~/.test(src(op))) regexIn(value);
   };
 
   const c = top.cursor();
@@ -58,6 +69,13 @@ export function literalProblems(top: SyntaxNode, text: string): PromqlProblem[] 
         break;
       }
       case 'UnquotedLabelMatcher': case 'QuotedLabelMatcher': matcherRegex(n); break;
+      case 'FunctionCall': {
+        // label_replace compiles its regex when it runs: an invalid one fails every evaluation.
+        const body = n.getChild('FunctionCallBody');
+        const regex = body && src(n.getChild('FunctionIdentifier') ?? n) === 'label_replace' ? exprChildren(body)[4] : undefined;
+        if (regex?.name === 'StringLiteral') regexIn(regex, 'In `label_replace`\'s regex: ');
+        break;
+      }
       case 'MatrixSelector': positive(n.getChild('DurationExpr'), 'range'); break;
       case 'SubqueryExpr': {
         const [range, step] = n.getChildren('DurationExpr');

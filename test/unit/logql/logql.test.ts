@@ -50,3 +50,22 @@ test('a runbook: logql fences and logcli lines get logql/syntax at the right doc
     .map((d) => `${d.severity} ${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}`);
   assert.deepEqual(found, ['1 checkout', '1 (', '1 {app=~".*"}', '2 $__auto', '1 |', '1 (']);
 });
+
+test('regexes in selectors, line filters, label filters and the regexp parser are checked as RE2', () => {
+  const p = errors('{app="a"} |~ "ok|(?=x)"')[0];
+  assert.match(p.message, /Loki regexes \(RE2\) have no lookahead/);
+  assert.deepEqual([p.from, p.to], [17, 20]);
+  assert.ok(errors('{app=~"(a"}')[0]);
+  assert.ok(errors('{app="a"} | json | level=~"[z-a]"')[0]);
+  assert.ok(errors('{app="a"} | regexp "(?P<x>\\\\w+"')[0]);
+  for (const q of ['{app="a"} |~ "(?i)error|warn"', '{app="a"} !~ `\\d{3}`', '{app="a"} | regexp `(?P<ip>\\S+) - (?P<user>\\S+)`']) {
+    assert.deepEqual(logqlProblems(q), [], q);
+  }
+});
+
+test('string escapes follow Go, as Loki reads them: `"\\d"` is an error with the fix in the message', () => {
+  const p = errors('{app="a"} |~ "\\d+ ms"')[0];
+  assert.deepEqual([p.from, p.to], [14, 16]);
+  assert.match(p.message, /not a valid escape in a LogQL string.*backticks/);
+  assert.deepEqual(logqlProblems('{app="a"} |~ "\\\\d+ ms" |= "say \\"hi\\""'), []);
+});

@@ -103,3 +103,9 @@ test('a range or subquery binds to the operand before it, as in Prometheus (leze
   assert.ok(first('-b[5m]'));
   assert.deepEqual(errors('max_over_time((a - b)[1h:])'), []);
 });
+
+test('label_replace with a regex RE2 rejects fails when run: an error on the regex', () => {
+  const p = first('label_replace(up, "a", "$1", "b", "(.*")');
+  assert.match(p.message, /label_replace.*never closed/);
+  assert.deepEqual(errors('label_replace(up, "a", "$1", "b", "(?P<x>.*)")'), []);
+});

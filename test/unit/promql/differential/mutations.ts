@@ -77,6 +77,7 @@ export const MUTATIONS: Record<string, Mutation> = {
   'string operand': (e) => `"x" + ${e}`,
   'matrix operand': at(/rate\(([^()]*\[\d+[smhdwy]\])\)/, (m) => m[1]),
   'missing range': at(/\[\d+[smhdwy]\]/, () => ''),
+  'bad label_replace regex': at(/label_replace\((.*),\s*"([^"]*)"\)/, (m) => `label_replace(${m[1]}, "(${m[2]}")`),
 };
 
 export function mutate(exprs: readonly string[]): { expr: string; from: string; mutation: string }[] {
