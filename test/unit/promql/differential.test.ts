@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { lintExpression } from '../../../server/src/promql/lint';
 import { promtoolVerdicts, promtoolVersion } from './differential/promtool';
 import { mutate } from './differential/mutations';
-import { caseSamples, fixtureSamples, FIELD_CORPUS, ruleSamples, runbookSamples, type Sample } from './differential/sources';
+import { caseSamples, fixtureSamples, FIELD_CORPUS, ruleSamples, runbookSamples, seedSamples, type Sample } from './differential/sources';
 
 const version = promtoolVersion();
 
@@ -84,7 +84,7 @@ test('differential: mutations — no false errors, and the misses are known', { 
 });
 
 test('differential: field corpus expressions agree with promtool', { skip: (!version && 'promtool not installed') || (!runbookSamples(FIELD_CORPUS, 'field').length && 'field corpus not present') }, (t) => {
-  const field = runbookSamples(FIELD_CORPUS, 'field');
+  const field = [...runbookSamples(FIELD_CORPUS, 'field'), ...seedSamples()];
   const mutated = mutate(field.map((s) => s.expr)).map((m) => ({ expr: m.expr, source: 'field mutation', mutation: m.mutation }));
   const c = compare([...field, ...mutated]);
   t.diagnostic(summary(`field corpus (${field.length} and ${mutated.length} mutations)`, c));

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildModel } from '../../../../server/src/model/build';
 import { blockExpressions } from '../../../../server/src/promql/places';
+import { splitStatements } from '../../../../server/src/promql/split';
+import { prepareShell } from '../../../../server/src/shell/prepare';
 
 export interface Sample { expr: string; source: string }
 
@@ -32,23 +34,31 @@ export function ruleSamples(): Sample[] {
   });
 }
 
+function fileSamples(file: string, source: string): Sample[] {
+  const model = buildModel(readFileSync(file, 'utf8'));
+  return model.blocks.flatMap((block) => {
+    const exprs = blockExpressions(block).map(({ expr }) => expr.text);
+    // PromQL pasted under a shell tag is checked as PromQL too (blocks/promqlUnderShell).
+    if (block.lang === 'shell' && prepareShell(block.body).foreign?.kind === 'promql') exprs.push(...splitStatements(block.body).map((st) => st.text));
+    return exprs.filter((e) => e.trim()).map((expr) => ({ expr, source }));
+  });
+}
+
 /** The PromQL our analysis finds in runbooks under `dir` (fences, rule `expr:`, shell queries). */
 export function runbookSamples(dir: string, label: string): Sample[] {
   if (!existsSync(dir)) return [];
-  const out: Sample[] = [];
-  for (const file of markdownFiles(dir)) {
-    const model = buildModel(readFileSync(file, 'utf8'));
-    for (const block of model.blocks) {
-      for (const { expr } of blockExpressions(block)) {
-        if (expr.text.trim()) out.push({ expr: expr.text, source: `${label}:${file.slice(dir.length + 1)}` });
-      }
-    }
-  }
-  return out;
+  return markdownFiles(dir).flatMap((file) => fileSamples(file, `${label}:${file.slice(dir.length + 1)}`));
 }
 
 export function fixtureSamples(): Sample[] {
-  return runbookSamples(FIXTURES, 'fixtures');
+  return [...runbookSamples(FIXTURES, 'fixtures'), ...runbookSamples(join(__dirname, '../../../../runbooks'), 'runbooks')];
+}
+
+/** The seed runbooks beside the field corpus (`../shared/corpus/*.md`), read in place. */
+export function seedSamples(): Sample[] {
+  const dir = join(FIELD_CORPUS, '..');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.md')).sort().flatMap((f) => fileSamples(join(dir, f), `seed:${f}`));
 }
 
 /** The edge cases of test/fixtures/promql/parser-cases.txt, one expression a line. */
