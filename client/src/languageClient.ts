@@ -32,6 +32,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // clientResolvesEnvironments: the server asks us for the chosen environment's Prometheus
     // (we hold its secrets) instead of reading the environments file itself.
     initializationOptions: () => ({ settings: vscode.workspace.getConfiguration('runbook'), clientResolvesEnvironments: true }),
+    middleware: {
+      // VS Code's own Markdown outline already lists the headings, and it cannot be turned off:
+      // two outlines made the Outline view show two trees and the breadcrumb switch between them.
+      // So in VS Code the server's outline stays out of Markdown files (other editors still get it,
+      // and steps have their lenses). An empty answer drops this provider's group altogether.
+      provideDocumentSymbols: (document, token, next) => (document.languageId === 'markdown' ? [] : next(document, token)),
+    },
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -165,6 +165,29 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
     check(/staging/.test(status), `the status bar names the environment: ${status}`);
   }, true);
 
+  await step('one outline', async () => {
+    // The Outline view in the Explorer: one tree of the sections, not one per provider.
+    const folder = page.locator('.pane-header', { hasText: /^\s*runbooks/i }).first();
+    const header = page.locator('.pane-header', { hasText: /^\s*Outline/i }).first();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await folder.click(); // fold the file list, so the outline has room
+    const rows = page.locator('.outline-pane .monaco-list-row');
+    await until('the outline lists the sections', () => rows.allInnerTexts().then(t => clean(t.join(' | '))), t => /Diagnosis/.test(t) && /Archive old logs/.test(t), 20_000);
+    await rows.first().click();
+    await page.keyboard.press('End'); // the last row: a second provider's group would be here
+    await page.waitForTimeout(300);
+    const text = clean((await rows.allInnerTexts()).join(' | '));
+    check(!/Markdown Language Features/.test(text), `one outline, not one per provider: ${text}`);
+    check(!/^\s*Runbook\s*$/m.test((await rows.allInnerTexts()).join('\n')), `no group per provider: ${text}`);
+    check((text.match(/Diagnosis/g) ?? []).length === 1, `each section once: ${text}`);
+    await gotoLine(LINE.whereStep + 1);
+    const crumbs = await until('the breadcrumb shows the section', () => page.locator('.editor-group-container.active .breadcrumbs-control').innerText().then(clean), t => /Where am I/.test(t));
+    check(!/Markdown Language Features|Runbook/.test(crumbs), `the breadcrumb names no provider: ${crumbs}`);
+    await shot('outline-open');
+    await folder.click();
+    await header.click();
+  });
+
   await step('read the Problems', async () => {
     await page.keyboard.press('Control+Shift+M');
     const rows = page.locator('.markers-panel .monaco-list-row');

@@ -38,11 +38,11 @@ suite('Run lenses [untrusted]', () => {
   test('an untrusted workspace shows no Run lens', async () => {
     assert.equal(vscode.workspace.isTrusted, false);
     const { document } = await openFixture('checkout-latency.md');
-    await runbookApi();
     // Wait until the server has analysed the document (its outline has the steps), so an empty
     // lens list means "refused", not "not ready yet".
+    const api = await runbookApi();
     await waitFor('the Runbook outline', async () => {
-      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+      const symbols = await api.client.sendRequest<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: document.uri.toString() } });
       return symbols?.some(s => s.name === 'Checkout latency is high');
     });
     const titles = (await lenses(document)).map(l => l.command?.title ?? '');
