@@ -24,7 +24,11 @@ function hasCall(code: string): boolean {
   return false;
 }
 
+/** Queries are short; the parser takes seconds on half a megabyte of near-PromQL, so don't ask it. */
+const maxQueryChars = 20_000;
+
 export function looksLikePromql(body: string): boolean {
+  if (body.length > maxQueryChars) return false;
   const lines = body.split('\n').filter((l) => l.trim() && !comment.test(l));
   if (!lines.length) return false;
   const code = lines.map(withoutStrings).join('\n');

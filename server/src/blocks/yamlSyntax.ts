@@ -37,8 +37,10 @@ export function yamlFindings(body: string): BlockFindings {
   if (!body.trim() || /\{\{|\{%/.test(body)) return {};
   const diagnostics: LocalDiagnostic[] = [];
   const { masked, elisions } = maskYamlElisions(body);
-  const elidedParent = elisions.length > 0 && !parsesClean(masked) && parsesClean(elisionsAsKeys(body));
-  for (const doc of elidedParent ? [] : parseAllDocuments(masked, { prettyErrors: false })) {
+  const docs = parseAllDocuments(masked, { prettyErrors: false });
+  const broken = docs.some((d) => d.errors.length);
+  const elidedParent = broken && elisions.length > 0 && parsesClean(elisionsAsKeys(body));
+  for (const doc of broken && !elidedParent ? docs : []) {
     // Only the first error of a document: the parser's later ones follow from it.
     for (const e of doc.errors.slice(0, 1)) {
       let [start, end] = e.pos;

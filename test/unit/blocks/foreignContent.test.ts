@@ -126,3 +126,10 @@ test('a console DELETE request is dangerous, like curl -X DELETE', async () => {
   assert.deepEqual(analysis.dangers.map((d) => [d.rule, d.range.start.line - 3]), [['http-delete', 2], ['http-delete', 4]]);
   assert.deepEqual(codes(analysis.diagnostics), ['block/language-mismatch', 'command/dangerous', 'command/dangerous']);
 });
+
+test('a shell-tagged block far longer than any query is not handed to the PromQL parser', () => {
+  // The parser takes seconds on hundreds of kilobytes of near-PromQL; queries are a few lines.
+  const huge = 'sum(rate(ledger_requests_total{code="500"}[5m])) or\n'.repeat(600) + 'vector(0)';
+  assert.equal(guessContentLanguage(huge.slice(0, 2000).replace(/ or\n[^\n]*$/, '')).kind, 'promql');
+  assert.notEqual(guessContentLanguage(huge).kind, 'promql');
+});
