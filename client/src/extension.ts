@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi {
     throw err;
   });
   ready.catch(() => undefined); // reported above; the API's callers still see the rejection
-  const envs = registerEnvironments(context);
+  const envs = registerEnvironments(context, client);
   registerRun(context, client, envs);
   context.subscriptions.push(servePrometheusConfig(client, envs, context.secrets), registerEvaluateAtCursor());
 

@@ -163,6 +163,8 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
     await until('the Run lens is drawn', () => editor().locator('.codelens-decoration').allInnerTexts(), t => t.some(x => /▶ Run on staging/.test(x)), 60_000);
     const status = await page.locator('.statusbar-item', { hasText: 'staging' }).first().innerText();
     check(/staging/.test(status), `the status bar names the environment: ${status}`);
+    // …and shows that its Prometheus answers (a check mark; an error sign when it does not).
+    await until("the status bar shows staging's Prometheus reachable", () => page.locator('.statusbar-item:has-text("staging") .codicon-pass').count(), n => n > 0, 20_000);
   }, true);
 
   await step('one outline', async () => {

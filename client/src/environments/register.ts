@@ -1,16 +1,17 @@
 // Environments in the editor: the list, the status-bar item and the picker command.
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { Environments } from './environments';
 import { environmentStatusBar } from './statusBar';
 import { pickEnvironment } from './pickEnvironment';
 import { forgetSecrets } from './secretStorage';
 import { originOf } from '../../../server/src/environments/resolve';
 
-export function registerEnvironments(context: vscode.ExtensionContext): Environments {
+export function registerEnvironments(context: vscode.ExtensionContext, client?: LanguageClient): Environments {
   const envs = new Environments(context.workspaceState);
   context.subscriptions.push(
     envs,
-    environmentStatusBar(envs),
+    environmentStatusBar(envs, client),
     vscode.commands.registerCommand('runbook.pickEnvironment', (args?: { name?: string }) => pickEnvironment(envs, args)),
     vscode.commands.registerCommand('runbook.forgetSecrets', async () => {
       const env = envs.current;

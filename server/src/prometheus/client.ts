@@ -109,6 +109,12 @@ export class PrometheusClient {
     }
   }
 
+  /** The server's build info, never cached: reachability asks about now (see reachability.ts). */
+  async buildInfo(opts: CallOptions = {}): Promise<{ version?: string }> {
+    const data = await this.transport.json({ path: 'api/v1/status/buildinfo', params: [], signal: opts.signal });
+    return typeof data === 'object' && data !== null ? { version: typeof (data as { version?: unknown }).version === 'string' ? (data as { version: string }).version : undefined } : {};
+  }
+
   /** Masks this environment's credentials in text bound for a log. */
   redact(text: string): string { return this.transport.redact(text); }
 

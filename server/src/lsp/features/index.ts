@@ -15,6 +15,7 @@ import { hoverFeature } from './hover';
 import { completionFeature } from './completion';
 import { unknownMetricsFeature } from './unknownMetrics';
 import { serverInfoFeature } from './serverInfo';
+import { prometheusStatusFeature } from './prometheusStatus';
 
 export const features: Feature[] = [
   diagnosticsFeature,
@@ -32,4 +33,5 @@ export const features: Feature[] = [
   completionFeature,
   unknownMetricsFeature,
   serverInfoFeature,
+  prometheusStatusFeature,
 ];
