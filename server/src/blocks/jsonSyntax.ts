@@ -2,7 +2,7 @@
 // line) and fragments of a larger document are documentation, so those get a hint; only real
 // breakage is an error.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { BlockAnalyzer, BlockFindings } from '../analysis/types';
+import type { BlockAnalyzer, BlockFindings, BodySpan, LocalDiagnostic } from '../analysis/types';
 import { consoleRequests } from './consoleRequests';
 import { isJsonFragment } from './jsonFragment';
 import { findJsonElisions, withoutElisions } from './jsonLike';
@@ -35,7 +35,29 @@ function lastValidPrefix(text: string): number {
 }
 
 export function jsonFindings(body: string): BlockFindings {
-  if (!body.trim()) return {};
+  // Templates (`{{ .Values.x }}`) are not JSON until rendered.
+  if (!body.trim() || /\{\{|\{%/.test(body)) return {};
+  if (!parseError(body)) return {};
+  // Fill-in values (`"replicas": <count>`, `"id": $ID`) are read as numbers of the same length, so
+  // offsets stay put; they are hints once the rest is valid.
+  const holes: BodySpan[] = [];
+  const filled = body.replace(placeholderValue, (m: string, before: string, hole: string, at: number) => {
+    holes.push({ start: at + before.length, end: at + before.length + hole.length });
+    return before + '0' + ' '.repeat(hole.length - 1);
+  });
+  const found = checkFilled(filled);
+  if (found.diagnostics?.some((d) => d.severity === DiagnosticSeverity.Error) || !holes.length) return found;
+  const hints: LocalDiagnostic[] = holes.map((span) => ({
+    span, severity: DiagnosticSeverity.Hint, code: 'placeholder',
+    message: `${body.slice(span.start, span.end)} is a placeholder: replace it with a real value before using this JSON.`,
+  }));
+  return { diagnostics: [...(found.diagnostics ?? []), ...hints].sort((a, b) => a.span.start - b.span.start) };
+}
+
+/** A placeholder where a value goes: `<…>` or `$VAR`/`${VAR}`, unquoted. */
+const placeholderValue = /([:\[,][ \t]*|^[ \t]*)(<[^<>\n"]{1,80}>|\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*)(?=[ \t]*(?:[,\]}]|$))/gm;
+
+function checkFilled(body: string): BlockFindings {
   const error = parseError(body);
   if (!error) return {};
   const elisions = findJsonElisions(body);

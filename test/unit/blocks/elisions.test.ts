@@ -62,3 +62,16 @@ test('more ways to elide: `{...}`, `// ...` in JSON; `[...]` and `<snip>` lines 
   assert.deepEqual(summary(yamlFindings('spec:\n  containers:\n  [...]\n  volumes:\n  <snip>\n  nodeName: worker-2\n')), ['yaml/elision:4', 'yaml/elision:4']);
   assert.deepEqual(summary(jsonFindings('{"note": "see ... below", "n": 1}')), [], 'dots inside a string are text');
 });
+
+test('JSON with fill-in values: placeholders are hints; templates are not checked; errors stay errors', () => {
+  const body = '{\n  "replicas": <count>,\n  "owner": $OWNER,\n  "zones": [<zone>, "eu-west-1b"]\n}';
+  const f = jsonFindings(body);
+  assert.deepEqual(f.diagnostics!.map((d) => [d.code, d.severity, body.slice(d.span.start, d.span.end)]), [
+    ['placeholder', 4, '<count>'], ['placeholder', 4, '$OWNER'], ['placeholder', 4, '<zone>'],
+  ]);
+  assert.deepEqual(jsonFindings('{"image": {{ .Values.image | quote }}, "n": {{ .Values.n }}}'), {});
+  const broken = '{\n  "replicas": <count>\n  "owner": "ops"\n}';
+  const [d] = jsonFindings(broken).diagnostics!;
+  assert.equal(d.code, 'json/syntax');
+  assert.equal(d.span.start, broken.indexOf('"owner"'), 'located in the text as written');
+});
