@@ -89,9 +89,32 @@ function checkFilled(body: string): BlockFindings {
       span: { start: Math.min(error.offset, Math.max(0, body.length - 1)), end: Math.max(end, Math.min(error.offset, body.length)) },
       severity: DiagnosticSeverity.Error,
       code: 'json/syntax',
-      message: `JSON syntax error: ${error.message}`,
+      ...explained(body, error),
     }],
   };
+}
+
+/**
+ * The two mistakes JSON.parse words worst, said plainly with their fix: a comment (JSON has none;
+ * JSONC does) and a trailing comma before `}` or `]`.
+ */
+function explained(body: string, error: JsonError): Pick<LocalDiagnostic, 'message' | 'fixes'> {
+  const at = error.offset;
+  if (body.startsWith('//', at) || body.startsWith('/*', at)) {
+    return {
+      message: 'JSON has no comments: remove it, or tag the block `jsonc` if the comments are meant.',
+      fixes: [{ title: 'Change the block\'s language to `jsonc`', edits: [{ infoString: 'jsonc' }] }],
+    };
+  }
+  const comma = /,\s*$/.exec(body.slice(0, at));
+  if (comma && /^[}\]]/.test(body.slice(at))) {
+    const c = comma.index;
+    return {
+      message: `JSON allows no comma before \`${body[at]}\`: remove it.`,
+      fixes: [{ title: 'Remove the trailing comma', edits: [{ span: { start: c, end: c + 1 }, newText: '' }], isPreferred: true }],
+    };
+  }
+  return { message: `JSON syntax error: ${error.message}` };
 }
 
 export const jsonSyntax: BlockAnalyzer = {

@@ -75,3 +75,17 @@ test('JSON with fill-in values: placeholders are hints; templates are not checke
   assert.equal(d.code, 'json/syntax');
   assert.equal(d.span.start, broken.indexOf('"owner"'), 'located in the text as written');
 });
+
+test('JSON comments and trailing commas are errors that say so, with their fix', () => {
+  const commented = '{\n  // the ledger service\n  "replicas": 3\n}';
+  const [c] = jsonFindings(commented).diagnostics!;
+  assert.equal(c.code, 'json/syntax');
+  assert.equal(c.span.start, commented.indexOf('//'));
+  assert.match(c.message, /no comments/);
+  assert.deepEqual(c.fixes![0].edits, [{ infoString: 'jsonc' }]);
+  const trailing = '{\n  "replicas": 3,\n}';
+  const [t] = jsonFindings(trailing).diagnostics!;
+  assert.match(t.message, /no comma before `}`/);
+  const edit = t.fixes![0].edits[0] as { span: { start: number; end: number }; newText: string };
+  assert.equal(trailing.slice(0, edit.span.start) + trailing.slice(edit.span.end), '{\n  "replicas": 3\n}');
+});
