@@ -1,7 +1,8 @@
 // A persistent bash session: blocks are sourced into one long-lived shell, so exports and
 // functions carry over. Each block's end and exit code come from a random marker line.
-// Cancel: SIGTERM to the whole process group (the shell traps it and skips the rest of the
-// block), then SIGKILL to everything but the shell, then to the shell too — always within 2 s.
+// Cancel: SIGTERM to every process of the session (the shell traps it and skips the rest of the
+// block), after 1 s SIGKILL to everything but the shell, then to the shell too if it is still in
+// the block. "Every process" is found by processTree.ts, which follows steps out of the group.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { SentinelScanner } from './sentinel';
 import { StreamRedactor, redact } from './redact';
 import { BoundedCapture } from './capture';
-import { groupMembers, signal, signalGroupExcept } from './processGroup';
+import { killAll, sessionProcesses, signal } from './processTree';
 
 export type BlockStatus = 'ok' | 'failed' | 'cancelled' | 'timeout' | 'session-exit' | 'session-died';
 
@@ -46,7 +47,7 @@ export interface BlockOptions {
 }
 
 /** How long each cancel phase waits: TERM → KILL children → KILL the shell. */
-export const CANCEL_PHASES_MS = [900, 1600] as const;
+export const CANCEL_PHASES_MS = [1000, 1500] as const;
 
 const INIT = [
   'exec 2>&1 19>&1',
@@ -76,6 +77,8 @@ export class ShellSession extends EventEmitter {
   private current?: Current;
   private seq = 0;
   private exited?: { code: number | null; signal: NodeJS.Signals | null };
+  /** Inherited by everything the session starts, so leftovers are found wherever they went. */
+  private readonly marker = `RUNBOOK_SESSION=${randomBytes(8).toString('hex')}`;
 
   constructor(opts: SessionOptions) {
     super();
@@ -84,6 +87,7 @@ export class ShellSession extends EventEmitter {
     const env = { ...opts.env };
     // Start-up files and inherited options would make sessions differ from machine to machine.
     delete env.BASH_ENV; delete env.ENV; delete env.SHELLOPTS; delete env.BASHOPTS;
+    env.RUNBOOK_SESSION = this.marker.slice('RUNBOOK_SESSION='.length);
     this.proc = spawn(opts.bashPath ?? 'bash', ['--noprofile', '--norc'], { cwd: opts.cwd, env, detached: true, stdio: 'pipe' });
     this.proc.stdin.on('error', () => { /* the shell exited; reported through 'exit' */ });
     this.proc.stdout.on('data', (b: Buffer) => this.onData(this.decoder.write(b)));
@@ -132,9 +136,15 @@ export class ShellSession extends EventEmitter {
     const cur = this.current, pid = this.proc.pid;
     if (!cur || cur.reason || !pid) return;
     cur.reason = reason;
-    signal(-pid, 'SIGTERM');
-    cur.timers.push(setTimeout(() => signalGroupExcept(pid, pid, 'SIGKILL'), CANCEL_PHASES_MS[0]));
-    cur.timers.push(setTimeout(() => { if (!cur.markerSeen) signal(-pid, 'SIGKILL'); }, CANCEL_PHASES_MS[1]));
+    for (const p of this.members()) signal(p, 'SIGTERM');
+    cur.timers.push(setTimeout(() => void killAll(() => this.members(), pid), CANCEL_PHASES_MS[0]));
+    // Still in the block: it ignores SIGTERM itself (a `trap '' TERM` loop), so the session goes.
+    cur.timers.push(setTimeout(() => { if (!cur.markerSeen) signal(pid, 'SIGKILL'); }, CANCEL_PHASES_MS[1]));
+  }
+
+  /** Every live process of this session, the shell included. */
+  private members(): number[] {
+    return this.proc.pid ? sessionProcesses(this.proc.pid, this.marker) : [];
   }
 
   /** Ends the session and every process it started. */
@@ -144,9 +154,9 @@ export class ShellSession extends EventEmitter {
     return new Promise((resolve) => {
       this.once('end', () => resolve());
       // The shell traps SIGTERM (to abort blocks), so it is told to leave by end of input.
-      signal(-pid, 'SIGTERM');
+      for (const p of this.members()) signal(p, 'SIGTERM');
       this.proc.stdin.end();
-      setTimeout(() => signal(-pid, 'SIGKILL'), CANCEL_PHASES_MS[0]).unref();
+      setTimeout(() => void killAll(() => this.members()), CANCEL_PHASES_MS[0]).unref();
     });
   }
 
@@ -173,7 +183,7 @@ export class ShellSession extends EventEmitter {
     const pid = this.proc.pid!;
     const check = () => {
       if (this.current !== cur) return;
-      if (groupMembers(pid).some((p) => p !== pid)) cur.timers.push(setTimeout(check, 25));
+      if (this.members().some((p) => p !== pid)) cur.timers.push(setTimeout(check, 25));
       else cur.finish({ status: cur.reason!, exitCode });
     };
     check();
@@ -187,8 +197,8 @@ export class ShellSession extends EventEmitter {
     if (this.exited) return;
     this.exited = { code, signal: sig };
     const pid = this.proc.pid;
-    // Background jobs left behind belong to the ended session.
-    if (pid) signal(-pid, 'SIGKILL');
+    // Background jobs left behind belong to the ended session, wherever they went.
+    const leftovers = pid ? killAll(() => sessionProcesses(pid, this.marker)) : Promise.resolve();
     const cur = this.current;
     if (cur) {
       const rest = cur.redactor.push(cur.scanner.flush() + this.decoder.end()) + cur.redactor.flush();
@@ -209,7 +219,7 @@ export class ShellSession extends EventEmitter {
       cur.finish({ status, exitCode, sessionEnded: message });
     }
     this.cleanup();
-    this.emit('end', this.exited);
+    void leftovers.then(() => this.emit('end', this.exited));
   }
 
   private cleanup(): void {

@@ -8,10 +8,10 @@ import { scratchDir } from './helpers';
 const root = join(__dirname, '../../..');
 const runbook = join(root, 'test/fixtures/run/ws/checkout.md');
 
-function cli(args: string[], env: Record<string, string> = {}, file = runbook) {
+function cli(args: string[], env: Record<string, string> = {}, file = runbook, timeout = 60_000) {
   const records = scratchDir('runbook-cli-records-');
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server/src/cli/main.ts'), 'run', file, '--records-dir', records, ...args], {
-    cwd: root, encoding: 'utf8', input: '', timeout: 60_000,
+    cwd: root, encoding: 'utf8', input: '', timeout,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
   });
   const lines = () => readdirSync(records).flatMap((f) => readFileSync(join(records, f), 'utf8').trim().split('\n')).map((l) => JSON.parse(l));
@@ -114,6 +114,19 @@ test('--timeout stops a step (default 600 s, 0 for none), and a bad value is a u
   assert.equal(r.lines()[0].status, 'timeout');
   assert.equal(cli(['--env', 'local', '--block', '1', '--timeout', '0'], {}, file).code, 0);
   for (const bad of ['-1', 'abc', '']) assert.match(cli(['--env', 'local', '--block', '1', `--timeout=${bad}`], {}, file).stderr, /--timeout must be a number of seconds \(0 for no limit\)/, bad);
+});
+
+test('--timeout ends what the step started and returns at once, even outside its process group', () => {
+  const dir = scratchDir('runbook-cli-leftovers-');
+  const file = join(dir, 'stuck.md');
+  writeFileSync(file, "# Stuck\n\n```bash\nsetsid bash -c 'echo \"left=$$\"; exec sleep 600' &\nsleep 0.2\ntimeout 600 sleep 600\n```\n");
+  const t0 = Date.now();
+  const r = cli(['--env', 'local', '--block', '0', '--timeout', '2'], {}, file, 20_000);
+  assert.notEqual(r.code, null, 'the CLI was still waiting after 20 s');
+  assert.match(r.stderr, /timed out after 2\.\ds/);
+  assert.ok(Date.now() - t0 < 10_000, `took ${Date.now() - t0} ms`);
+  const left = Number(/left=(\d+)/.exec(r.stdout)![1]);
+  assert.equal(existsSync(`/proc/${left}`) && !/\) Z /.test(readFileSync(`/proc/${left}/stat`, 'utf8')), false, 'the setsid child survived');
 });
 
 test('a secret-named placeholder value is masked on screen and in the record', () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ShellSession } from '../../../server/src/run/session';
+import { sessionProcesses } from '../../../server/src/run/processTree';
 
 export function scratchDir(prefix = 'runbook-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -31,4 +32,11 @@ export function waitForOutput(s: ShellSession, stream: () => string, pred: (text
     const on = () => { if (pred(stream())) { s.off('output', on); resolve(stream()); } };
     s.on('output', on);
   });
+}
+
+/** Live processes of the session whose shell is `shell` (found by its RUNBOOK_SESSION marker too). */
+export function sessionMembers(shell: number): number[] {
+  const marker = readFileSync(`/proc/${shell}/environ`, 'latin1').split('\0').find((v) => v.startsWith('RUNBOOK_SESSION='));
+  if (!marker) throw new Error('the session shell carries no RUNBOOK_SESSION marker');
+  return sessionProcesses(shell, marker);
 }

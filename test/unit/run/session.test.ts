@@ -1,7 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { groupMembers } from '../../../server/src/run/processGroup';
-import { isLive, newSession, waitForOutput } from './helpers';
+import { isLive, newSession, sessionMembers, waitForOutput } from './helpers';
 
 test('exports and functions carry across blocks', async () => {
   const { s } = newSession();
@@ -53,13 +52,13 @@ test('cancel kills the block, its background job and their children; the session
     const pids = [...text.matchAll(/=(\d+)/g)].map((m) => Number(m[1]));
     assert.ok(pids.every(isLive), 'the processes were running before cancel');
     const bashPid = s.pid!;
-    assert.ok(groupMembers(bashPid).length >= 4, 'the block started processes in the session group');
+    assert.ok(sessionMembers(bashPid).length >= 4, 'the block started processes in the session');
     s.cancel();
     const r = await running;
     assert.equal(r.status, 'cancelled');
     assert.ok(!r.output.includes('never-printed'));
     for (const pid of pids) assert.ok(!isLive(pid), `pid ${pid} is gone`);
-    assert.deepEqual(groupMembers(bashPid).filter(isLive), [bashPid], 'only the session shell is left in the group');
+    assert.deepEqual(sessionMembers(bashPid).filter(isLive), [bashPid], 'only the session shell is left');
     const after = await s.run('echo "keep=$KEEP"');
     assert.equal(after.output, 'keep=yes\n');
   } finally { await s.dispose(); }
@@ -87,7 +86,7 @@ test('a child that ignores SIGTERM is killed with SIGKILL', async () => {
     const r = await running;
     assert.equal(r.status, 'cancelled');
     assert.ok(!isLive(pid));
-    assert.deepEqual(groupMembers(s.pid!).filter(isLive), [s.pid]);
+    assert.deepEqual(sessionMembers(s.pid!).filter(isLive), [s.pid]);
   } finally { await s.dispose(); }
 });
 
@@ -139,4 +138,53 @@ test('dispose ends the session and its background jobs', async () => {
   await s.dispose();
   assert.ok(!isLive(pid));
   assert.ok(!isLive(shell));
+});
+
+// Processes that leave the session's process group: each used to survive cancel.
+const escapes: { name: string; block: string }[] = [
+  { name: '`timeout` (its own process group, in the foreground)', block: "bash -c 'echo \"pid=$$\"; exec timeout 600 sleep 1000'" },
+  { name: 'setsid (a new session)', block: "setsid bash -c 'echo \"pid=$$\"; exec sleep 1000' &\nsleep 1000" },
+  { name: '`set -m` jobs (their own process groups)', block: "set -m\nbash -c 'echo \"pid=$$\"; exec sleep 1000' &\nsleep 1000" },
+  { name: 'a double-forked orphan in a new session', block: "( setsid bash -c 'echo \"pid=$$\"; exec sleep 1000' & )\nsleep 1000" },
+];
+for (const e of escapes) {
+  test(`cancel ends ${e.name}, and returns at once`, { timeout: 15_000 }, async () => {
+    const { s, stream } = newSession();
+    try {
+      const running = s.run(e.block);
+      const text = await waitForOutput(s, stream, (t) => /pid=\d+/.test(t));
+      const pid = Number(/pid=(\d+)/.exec(text)![1]);
+      await new Promise((r) => setTimeout(r, 100));
+      const t0 = Date.now();
+      s.cancel();
+      const r = await running;
+      assert.equal(r.status, 'cancelled');
+      assert.ok(Date.now() - t0 < 5000, `cancel took ${Date.now() - t0} ms`);
+      assert.ok(!isLive(pid), `pid ${pid} survived the cancel`);
+    } finally { await s.dispose(); }
+  });
+}
+
+test('cancel ends a TERM-ignoring loop that keeps spawning, every time', { timeout: 60_000 }, async () => {
+  for (let round = 0; round < 4; round++) {
+    const { s, stream } = newSession();
+    try {
+      const running = s.run(`bash -c 'trap "" TERM; echo "loop=$$"; while :; do setsid sleep 1000 & sleep 0.01; done'`);
+      const text = await waitForOutput(s, stream, (t) => /loop=\d+/.test(t));
+      await new Promise((r) => setTimeout(r, 200));
+      s.cancel();
+      assert.equal((await running).status, 'cancelled');
+      assert.ok(!isLive(Number(/loop=(\d+)/.exec(text)![1])), `round ${round}: the loop survived`);
+      assert.deepEqual(sessionMembers(s.pid!).filter((p) => p !== s.pid), [], `round ${round}: its children survived`);
+    } finally { await s.dispose(); }
+  }
+});
+
+test('dispose ends processes that left the session', { timeout: 15_000 }, async () => {
+  const { s, stream } = newSession();
+  await s.run("( setsid bash -c 'echo \"pid=$$\"; exec sleep 1000' & )");
+  const pid = Number(/pid=(\d+)/.exec(await waitForOutput(s, stream, (t) => /pid=\d+/.test(t)))![1]);
+  assert.ok(isLive(pid));
+  await s.dispose();
+  assert.ok(!isLive(pid));
 });
