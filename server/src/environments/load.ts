@@ -4,6 +4,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pai
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { EnvironmentDef, EnvironmentsFile, PrometheusDef } from './types';
 import { fileVariableVerdict } from './sessionVariables';
+import { internalAddress } from './internalAddress';
 
 export const ENVIRONMENTS_FILE = '.runbook/environments.yaml';
 
@@ -125,7 +126,11 @@ function readEnvKey(env: EnvironmentDef, p: Pair<Node, Node>, report: Report): v
 
 function readPrometheus(v: Node | null, report: Report): PrometheusDef | undefined {
   const checkUrl = (node: Node, url: unknown): string | undefined => {
-    if (typeof url === 'string' && isHttpUrl(url)) return url;
+    if (typeof url === 'string' && isHttpUrl(url)) {
+      const internal = internalAddress(url);
+      if (internal) report(node, `This Prometheus URL points inside the machine's network: ${internal}. Hovers send queries (and credentials) there.`, DiagnosticSeverity.Warning);
+      return url;
+    }
     report(node, `\`${String(url)}\` is not an http(s) URL.`);
     return undefined;
   };

@@ -1,6 +1,7 @@
 // The Prometheus HTTP API for one environment, with a TTL cache in front: values for 15 s,
 // metadata and name lists for longer. invalidate() drops everything (environment switch).
 import { checkQueryData } from './queryShape';
+import { checkMetadata, checkNames, checkSeries, checkTargets } from './answerShape';
 import { TtlCache } from './cache';
 import { PrometheusError } from './errors';
 import { Transport } from './transport';
@@ -47,7 +48,7 @@ export class PrometheusClient {
   async metadata(metric?: string, opts: CallOptions = {}): Promise<ReadonlyMap<string, MetricMetadata>> {
     const params: [string, string][] = metric ? [['metric', metric]] : [];
     const data = await this.cached(`m:${metric ?? ''}`, this.options.metadataTtlMs, opts,
-      (signal) => this.transport.json({ path: 'api/v1/metadata', params, signal }));
+      async (signal) => checkMetadata<MetricMetadata>(await this.transport.json({ path: 'api/v1/metadata', params, signal }), `${this.url}/api/v1/metadata`));
     // One map per cached answer: the full list can hold 100k metrics, and completion asks for it
     // on every keystroke.
     const memo = typeof data === 'object' && data !== null ? this.metadataMaps.get(data) : undefined;
@@ -66,13 +67,13 @@ export class PrometheusClient {
   labels(match?: string[], opts: CallOptions = {}): Promise<string[]> {
     const params = (match ?? []).map((m): [string, string] => ['match[]', m]);
     return this.cached(`l:${params.join('|')}`, this.options.metadataTtlMs, opts,
-      (signal) => this.transport.json({ path: 'api/v1/labels', params, signal }) as Promise<string[]>);
+      async (signal) => checkNames(await this.transport.json({ path: 'api/v1/labels', params, signal }), `${this.url}/api/v1/labels`));
   }
 
   labelValues(label: string, match?: string[], opts: CallOptions = {}): Promise<string[]> {
     const params = (match ?? []).map((m): [string, string] => ['match[]', m]);
     return this.cached(`lv:${label}:${params.join('|')}`, this.options.metadataTtlMs, opts,
-      (signal) => this.transport.json({ path: `api/v1/label/${encodeURIComponent(label)}/values`, params, signal }) as Promise<string[]>);
+      async (signal) => checkNames(await this.transport.json({ path: `api/v1/label/${encodeURIComponent(label)}/values`, params, signal }), `${this.url}/api/v1/label/…/values`));
   }
 
   series(match: string[], range: { start?: number; end?: number } = {}, opts: CallOptions = {}): Promise<Labels[]> {
@@ -80,15 +81,15 @@ export class PrometheusClient {
     if (range.start !== undefined) params.push(['start', String(range.start)]);
     if (range.end !== undefined) params.push(['end', String(range.end)]);
     return this.cached(`s:${params.join('|')}`, this.options.valuesTtlMs, opts,
-      (signal) => this.transport.json({ path: 'api/v1/series', params, post: true, signal }) as Promise<Labels[]>);
+      async (signal) => checkSeries(await this.transport.json({ path: 'api/v1/series', params, post: true, signal }), `${this.url}/api/v1/series`));
   }
 
   /** Active scrape targets, or [] where the server has no targets API (Mimir, Thanos Querier). */
   async targets(opts: CallOptions = {}): Promise<ActiveTarget[]> {
     try {
       const data = await this.cached('t:', this.options.metadataTtlMs, opts,
-        (signal) => this.transport.json({ path: 'api/v1/targets', params: [['state', 'active']], signal })) as { activeTargets?: ActiveTarget[] };
-      return (data.activeTargets ?? []).map((t) => ({ labels: t.labels, scrapeInterval: t.scrapeInterval, health: t.health }));
+        async (signal) => ({ activeTargets: checkTargets<ActiveTarget>(await this.transport.json({ path: 'api/v1/targets', params: [['state', 'active']], signal }), `${this.url}/api/v1/targets`) }));
+      return data.activeTargets.map((t) => ({ labels: t.labels, scrapeInterval: t.scrapeInterval, health: t.health }));
     } catch (e) {
       if (e instanceof PrometheusError && e.kind === 'http' && e.status === 404) return [];
       throw e;
