@@ -38,6 +38,12 @@ export function jsonFindings(body: string): BlockFindings {
   // Templates (`{{ .Values.x }}`) are not JSON until rendered.
   if (!body.trim() || /\{\{|\{%/.test(body)) return {};
   if (!parseError(body)) return {};
+  // The command that printed the JSON, with its prompt, often heads the block: `$ curl …/status`.
+  const prompt = /^(?:[ \t]*\$ \S[^\n]*(?:\n|$))+/.exec(body);
+  if (prompt && /^\s*[{\[]/.test(body.slice(prompt[0].length))) {
+    const found = jsonFindings(' '.repeat(prompt[0].length) + body.slice(prompt[0].length));
+    return found;
+  }
   // Fill-in values (`"replicas": <count>`, `"id": $ID`) are read as numbers of the same length, so
   // offsets stay put; they are hints once the rest is valid.
   const holes: BodySpan[] = [];

@@ -8,10 +8,13 @@ import type { BlockAnalyzer, BlockFindings, BodySpan, LocalDiagnostic } from '..
 /** A line that is only an elision (`...`, `…`, `[...]`, `<snip>`), perhaps with words after it, or `# ...`. */
 const elisionLine = /^[ \t]*(#[ \t]*)?(\.{3,}|…|\[(?:\.{3}|…)\]|<snip(?:ped)?>)(?:[ \t].*)?$/gm;
 
+const leadingPrompt = /^(?:[ \t]*\$ \S[^\n]*(?:\n|$))+/;
+
 /** The elisions, and the body with each turned into a comment of the same length. */
 export function maskYamlElisions(body: string): { masked: string; elisions: BodySpan[] } {
   const elisions: BodySpan[] = [];
-  const masked = body.replace(elisionLine, (line: string, hash: string | undefined, dots: string, at: number) => {
+  // The command that printed the YAML, with its prompt, often heads the block: `$ kubectl get … -o yaml`.
+  const masked = body.replace(leadingPrompt, (lines: string) => lines.replace(/^([ \t]*)\$/gm, '$1#')).replace(elisionLine, (line: string, hash: string | undefined, dots: string, at: number) => {
     const start = at + line.indexOf(dots);
     elisions.push({ start, end: start + dots.length });
     return hash ? line : line.replace(dots, '#' + dots.slice(1));

@@ -89,3 +89,11 @@ test('JSON comments and trailing commas are errors that say so, with their fix',
   const edit = t.fixes![0].edits[0] as { span: { start: number; end: number }; newText: string };
   assert.equal(trailing.slice(0, edit.span.start) + trailing.slice(edit.span.end), '{\n  "replicas": 3\n}');
 });
+
+test('the command that printed the YAML or JSON, with its `$ ` prompt, heads the block: the rest is checked', () => {
+  assert.deepEqual(yamlFindings('$ kubectl get configmap ledger -o yaml\napiVersion: v1\nkind: ConfigMap\ndata:\n  retries: "3"\n'), {});
+  assert.deepEqual(jsonFindings('$ curl -s localhost:8080/health\n{\n  "status": "ok"\n}'), {});
+  const broken = '$ curl -s localhost:8080/health\n{\n  "status": "ok"\n  "db": "up"\n}';
+  const [d] = jsonFindings(broken).diagnostics!;
+  assert.equal(d.span.start, broken.indexOf('"db"'));
+});
