@@ -210,6 +210,12 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
     check(/gauge/i.test(text), `the hover gives the TYPE: ${text}`);
     check(await hover.locator('img').count() > 0, 'the hover draws a trend chart');
     check(!/\d\.\d{5,}/.test(text), `values are rounded as people read them: ${text}`);
+    const headline = text.match(/\n\s*([\d,.]+[KM]?) · \d+ series/)?.[1];
+    const last = text.match(/last hour · min [\d,.]+ · max [\d,.]+ · now ([\d,.]+[KM]?)/)?.[1];
+    check(headline && headline === last, `the headline (${headline}) is the chart's last point (${last}): ${text}`);
+    check(!/[▁▂▃▄▅▆▇█]{5}/.test(text), `one chart, no second sparkline: ${text}`);
+    const link = await hover.locator('a', { hasText: 'open in Prometheus' }).first().getAttribute('data-href') ?? await hover.locator('a', { hasText: 'open in Prometheus' }).first().getAttribute('href');
+    check(link?.startsWith(`${stagingUrl}/graph?g0.expr=`), `a link to staging's graph page: ${link}`);
   });
 
   await step('complete a metric name', async () => {

@@ -7,7 +7,7 @@ import { escapeMarkdown, inlineCode } from './escape';
 import { hoverBudget } from './hoverBudget';
 import { errorHover, queriesFooter, trendBlock } from './hoverText';
 import { seriesTable, topRows, type Row } from './seriesTable';
-import { fetchTrend } from './trend';
+import { endingAt, fetchTrend } from './trend';
 import { formatValue, parseSample } from './valueFormat';
 
 export interface ExpressionHoverContext {
@@ -28,9 +28,12 @@ export async function expressionHover(expr: string, ctx: ExpressionHoverContext)
     const data = await client.query(expr, { signal });
     const lines: string[] = [`**Result** — _${escapeMarkdown(envName)}_`, ''];
     let chart = false;
+    // What was just evaluated, and when: the chart ends on it, so the headline is its last point.
+    let latest: { t: number; v: number } | undefined;
     switch (data.resultType) {
       case 'scalar':
         lines.push(`**${formatValue(data.result[1])}** (scalar)`);
+        latest = { t: Number(data.result[0]), v: parseSample(data.result[1]) };
         chart = true;
         break;
       case 'string':
@@ -41,6 +44,7 @@ export async function expressionHover(expr: string, ctx: ExpressionHoverContext)
         if (!rows.length) { lines.push('_Empty result: no series match now._'); break; }
         const sum = rows.reduce((a, r) => a + (Number.isFinite(r.value) ? r.value : 0), 0);
         lines.push(rows.length === 1 ? `**${formatValue(rows[0]!.value)}** · 1 series` : `**${formatValue(sum)}** (sum) · ${rows.length.toLocaleString('en')} series`);
+        latest = { t: Number(data.result[0]!.value[0]), v: rows.length === 1 ? rows[0]!.value : sum };
         const table = seriesTable(topRows(rows), rows.length);
         if (table.length) lines.push('', ...table);
         chart = true;
@@ -54,10 +58,13 @@ export async function expressionHover(expr: string, ctx: ExpressionHoverContext)
     }
     const queries = [{ expr, note: chart ? 'evaluated now; trend: 1 h at 1 m steps' : 'evaluated now' }];
     if (chart) {
-      const trend = await (early ?? trendOf());
+      const fetched = await (early ?? trendOf());
       lines.push('');
-      if (trend instanceof Error) lines.push(`_Trend unavailable: ${escapeMarkdown(trend.message)}_`);
-      else lines.push(...trendBlock(trend, trend.series > 1 ? `sum of ${trend.series} series` : 'value'));
+      if (fetched instanceof Error) lines.push(`_Trend unavailable: ${escapeMarkdown(fetched.message)}_`);
+      else {
+        const trend = latest ? endingAt(fetched, latest.t, latest.v) : fetched;
+        lines.push(...trendBlock(trend, trend.series > 1 ? `sum of ${trend.series} series` : 'value', { url: client.url, expr }));
+      }
     }
     lines.push('', ...queriesFooter(envName, client.url, queries));
     return lines.join('\n');

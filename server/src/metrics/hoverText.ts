@@ -1,22 +1,27 @@
-// Pieces every Prometheus hover shares: the trend block, the reproducible queries, the one-line
+// Pieces every Prometheus hover shares: the trend block (chart, caption, graph link), the reproducible queries, the one-line
 // error. Kept apart from the fetching so they can be tested on plain data.
 import { PrometheusError } from '../prometheus/errors';
 import { codeFence, escapeMarkdown, inlineCode } from './escape';
-import { sparkline } from './sparkline';
-import type { Trend } from './trend';
+import { graphLink } from './graphLink';
+import { lastValue, type Trend } from './trend';
 import { svgDataUri, trendSvg } from './trendChart';
 import { formatValue } from './valueFormat';
 
-export function trendBlock(trend: Trend, what: string): string[] {
+/**
+ * The chart (with its axes), one caption line with min, max and now (the chart's last point, which
+ * the headline repeats), and a link to the expression on the environment's own graph page.
+ */
+export function trendBlock(trend: Trend, what: string, link?: { url: string; expr: string }): string[] {
   const values = trend.points.map((p) => p.v);
   const finite = values.filter(Number.isFinite);
   if (!finite.length) return ['_No data in the last hour._'];
-  const last = [...values].reverse().find(Number.isFinite)!;
+  const last = lastValue(trend)!;
   const stats = `min ${formatValue(Math.min(...finite))} · max ${formatValue(Math.max(...finite))} · now ${formatValue(last)}`;
+  const href = link && graphLink(link.url, link.expr);
   return [
     `![${escapeMarkdown(`${what} over the last hour`)}](${svgDataUri(trendSvg(trend.points))})`,
     '',
-    `\`${sparkline(values)}\` ${escapeMarkdown(what)}, last hour · ${stats}`,
+    `${escapeMarkdown(what)}, last hour · ${stats}${href ? ` · [open in Prometheus](${href})` : ''}`,
   ];
 }
 

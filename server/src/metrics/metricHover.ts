@@ -9,6 +9,7 @@ import { errorHover, queriesFooter, trendBlock } from './hoverText';
 import { fetchMetric, type MetricAnswers } from './metricFetch';
 import { seriesTable, topRows, type Row } from './seriesTable';
 import { formatValue, parseSample, unitOf } from './valueFormat';
+import { endingAt, lastValue } from './trend';
 
 export interface HoverContext {
   client: PrometheusClient;
@@ -53,18 +54,33 @@ function rendered(name: string, envName: string, url: string, a: MetricAnswers):
   return md;
 }
 
-function render(name: string, envName: string, url: string, { meta, q, top, count, sum, trend, p95 }: MetricAnswers): string {
+function render(name: string, envName: string, url: string, { meta, q, top, count, sum, trend: fetched, p95 }: MetricAnswers): string {
   const total = scalarOf(count) ?? 0;
   const lines: string[] = [header(name, meta?.meta, envName)];
   if (meta?.meta.help) lines.push('', escapeMarkdown(meta.meta.help));
   const value = scalarOf(sum);
-  const noun = q.counterLike && q.selector !== name ? 'observations' : q.counterLike ? 'total' : '';
-  lines.push('', `**${value === undefined ? '—' : formatValue(value)}**${noun ? ` ${noun}` : ''} · ${total.toLocaleString('en')} series${total > 1 ? ' (sum)' : ''}`);
+  // The headline is the number the chart ends on. A gauge's chart is its sum, so it ends on the
+  // value just read; a counter's chart is its rate, so the headline is that rate and the raw total
+  // (which only ever grows) comes second.
+  let trend = fetched;
+  let headline: string;
+  if (q.counterLike) {
+    const rate = trend instanceof Error ? undefined : lastValue(trend);
+    const noun = q.selector !== name ? 'observations' : 'total';
+    headline = rate === undefined
+      ? `**${value === undefined ? '—' : formatValue(value)}** ${noun}`
+      : `**${formatValue(rate)}/s** (rate over 5m) · ${value === undefined ? '—' : formatValue(value)} ${noun}`;
+  } else {
+    const at = sampleTime(sum);
+    if (!(trend instanceof Error) && value !== undefined && at !== undefined) trend = endingAt(trend, at, value);
+    headline = `**${value === undefined ? '—' : formatValue(value)}**`;
+  }
+  lines.push('', `${headline} · ${total.toLocaleString('en')} series${total > 1 ? ' (sum)' : ''}`);
   const p95v = p95 ? scalarOf(p95) : undefined;
   if (p95v !== undefined) lines.push('', `p95 over 5m: **${formatValue(p95v)}**${unitOf(name) ? ` ${escapeMarkdown(unitOf(name)!)}` : ''}`);
   lines.push('');
   if (trend instanceof Error) lines.push(`_Trend unavailable: ${escapeMarkdown(trend.message)}_`);
-  else lines.push(...trendBlock(trend, q.counterLike ? 'per-second rate' : total > 1 ? 'sum' : 'value'));
+  else lines.push(...trendBlock(trend, q.counterLike ? 'per-second rate' : total > 1 ? 'sum' : 'value', { url, expr: q.trend }));
   const rows: Row[] = top.resultType === 'vector' ? top.result.map((s) => ({ metric: s.metric, value: parseSample(s.value[1]) })) : [];
   const table = seriesTable(topRows(rows), total);
   if (table.length) lines.push('', ...table);
@@ -80,6 +96,13 @@ function header(name: string, meta: MetricMetadata | undefined, envName: string)
   const unit = unitOf(name, meta?.unit);
   const facts = [meta?.type && escapeMarkdown(meta.type), unit && `unit: ${escapeMarkdown(unit)}`].filter(Boolean);
   return `**${inlineCode(name)}**${facts.length ? ` ${facts.join(' · ')}` : ''} — _${escapeMarkdown(envName)}_`;
+}
+
+/** When the single number of an aggregation's answer was evaluated (Unix seconds). */
+export function sampleTime(data: QueryData): number | undefined {
+  if (data.resultType === 'scalar') return Number(data.result[0]);
+  if (data.resultType === 'vector' && data.result[0]) return Number(data.result[0].value[0]);
+  return undefined;
 }
 
 /** The single number of an aggregation's answer (an empty vector is undefined). */

@@ -44,3 +44,21 @@ function toTrend(expr: string, data: QueryData, start: number, end: number): Tre
   for (let t = start; t <= end; t += TREND_STEP_S) points.push({ t, v: grid.get(t) ?? NaN });
   return { expr, points, series };
 }
+
+/** The last finite value of the trend: what its chart ends on. */
+export function lastValue(trend: Trend): number | undefined {
+  for (let i = trend.points.length - 1; i >= 0; i--) if (Number.isFinite(trend.points[i]!.v)) return trend.points[i]!.v;
+  return undefined;
+}
+
+/**
+ * The trend ending on the value just evaluated at `t` (Unix seconds), so the chart's last point is
+ * the headline's number instead of the last full minute's (up to a minute older). A new object:
+ * trends are shared between hovers through the client's cache.
+ */
+export function endingAt(trend: Trend, t: number, v: number): Trend {
+  const last = trend.points.at(-1);
+  if (!Number.isFinite(v) || !Number.isFinite(t) || (last && t < last.t)) return trend;
+  const points = last && t === last.t ? [...trend.points.slice(0, -1), { t, v }] : [...trend.points, { t, v }];
+  return { ...trend, points };
+}

@@ -1,24 +1,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { resample, sparkline } from '../../../server/src/metrics/sparkline';
 import { svgDataUri, trendSvg } from '../../../server/src/metrics/trendChart';
+import { graphLink } from '../../../server/src/metrics/graphLink';
 import { formatValue, unitOf } from '../../../server/src/metrics/valueFormat';
-
-test('sparkline maps min to ▁ and max to █, gaps to spaces, flat to a flat line', () => {
-  assert.equal(sparkline([0, 1, 2, 3, 4, 5, 6, 7]), '▁▂▃▄▅▆▇█');
-  assert.equal(sparkline([1, NaN, 3]), '▁ █');
-  assert.equal(sparkline([5, 5, 5]), '▄▄▄');
-  assert.equal(sparkline([]), '');
-  assert.equal(sparkline([NaN, NaN]), '');
-  assert.equal(sparkline(Array.from({ length: 61 }, (_, i) => i)).length, 30);
-});
-
-test('resample averages buckets and keeps all-NaN buckets as gaps', () => {
-  assert.deepEqual(resample([1, 3, 5, 7], 2), [2, 6]);
-  const r = resample([1, 1, NaN, NaN], 2);
-  assert.equal(r[0], 1);
-  assert.ok(Number.isNaN(r[1]));
-});
 
 test('trend SVG draws one path per contiguous segment and scales into the box', () => {
   const pts = [0, 1, 2, 3, 4, 5].map((i) => ({ t: i * 60, v: i === 3 ? NaN : i }));
@@ -30,6 +14,7 @@ test('trend SVG draws one path per contiguous segment and scales into the box', 
     assert.ok(x >= 0 && x <= 100 && y >= 0 && y <= 20, `${x},${y} inside the box`);
   }
   assert.ok(!trendSvg([{ t: 0, v: 1 }]).includes('<path'), 'one point: baseline only');
+  assert.ok(!svg.includes('NaN'));
   assert.match(svgDataUri('<svg/>'), /^data:image\/svg\+xml;base64,PHN2Zy8\+$/);
 });
 
@@ -44,4 +29,18 @@ test('values read naturally', () => {
   assert.equal(unitOf('process_resident_memory_bytes'), 'bytes');
   assert.equal(unitOf('up'), undefined);
   assert.equal(unitOf('x', 'celsius'), 'celsius');
+});
+
+test('the chart has a value axis (max and min as people read them) and a time axis (minutes ago)', () => {
+  const pts = Array.from({ length: 61 }, (_, i) => ({ t: 1_700_000_000 + i * 60, v: 4.999916389358037 + (i % 7) * 0.5 }));
+  const svg = trendSvg(pts);
+  const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(m => m[1]);
+  assert.deepEqual(texts, ['8', '5', '60 min ago', '30 min ago', 'now']);
+  assert.ok(!/4\.9999/.test(svg), 'no raw floats in the picture');
+});
+
+test('a graph link goes to the environment\'s own Prometheus, without credentials, safe in Markdown', () => {
+  assert.equal(graphLink('https://u:p@prom.example.com/prometheus/', 'sum(rate(x[5m]))'),
+    'https://prom.example.com/prometheus/graph?g0.expr=sum%28rate%28x%5B5m%5D%29%29&g0.tab=0&g0.range_input=1h');
+  assert.equal(graphLink('not a url', 'up'), undefined);
 });

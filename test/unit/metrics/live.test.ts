@@ -30,13 +30,20 @@ function decodeChart(md: string): string {
   return Buffer.from(uri, 'base64').toString('utf8');
 }
 
-test('hover on a counter: value, series, HELP/TYPE, rate trend image and sparkline, queries', { skip }, async () => {
+test('hover on a counter: rate (the chart\'s last point) and total, series, HELP/TYPE, chart with axes, graph link, queries', { skip }, async () => {
   const md = await metricHover('runbook_demo_requests_total', { client, envName: 'staging' });
   assert.match(md, /\*\*`runbook_demo_requests_total`\*\* counter — _staging_/);
   assert.match(md, /Requests served by the demo service\./);
-  assert.match(md, /\*\*[\d,.]+[KM]?\*\* total · 6 series \(sum\)/);
-  assert.match(decodeChart(md), /<svg[^>]*>.*<path d="M/);
-  assert.match(md, /`[▁▂▃▄▅▆▇█ ]{10,}` per-second rate, last hour · min [\d.,]+ · max [\d.,]+ · now [\d.,]+/);
+  const headline = md.match(/\*\*([\d,.]+[KM]?)\/s\*\* \(rate over 5m\) · [\d,.]+[KM]? total · 6 series \(sum\)/);
+  assert.ok(headline, md);
+  const svg = decodeChart(md);
+  assert.match(svg, /<svg[^>]*>.*<path d="M/);
+  assert.match(svg, />now<\/text>/, 'a time axis');
+  const caption = md.match(/per-second rate, last hour · min [\d.,]+ · max [\d.,]+ · now ([\d.,]+[KM]?) · \[open in Prometheus\]\(([^)]+)\)/);
+  assert.ok(caption, md);
+  assert.equal(caption[1], headline[1], 'the headline is the chart\'s last point');
+  assert.equal(caption[2], `${prom.url}/graph?g0.expr=sum%28rate%28runbook_demo_requests_total%5B5m%5D%29%29&g0.tab=0&g0.range_input=1h`);
+  assert.ok(!/`[▁▂▃▄▅▆▇█ ]{10,}`/.test(md), 'no second, text sparkline');
   assert.match(md, /\| code \| route \| value \|/);
   assert.match(md, /\| 200 \| \/api\/v1\/transfer \| [\d,]+ \|/);
   assert.match(md, /Common labels: instance=127\\\.0\.0\.1\\:\d+, job=exporter/);
@@ -48,7 +55,8 @@ test('hover on a gauge charts the sum and lists both series', { skip }, async ()
   const md = await metricHover('treasury_disbursement_backlog', { client, envName: 'staging' });
   assert.match(md, /gauge — _staging_/);
   assert.match(md, /· 2 series \(sum\)/);
-  assert.match(md, /sum, last hour/);
+  const value = md.match(/\*\*(\d+)\*\* · 2 series/)?.[1];
+  assert.match(md, new RegExp(`sum, last hour · min \\d+ · max \\d+ · now ${value} `), 'the chart ends on the headline value');
   assert.match(md, /\| payroll \| \d+ \|/);
   decodeChart(md);
 });
