@@ -2,6 +2,7 @@
 // nowhere else, so the CLI and the editor always run the same checks.
 import type { BlockAnalyzer, DocumentAnalyzer } from './types';
 import { unclosedFence } from '../markdown/unclosedFence';
+import { fenceInBlock } from '../markdown/fenceInBlock';
 import { promqlBlockAnalyzer } from '../promql/blockAnalyzer';
 import { shellPromqlAnalyzer } from '../promql/shellAnalyzer';
 import { alertRulesAnalyzer } from '../alerts/yamlAnalyzer';
@@ -45,5 +46,6 @@ export const documentAnalyzers: DocumentAnalyzer[] = [
   powershellUnchecked,
   unfencedCommands,
   unclosedFence,
+  fenceInBlock,
   promqlInlineAnalyzer,
 ];

@@ -40,3 +40,14 @@ test('a closed block keeps all its findings', async () => {
   const { analysis } = await analyzeText('# Step\n\n```bash\necho "unbalanced\n```\n', { includeSlow: true });
   assert.deepEqual(serious(analysis.diagnostics).map((d) => d.code), ['shell/syntax']);
 });
+
+test('a close written with a language (```bash) is named: one warning, no findings in what it swallowed', async () => {
+  const text = '# Restart\n\n```bash\nsystemctl status ledger\n```bash\n\nThen restart it (if `status` says "failed"):\n\n```bash\nsystemctl restart ledger\n```\n';
+  const { analysis } = await analyzeText(text, { includeSlow: true });
+  assert.deepEqual(analysis.diagnostics.map((d) => [d.code, d.range.start.line]), [['markdown/fence-in-block', 4], ['command/dangerous', 9]]);
+  const unclosed = await analyzeText('# Restart\n\n```bash\nsystemctl status ledger\n```bash\n\nThen check the logs.\n', { includeSlow: true });
+  assert.deepEqual(unclosed.analysis.diagnostics.map((d) => d.code), ['markdown/unclosed-fence']);
+  assert.match(unclosed.analysis.diagnostics[0].message, /Line 5 \(```bash\) does not close it/);
+  const md = await analyzeText('# Docs\n\n```markdown\n```bash\necho hi\n```\n', { includeSlow: true });
+  assert.ok(!md.analysis.diagnostics.some((d) => d.code === 'markdown/fence-in-block'), 'markdown about markdown shows fences on purpose');
+});
