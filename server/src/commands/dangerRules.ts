@@ -50,7 +50,8 @@ export const dangerRules: DangerRule[] = [
   { id: 'kill-9', commandStart: true, reason: 'kill -9 gives the process no chance to shut down cleanly',
     pattern: /kill\s+(?:-9|-KILL|-SIGKILL|-s\s+(?:KILL|SIGKILL|9))\b/ },
   { id: 'pkill', commandStart: true, reason: 'pkill/killall/fuser -k stop every process that matches, possibly more than intended',
-    pattern: /(?:pkill|killall)\b|fuser\s+(?:-\S+\s+)*-[a-zA-Z]*k/ },
+    // `killall -HUP dnsmasq` asks for a reload: only signals that end a process are a danger.
+    pattern: /(?:pkill|killall)\b(?!\s+(?:-s\s+|--signal[= ])?-?(?:SIG)?(?:HUP|USR1|USR2|CONT|WINCH|0|1)\b)|fuser\s+(?:-\S+\s+)*-[a-zA-Z]*k/ },
   { id: 'kubectl-delete', commandStart: true, reason: 'kubectl/oc delete removes cluster resources',
     pattern: /(?:kubectl|oc|kubecolor)\b[^;&|\n]*?\sdelete\b/ },
   { id: 'node-drain', commandStart: true, reason: 'draining a node evicts every pod on it (with --force, also pods no controller recreates)',

@@ -41,10 +41,13 @@ export function dangerFindings(body: string): BlockFindings {
     if (found.some((d) => d.rule === id && d.span.start < end && start < d.span.end)) return;
     found.push({ rule: id, reason, span: { start, end } });
   };
+  // SQL typed at a `mysql> ` or `postgres=# ` prompt is no shell, but DROP there is still a danger.
+  let dataText = text;
+  for (const r of prepared.replInput) dataText = dataText.slice(0, r.start) + body.slice(r.start, r.end) + dataText.slice(r.end);
   for (const { rule, re, quick } of compiled) {
-    if (!quick.test(text)) continue;
+    if (!quick.test(rule.commandStart ? text : dataText)) continue;
     if (!rule.commandStart) {
-      for (const m of text.matchAll(re)) if (!rule.test || rule.test(m as RegExpExecArray)) add(rule.id, rule.reason, m.index, m[0]);
+      for (const m of dataText.matchAll(re)) if (!rule.test || rule.test(m as RegExpExecArray)) add(rule.id, rule.reason, m.index, m[0]);
       continue;
     }
     starts ??= commandStarts(text, lexShell(text));

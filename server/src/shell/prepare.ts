@@ -3,7 +3,7 @@
 // Memoised on the body because syntax, ShellCheck, danger and mismatch checks all ask for it.
 import { kindAt, lexShell, type Region } from './lexer';
 import { findPlaceholders, maskPlaceholders, type PlaceholderHit } from './placeholders';
-import { isTranscript, transcriptCommands } from './transcript';
+import { isTranscript, replInputSpans, transcriptCommands } from './transcript';
 import { findEmbeddedJson, type JsonSpan } from './embeddedJson';
 import { findOutputLines, type OutputSpan } from '../blocks/outputLines';
 import { foreignKinds, guessContentLanguage, type ContentGuess } from '../blocks/contentLanguage';
@@ -14,6 +14,8 @@ export interface PreparedShell {
   regions: Region[];
   placeholders: PlaceholderHit[];
   transcript: boolean;
+  /** What was typed at a REPL prompt (`mysql> DROP …`): blanked in `text`, kept for SQL danger checks. */
+  replInput: { start: number; end: number }[];
   embeddedJson: JsonSpan[];
   /** Output lines pasted among the commands without a prompt (`ls -l` rows, `kubectl get` tables). */
   embeddedOutput: OutputSpan[];
@@ -34,7 +36,9 @@ export function prepareShell(body: string): PreparedShell {
   const guess = guessContentLanguage(body);
   const foreign = foreignKinds.has(guess.kind) ? guess : undefined;
   const transcript = isTranscript(body);
-  let text = transcript ? transcriptCommands(body) : body;
+  // Output and REPL lines blanked; a block of plain commands comes back unchanged.
+  let text = transcriptCommands(body);
+  const replInput = replInputSpans(body);
   let regions = lexShell(text);
   const embeddedJson = foreign ? [] : findEmbeddedJson(text, regions);
   for (const s of embeddedJson) text = text.slice(0, s.start) + blank(text.slice(s.start, s.end)) + text.slice(s.end);
@@ -45,7 +49,7 @@ export function prepareShell(body: string): PreparedShell {
   if (embeddedOutput.length) regions = lexShell(text);
   const placeholders = findPlaceholders(text, regions);
   text = maskPlaceholders(text, placeholders);
-  const prepared: PreparedShell = { text, regions, placeholders, transcript, embeddedJson, embeddedOutput, foreign };
+  const prepared: PreparedShell = { text, regions, placeholders, transcript, replInput, embeddedJson, embeddedOutput, foreign };
   if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
   cache.set(body, prepared);
   return prepared;

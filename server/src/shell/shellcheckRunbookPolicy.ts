@@ -20,6 +20,8 @@ export const runbookDowngrades: Readonly<Record<number, DiagnosticSeverity>> = {
   2086: DiagnosticSeverity.Hint,
   // `kubectl delete $(kubectl get pods -o name)`: the split into words is the point.
   2046: DiagnosticSeverity.Information,
+  // `ROLE=admin`, `EDITOR=vim`: a value that happens to be a command name is meant as a string.
+  2209: DiagnosticSeverity.Information,
 };
 
 // `-i, --interactive    Keep STDIN open`: a line of `--help` output pasted under its command.

@@ -110,6 +110,8 @@ const clean = [
   'az vm list -o table',
   'oc get pods -n openshift-etcd',
   'kubectl cordon node-3',
+  'killall -HUP dnsmasq',
+  'pkill -USR1 -f gunicorn',
   'rm -r logs/old',
   'kill -TERM <pid>',
   'kubectl get pods -n prod',

@@ -74,8 +74,9 @@ test('runbook tuning: SC2155 and SC2164 are off, SC2086 a hint, SC2046 informati
     'cd /srv/app',
     'kubectl logs $POD',
     'kubectl delete $(kubectl get pods -o name --field-selector=status.phase=Failed)',
+    'ROLE=admin',
   ].join('\n');
-  assert.deepEqual(await codesOf(body), [['SC2086', 4], ['SC2046', 3]]);
+  assert.deepEqual(await codesOf(body), [['SC2086', 4], ['SC2046', 3], ['SC2209', 3]]);
 });
 
 test('runbook tuning keeps real bugs: SC2097/SC2098, SC2061', { skip: !hasShellcheck }, async () => {
