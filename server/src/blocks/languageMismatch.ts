@@ -30,6 +30,18 @@ function retag(infoString: string): LocalDiagnostic['fixes'] {
   return [{ title: `Change the block's language to \`${infoString}\``, edits: [{ infoString }], isPreferred: true }];
 }
 
+/** PromQL typed at `$ ` prompts: re-tagged, the prompts go too (a query has no prompt). */
+function retagQueries(body: string): LocalDiagnostic['fixes'] {
+  const edits: (TextEditLocal | { infoString: string })[] = [{ infoString: 'promql' }];
+  let at = 0;
+  for (const line of body.split('\n')) {
+    const m = /^[ \t]*\$ /.exec(line);
+    if (m) edits.push({ span: { start: at + m[0].length - 2, end: at + m[0].length }, newText: '' });
+    at += line.length + 1;
+  }
+  return [{ title: 'Change the block\'s language to `promql`', edits, isPreferred: true }];
+}
+
 /** Output kept as documentation: `# ` before each line, so the block is runnable as written. */
 function commentOut(body: string, start: number, end: number): NonNullable<LocalDiagnostic['fixes']>[number] {
   const edits: TextEditLocal[] = [];
@@ -48,7 +60,7 @@ export function languageMismatchFindings(block: Pick<CodeBlock, 'body' | 'lang' 
         severity: DiagnosticSeverity.Warning,
         code,
         message: `This \`${tag}\` block looks like ${prepared.foreign.label}, not shell${checkedAs[prepared.foreign.kind] ?? ''}.`,
-        fixes: retag(prepared.foreign.infoString),
+        fixes: prepared.foreign.kind === 'promql' ? retagQueries(block.body) : retag(prepared.foreign.infoString),
       });
     }
     for (const s of prepared.embeddedJson) {

@@ -31,6 +31,8 @@ export function looksLikePromql(body: string): boolean {
   if (body.length > maxQueryChars) return false;
   const lines = body.split('\n').filter((l) => l.trim() && !comment.test(l));
   if (!lines.length) return false;
+  // Queries typed at a `$ ` prompt, their results below: the prompted lines are what to judge.
+  if (/^\s*\$ \S/.test(lines[0])) return looksLikePromql(lines.filter((l) => /^\s*\$ \S/.test(l)).map((l) => l.replace(/^\s*\$ /, '')).join('\n'));
   const code = lines.map(withoutStrings).join('\n');
   // Only shell has these: pipes and lists, substitutions, redirection to a file, a command word first.
   if (/[|;&`\\]|\$\(|(?:^|[\s\d])>>?\s*(?:[/~]|\.{1,2}\/|[A-Za-z_][\w-]*\.[A-Za-z])/m.test(code) || lines.some((l) => isCommandLine(l))) return false;

@@ -5,9 +5,19 @@ import type { BlockAnalyzer, BlockFindings } from '../analysis/types';
 import { analyzePromqlBody } from '../promql/blockAnalyzer';
 import { prepareShell } from '../shell/prepare';
 
+/**
+ * A console session of queries (`$ up == 0` and its result lines) is fine as a session: what is
+ * checked is each query, the prompt and the results blanked at the same length.
+ */
+function queriesOf(body: string): string {
+  const first = body.split('\n').find((l) => l.trim());
+  if (!first || !/^\s*\$ \S/.test(first)) return body;
+  return body.split('\n').map((l) => (/^\s*\$ /.test(l) ? l.replace(/\$ /, '  ') : l.replace(/\S/g, ' '))).join('\n');
+}
+
 export function promqlUnderShellFindings(body: string): BlockFindings {
   if (prepareShell(body).foreign?.kind !== 'promql') return {};
-  const found = analyzePromqlBody(body);
+  const found = analyzePromqlBody(queriesOf(body));
   // The parser says "Unexpected `/`" at a `//` comment; what the author needs is the PromQL way.
   for (const d of found.diagnostics ?? []) {
     const lineStart = body.lastIndexOf('\n', d.span.start - 1) + 1;

@@ -133,3 +133,14 @@ test('a shell-tagged block far longer than any query is not handed to the PromQL
   assert.equal(guessContentLanguage(huge.slice(0, 2000).replace(/ or\n[^\n]*$/, '')).kind, 'promql');
   assert.notEqual(guessContentLanguage(huge).kind, 'promql');
 });
+
+test('queries typed at `$ ` prompts under console: one mismatch whose fix also drops the prompts; the queries are checked', async () => {
+  const body = '$ kube_pod_status_phase{phase="Pending", namespace="billing"} == 1\nkube_pod_status_phase{namespace="billing", phase="Pending", pod="ledger-0"} 1';
+  const ds = await check('console', body);
+  assert.deepEqual(codes(ds), ['block/language-mismatch']);
+  const edits = (ds[0].data as { fixes: { edits: { newText: string; range: { start: { character: number }; end: { character: number } } }[] }[] }).fixes[0].edits;
+  assert.deepEqual(edits.map((e) => e.newText), ['promql', '']);
+  assert.deepEqual([edits[1].range.start.character, edits[1].range.end.character], [0, 2]);
+  assert.deepEqual(codes(await check('console', '$ sum(rate(ledger_errors_total[5m])')), ['block/language-mismatch', 'promql/syntax']);
+  assert.deepEqual(codes(await check('console', '$ kubectl get pods -n billing\nNAME       READY\nledger-0   1/1')), [], 'a shell session stays one');
+});
