@@ -7,6 +7,7 @@ import { registerEnvironments } from './environments/register';
 import { registerRun, deactivateRun } from './run/register';
 import { servePrometheusConfig } from './environments/prometheusConfig';
 import { registerEvaluateAtCursor } from './metrics/evaluateAtCursor';
+import { registerFillPlaceholder } from './placeholders/fillPlaceholder';
 
 /** What `activate` returns: lets the e2e tests (and other extensions) wait for the server. */
 export interface RunbookApi {
@@ -31,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi {
   ready.catch(() => undefined); // reported above; the API's callers still see the rejection
   const envs = registerEnvironments(context, client);
   registerRun(context, client, envs);
-  context.subscriptions.push(servePrometheusConfig(client, envs, context.secrets), registerEvaluateAtCursor());
+  context.subscriptions.push(servePrometheusConfig(client, envs, context.secrets), registerEvaluateAtCursor(), registerFillPlaceholder());
 
   return { ready, client };
 }

@@ -31,7 +31,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // A function, so a restart sends the settings of that moment.
     // clientResolvesEnvironments: the server asks us for the chosen environment's Prometheus
     // (we hold its secrets) instead of reading the environments file itself.
-    initializationOptions: () => ({ settings: vscode.workspace.getConfiguration('runbook'), clientResolvesEnvironments: true }),
+    // fillPlaceholderCommand: we have `runbook.fillPlaceholder`, so the server may offer it.
+    initializationOptions: () => ({ settings: vscode.workspace.getConfiguration('runbook'), clientResolvesEnvironments: true, fillPlaceholderCommand: true }),
     middleware: {
       // VS Code's own Markdown outline already lists the headings, and it cannot be turned off:
       // two outlines made the Outline view show two trees and the breadcrumb switch between them.

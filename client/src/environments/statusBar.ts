@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Environments } from './environments';
-import { PROMETHEUS_STATUS_REQUEST, type PrometheusStatus } from '../../../server/src/lsp/features/prometheusStatus';
+import { PROMETHEUS_STATUS_REQUEST, type PrometheusStatus } from '../../../server/src/lsp/features/prometheusStatusProtocol';
 
 const POLL_MS = 30_000;
 

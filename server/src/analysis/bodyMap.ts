@@ -56,6 +56,19 @@ export class BodyMap {
     return { line: this.block.bodyRange.start.line + at.line, character: at.offset - lineStart };
   }
 
+  /**
+   * Text to insert at `bodyOffset` with the line's container prefix (list indentation, `> `)
+   * repeated after each line break, so a line added inside a fenced block in a list item stays in it.
+   */
+  insertion(bodyOffset: number, newText: string): string {
+    if (!newText.includes('\n')) return newText;
+    const at = this.locate(bodyOffset);
+    if (!at) return newText;
+    const docLineStart = this.text.lastIndexOf('\n', this.block.bodyLineStarts[at.line]! - 1) + 1;
+    const prefix = this.text.slice(docLineStart, this.block.bodyLineStarts[at.line]);
+    return /^[ \t>]*$/.test(prefix) ? newText.replace(/\n/g, `\n${prefix}`) : newText;
+  }
+
   range(span: BodySpan): Range {
     // A check that reads UTF-16 units (or maps through unquoting) can end a span inside an emoji:
     // widen to whole code points, which is all an editor can show.

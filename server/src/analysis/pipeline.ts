@@ -7,6 +7,7 @@ import type { CodeBlock, RunbookModel } from '../model/types';
 import { defaultSettings, type Settings } from './settings';
 import type { Analysis, BlockAnalyzer, BlockFindings, DocFindings, Fix, TextEditDoc } from './types';
 import { blockAnalyzers, documentAnalyzers } from './registry';
+import { withoutSuppressed } from '../suppression/apply';
 import { BodyMap } from './bodyMap';
 import { analyzerKey, getCached, setCached } from './blockCache';
 import { inputProblem } from './inputGuard';
@@ -106,7 +107,8 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
     runs.push({ diagnostics: inOrder(found.diagnostics ?? []), metrics: inOrder(found.metrics ?? []), placeholders: inOrder(found.placeholders ?? []), dangers: inOrder(found.dangers ?? []) });
   }
   const merged: Analysis = {
-    diagnostics: mergeInOrder([analysis.diagnostics, ...runs.map(r => r.diagnostics)]),
+    // What a `<!-- runbook-disable … -->` directive silences is not reported (suppression/).
+    diagnostics: withoutSuppressed(mergeInOrder([analysis.diagnostics, ...runs.map(r => r.diagnostics)]), text, model),
     metrics: mergeInOrder([analysis.metrics, ...runs.map(r => r.metrics)]),
     placeholders: mergeInOrder([analysis.placeholders, ...runs.map(r => r.placeholders)]),
     dangers: mergeInOrder([analysis.dangers, ...runs.map(r => r.dangers)]),
@@ -172,7 +174,7 @@ function mapFindings(f: BlockFindings, map: BodyMap, block: CodeBlock): Analysis
       isPreferred: fix.isPreferred,
       edits: fix.edits.flatMap(e => 'infoString' in e
         ? (block.infoRange ? [{ range: block.infoRange, newText: e.infoString }] : [])
-        : [{ range: map.range(e.span), newText: e.newText }]),
+        : [{ range: map.range(e.span), newText: map.insertion(e.span.start, e.newText) }]),
     }));
     out.diagnostics.push({
       range: map.range(d.span), severity: d.severity, code: d.code, source: d.source ?? 'runbook', message: d.message,

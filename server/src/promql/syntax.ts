@@ -72,6 +72,18 @@ function inside(node: SyntaxNode, name: string): boolean {
   return false;
 }
 
+/**
+ * `x > 100 for 10m` at the end of its line: keep what the author meant as a PromQL comment
+ * (`x > 100  # for 10m`), which Prometheus, YAML and shell quotes all leave alone.
+ */
+function forAsNote(text: string, at: number): PromqlProblem['fixes'] {
+  const m = /^for[ \t]+([0-9][0-9a-z]*)[ \t]*(?=\n|$)/.exec(text.slice(at));
+  if (!m) return undefined;
+  let from = at;
+  while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+  return [{ title: `Move \`for ${m[1]}\` into a comment (the alert rule's \`for:\` holds the duration)`, edits: [{ from, to: at + m[0].length, newText: `  # for ${m[1]}` }] }];
+}
+
 export function syntaxProblem(text: string, tree: Tree = parsePromql(text)): PromqlProblem | undefined {
   const err = firstError(tree);
   if (!err) return undefined;
@@ -140,7 +152,7 @@ export function syntaxProblem(text: string, tree: Tree = parsePromql(text)): Pro
     return { ...problem(t.from, t.from + variable[0].length, `\`${variable[0]}\` is a template variable, not PromQL: replace it with a value (e.g. \`5m\`) before running.`), severity: 'warning' };
   }
   if (t.text === 'for') {
-    return problem(t.from, t.to, '`for` is not PromQL here: a duration belongs in the alert rule\'s `for:` field, not in the expression.');
+    return problem(t.from, t.to, '`for` is not PromQL here: a duration belongs in the alert rule\'s `for:` field, not in the expression.', forAsNote(text, t.from));
   }
   const run = operatorRun(text, t.from);
   const before = run && tokenBefore(text, run.from);

@@ -63,9 +63,20 @@ export async function shellcheckFindings(body: string, settings: Settings): Prom
       const fix: Fix<TextEditLocal> = { title: c.code === 1101 ? 'Delete the spaces after the backslash' : `Apply ShellCheck's fix for SC${c.code}`, edits, isPreferred: true };
       d.fixes = [fix];
     }
+    // The documented way to accept a finding: a directive on the line before the command.
+    if (c.code >= 2000) d.fixes = [...(d.fixes ?? []), disableFix(c.code, lines, starts, c.line)];
     diagnostics.push(d);
   }
   return diagnostics.length ? { diagnostics } : {};
+}
+
+/** `# shellcheck disable=SCnnnn` above the command holding 1-based `line` (before its `\` continuations). */
+function disableFix(code: number, lines: string[], starts: number[], line: number): Fix<TextEditLocal> {
+  let l = line - 1;
+  while (l > 0 && /\\\r?$/.test(lines[l - 1] ?? '')) l--;
+  const indent = /^[ \t]*/.exec(lines[l] ?? '')![0];
+  const at = starts[l] ?? 0;
+  return { title: `Ignore SC${code} for this command (# shellcheck disable=SC${code})`, edits: [{ span: { start: at, end: at }, newText: `${indent}# shellcheck disable=SC${code}\n` }] };
 }
 
 export const shellcheckAnalyzer: BlockAnalyzer = {

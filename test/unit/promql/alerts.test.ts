@@ -47,9 +47,9 @@ test('`for 5m` at the end of an expr: error on `for`, fix moves it into a for: f
   assert.deepEqual(run(fixed).diags, []);
 });
 
-test('no for-move fix when the rule already has for:', () => {
+test('no for-move fix when the rule already has for: the duration becomes a note instead', () => {
   const r = run('- alert: S\n  expr: x > 1 for 5m\n  for: 10m\n');
-  assert.equal(r.diags[0].fixes, undefined);
+  assert.deepEqual(r.diags[0].fixes?.map((f) => f.title), ['Move `for 5m` into a comment (the alert rule\'s `for:` holds the duration)']);
 });
 
 test('rule shape: name, expr, for duration, labels/annotations maps, severity', () => {

@@ -3,11 +3,8 @@
 // that shows no status costs nothing.
 import type { Feature } from '../featureContext';
 import { liveMetricsOf } from '../liveMetrics';
-import { probe, type Reachability } from '../../prometheus/reachability';
-
-export const PROMETHEUS_STATUS_REQUEST = 'runbook/prometheusStatus';
-
-export type PrometheusStatus = { env: string } & (Reachability | { state: 'none'; reason?: string });
+import { probe } from '../../prometheus/reachability';
+import { PROMETHEUS_STATUS_REQUEST, type PrometheusStatus } from './prometheusStatusProtocol';
 
 export const prometheusStatusFeature: Feature = {
   capabilities: {},

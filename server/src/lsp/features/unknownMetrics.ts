@@ -5,6 +5,7 @@ import { diagnosticsBoardOf } from '../diagnosticsBoard';
 import { liveMetricsOf } from '../liveMetrics';
 import { runStateOf } from './runState';
 import { checkUnknownMetrics } from '../../metrics/unknownMetricsCheck';
+import { withoutSuppressed } from '../../suppression/apply';
 
 const LAYER = 'metric/unknown';
 
@@ -19,7 +20,8 @@ export const unknownMetricsFeature: Feature = {
       const diags = await checkUnknownMetrics(client, result.analysis.metrics, envName);
       // Drop the answer if the document or the environment moved on while Prometheus answered.
       if (ctx.store.analysis(uri) !== result || runStateOf(ctx).env.name !== envName) return;
-      board.set(uri, LAYER, diags, result.model.version);
+      const text = ctx.store.documents.get(uri)?.getText() ?? '';
+      board.set(uri, LAYER, withoutSuppressed(diags, text, result.model), result.model.version);
     };
     ctx.store.onAnalysed((uri, _result, pass) => { if (pass === 'full') void check(uri); });
     runStateOf(ctx).onEnvironmentChange(() => { for (const d of ctx.store.documents.all()) void check(d.uri); });
