@@ -3,6 +3,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { FramingGuard } from './framingGuard';
+import { stopShellcheck } from '../shell/shellcheck';
 
 const connection = createConnection(ProposedFeatures.all);
 startServer(connection);
@@ -10,6 +11,10 @@ startServer(connection);
 process.on('uncaughtException', e => connection.console.error(`runbook: unexpected error: ${e instanceof Error ? e.stack : String(e)}`));
 process.on('unhandledRejection', e => connection.console.error(`runbook: unexpected rejection: ${e instanceof Error ? e.stack : String(e)}`));
 if (process.argv.includes('--stdio')) watchFraming();
+// ShellCheck runs in process groups of its own, which would outlive the server.
+process.on('exit', stopShellcheck);
+process.on('SIGTERM', () => process.exit(143));
+process.on('SIGINT', () => process.exit(130));
 
 /** Broken framing on stdin: say so and exit, so that the client starts a fresh server. */
 function watchFraming(): void {

@@ -4,7 +4,7 @@ import { DocumentStore } from './documentStore';
 import { features } from './features';
 import { mergeSettings, type Settings } from '../analysis/settings';
 import type { FeatureContext } from './featureContext';
-import { reportShellcheckMissingOnce } from '../shell/shellcheck';
+import { reportShellcheckMissingOnce, stopShellcheck } from '../shell/shellcheck';
 import { warmUp } from './warmUp';
 
 export function startServer(connection: Connection): void {
@@ -30,6 +30,8 @@ export function startServer(connection: Connection): void {
     const s = (p.settings as { runbook?: unknown } | undefined)?.runbook;
     if (s) { settings = mergeSettings(s); probeTools(); store.reanalyseAll(); }
   });
+  // No answer is wanted after shutdown: checks still running are only load.
+  connection.onShutdown(() => stopShellcheck());
   for (const f of features) f.register(ctx);
   store.documents.listen(connection);
   connection.listen();

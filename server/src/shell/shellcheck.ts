@@ -1,7 +1,7 @@
 // Runs ShellCheck on many snippets at once: requests made in the same tick are written to a temp
 // directory and checked by one process (one spawn costs ~13 ms; a batch of 100 costs little more),
 // with a cap on concurrent processes and a timeout on each, so nothing can hang the server.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,19 @@ let running = 0;
 const waiting: Batch[] = [];
 const pending = new Map<string, Batch>();
 const missing = new Set<string>();
+/** ShellCheck processes still running; each leads its own process group (wrappers included). */
+const live = new Set<ChildProcess>();
+
+function killGroup(child: ChildProcess): void {
+  live.delete(child);
+  if (child.pid === undefined) return;
+  try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+}
+
+/** Kills every ShellCheck still running: the server is shutting down or exiting. */
+export function stopShellcheck(): void {
+  for (const child of [...live]) killGroup(child);
+}
 
 /**
  * ShellCheck's findings for one snippet, or `undefined` when the binary is not installed.
@@ -102,10 +115,12 @@ async function runBatch({ opts, requests }: Batch): Promise<void> {
 /** stdout of the process, or undefined when the executable does not exist. */
 function spawnCollect(cmd: string, args: string[], timeoutMs: number, stdin?: string): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout or shutdown also ends what a wrapper script started.
+    const child = spawn(cmd, args, { stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], detached: true });
+    live.add(child);
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`ShellCheck did not answer within ${timeoutMs} ms`)); }, timeoutMs);
+    const timer = setTimeout(() => { killGroup(child); reject(new Error(`ShellCheck did not answer within ${timeoutMs} ms`)); }, timeoutMs);
     child.stdout!.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
     child.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     // A process that exits before reading all of stdin makes the write fail: its exit code says why.
@@ -113,8 +128,10 @@ function spawnCollect(cmd: string, args: string[], timeoutMs: number, stdin?: st
     child.stdin?.end(stdin);
     child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      live.delete(child);
       if (e.code === 'ENOENT' || e.code === 'EACCES') resolve(undefined); else reject(e);
     });
+    child.on('exit', () => live.delete(child));
     child.on('close', (code) => {
       clearTimeout(timer);
       // 0: clean, 1: findings; anything else is a usage or internal error.

@@ -2,7 +2,10 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { shellcheckFindings } from '../../../server/src/shell/shellcheckAnalyzer';
-import { reportShellcheckMissingOnce } from '../../../server/src/shell/shellcheck';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { reportShellcheckMissingOnce, runShellcheck } from '../../../server/src/shell/shellcheck';
 import { defaultSettings, type Settings } from '../../../server/src/analysis/settings';
 import type { LocalDiagnostic, TextEditLocal } from '../../../server/src/analysis/types';
 
@@ -101,3 +104,20 @@ test('SC2215/SC2288 on pasted --help output are dropped; on a line broken off it
   const broken = 'kubectl get pods\n--namespace payments';
   assert.deepEqual((await codesOf(broken)).map(([c]) => c), ['SC2215']);
 });
+
+test('a ShellCheck that hangs is killed at its timeout, with whatever it started', { timeout: 20_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'runbook-sc-hang-'));
+  const pids = join(dir, 'pids');
+  // A wrapper that never answers, as a stuck shellcheck (or a wrapper around one) does.
+  const path = join(dir, 'shellcheck');
+  writeFileSync(path, `#!/bin/bash\nsleep 1000 &\necho "$$ $!" >> '${pids}'\nwait\n`, { mode: 0o755 });
+  await assert.rejects(runShellcheck('echo hi', { path, exclude: [], timeoutMs: 500 }), /did not answer within 500 ms/);
+  await new Promise((r) => setTimeout(r, 200));
+  const started = readFileSync(pids, 'utf8').trim().split(/\s+/).map(Number);
+  assert.equal(started.length, 2);
+  for (const pid of started) assert.ok(!isLive(pid), `pid ${pid} outlived the timeout`);
+});
+
+function isLive(pid: number): boolean {
+  try { return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8')); } catch { return false; }
+}
