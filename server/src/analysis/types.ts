@@ -43,7 +43,7 @@ export interface MetricRef {
 export interface Placeholder {
   /** Normalised name used to prompt once per name, e.g. `pid`, `YYYYMMDD`, `VAR`. */
   name: string;
-  kind: 'angle' | 'date' | 'ellipsis' | 'variable';
+  kind: 'angle' | 'brace' | 'bracket' | 'date' | 'ellipsis' | 'variable';
   /** The text as written, e.g. `<pid>` or `${VAR}`. */
   text: string;
   range: Range;

@@ -7,6 +7,8 @@ import { isShellBlock } from './syntaxAnalyzer';
 
 const describe: Record<string, (text: string) => string> = {
   angle: (t) => `${t} is a placeholder: replace it with a real value before running.`,
+  brace: (t) => `${t} is a placeholder: replace it with a real value before running.`,
+  bracket: (t) => `${t} is a placeholder: replace it with one real value before running.`,
   date: (t) => `${t} is a date template: replace it with a real date before running.`,
   ellipsis: () => 'This elision stands for omitted arguments: fill them in before running.',
 };

@@ -49,6 +49,8 @@ export function prepareShell(body: string): PreparedShell {
   if (embeddedOutput.length) regions = lexShell(text);
   const placeholders = findPlaceholders(text, regions);
   text = maskPlaceholders(text, placeholders);
+  // `<it's name>` or `<"Used By:" field>` opened a quote the lexer followed; masked, it is one word.
+  if (placeholders.some((p) => /['"#`]/.test(p.text))) regions = lexShell(text);
   const prepared: PreparedShell = { text, regions, placeholders, transcript, replInput, embeddedJson, embeddedOutput, foreign };
   if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
   cache.set(body, prepared);

@@ -32,7 +32,7 @@ test('helm rollback app <REV> -n ns is a placeholder although bash parses it as 
 });
 
 test('date templates and elisions', () => {
-  const hits = findPlaceholders('tar -xzf state-YYYYMMDD.tar.gz\ncp -r backup/config-YYYY-MM-DD/* config/\nnohup ./bin/app ... &\necho a…\ngo test ./...');
+  const hits = findPlaceholders('tar -xzf state-YYYYMMDD.tar.gz\ncp -r backup/config-YYYY-MM-DD/* config/\nnohup ./bin/app ... &\necho a …\ngo test ./...');
   assert.deepEqual(hits.map((h) => [h.kind, h.name]), [
     ['date', 'YYYYMMDD'], ['date', 'YYYY-MM-DD'], ['ellipsis', '...'], ['ellipsis', '...'],
   ]);
@@ -58,4 +58,56 @@ test('masking keeps length and offsets, and makes bash accept the text', () => {
   assert.notEqual(spawnSync('bash', ['-n'], { input: body }).status, 0);
   assert.equal(spawnSync('bash', ['-n'], { input: masked }).status, 0);
   assert.match(masked, /kill -TERM _pid_/);
+});
+
+test('angle placeholders of any length and content', () => {
+  assert.deepEqual(texts('curl -s http://<provider ip from first step>:8080/healthz'), ['<provider ip from first step>']);
+  assert.deepEqual(texts('kubectl delete pod <pod identified as the problem pod> -n shop'), ['<pod identified as the problem pod>']);
+  assert.deepEqual(texts('kubectl describe pvc <"Used By:" field from the above output>'), ['<"Used By:" field from the above output>']);
+  assert.deepEqual(texts("kubectl logs <the pod's name> --previous"), ["<the pod's name>"]);
+  assert.deepEqual(texts('ssh <user|admin>@<bastion host>'), ['<user|admin>', '<bastion host>']);
+  const hit = findPlaceholders('kubectl describe pvc <"Used By:" field from the above output>')[0];
+  assert.equal(hit.name, '"Used By:" field from the above output');
+});
+
+test('not placeholders: e-mail addresses, URLs, markup, redirections with spaces', () => {
+  assert.deepEqual(texts('git commit --author "John Rando <rando@example.com>" -m fix'), []);
+  assert.deepEqual(texts('Author: John Rando <rando@example.com>'), []);
+  assert.deepEqual(texts('open <https://grafana.example.com/d/abc>'), []);
+  assert.deepEqual(texts('curl -d \'<div class="alert">down</div>\' http://x'), []);
+  assert.deepEqual(texts('sort <in.txt 2>/dev/null'), []);
+  assert.deepEqual(texts('sort <in.txt >out.txt'), []);
+  assert.deepEqual(texts("awk '$1<limit && $2>3' data.txt"), []);
+  assert.deepEqual(texts('if (( a < b && c > d )); then echo x; fi'), []);
+});
+
+test('braces and brackets as authors write them; brace expansion, ${x}, awk, jq and globs are not', () => {
+  assert.deepEqual(texts('kubectl annotate pod api-0 drain-reason={reason}'), ['{reason}']);
+  assert.deepEqual(texts('aws s3 cp s3://backups/{date}/dump.sql .'), ['{date}']);
+  assert.deepEqual(texts('chown [user|group] /srv/data'), ['[user|group]']);
+  assert.deepEqual(texts('sudo fuser -k [port number]/tcp'), ['[port number]']);
+  assert.deepEqual(findPlaceholders('chown [user|group] x').map((h) => [h.kind, h.name]), [['bracket', 'user|group']]);
+  for (const clean of ['echo {a,b}.txt', 'mkdir -p node{1..3}', 'echo ${HOME}', "awk '{print}' f", "jq '.items[] | {name}' f",
+    'find . -exec rm {} \\;', 'docker ps --format "{{.Names}}"', 'git rebase @{u}', 'ls [abc]*.log', '[[ -f x ]] && echo y',
+    'xargs -I{} kubectl get pod {}', 'cat <<EOF\n{name}\nEOF']) {
+    assert.deepEqual(texts(clean), [], clean);
+  }
+});
+
+test('… truncating an output word is not an elision; a standalone … is', () => {
+  assert.deepEqual(texts('abc123   nginx   "docker-entrypoint.s…"   Up 2 hours'), []);
+  assert.deepEqual(texts('kubectl get pods …'), ['…']);
+});
+
+test('described placeholders are masked before shell syntax and ShellCheck', async () => {
+  const body = "kubectl describe pvc <\"Used By:\" field from the above output> -n <the pod's namespace>\n# done\necho ok";
+  assert.notEqual(spawnSync('bash', ['-n'], { input: body }).status, 0);
+  const masked = maskPlaceholders(body);
+  assert.equal(masked.length, body.length);
+  assert.equal(spawnSync('bash', ['-n'], { input: masked }).status, 0);
+  const { shellSyntaxFindings } = await import('../../../server/src/shell/syntaxAnalyzer');
+  assert.deepEqual(await shellSyntaxFindings(body), {});
+  const { prepareShell } = await import('../../../server/src/shell/prepare');
+  const p = prepareShell(body);
+  assert.equal(p.regions.find((r) => r.kind === 'comment')?.start, body.indexOf('# done'), 'comments are found after masking');
 });
