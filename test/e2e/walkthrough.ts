@@ -140,12 +140,28 @@ async function lensAbove(line: number, text: RegExp, within = 40) {
   return links.nth(best.i);
 }
 
-async function dialog(): Promise<{ text: string; buttons: string[]; focused: string }> {
+/**
+ * The confirmation a run asks for, however it is drawn: a modal dialog, or a quick pick (whose
+ * first item is what Enter picks). `focused` is what Enter would choose.
+ */
+async function confirmation(): Promise<{ kind: 'dialog' | 'pick'; text: string; focused: string }> {
   const box = page.locator('.monaco-dialog-box').first();
-  await box.waitFor({ timeout: 15_000 });
-  const buttons = await box.locator('.monaco-button').allInnerTexts();
-  const focused = await page.evaluate('document.activeElement?.innerText ?? ""') as string;
-  return { text: clean(await box.innerText()), buttons, focused };
+  const pick = page.locator('.quick-input-widget').first();
+  const kind = await until('a confirmation (dialog or pick)', async () =>
+    (await box.isVisible()) ? 'dialog' as const : (await pick.isVisible()) && /Run/.test(await pick.innerText()) ? 'pick' as const : undefined, k => !!k, 15_000);
+  if (kind === 'dialog') {
+    const focused = await page.evaluate('document.activeElement?.innerText ?? ""') as string;
+    return { kind, text: clean(await box.innerText()), focused: focused.trim() };
+  }
+  const focused = await pick.locator('.monaco-list-row.focused').first().innerText().catch(() => '');
+  return { kind: 'pick', text: clean(await pick.innerText()), focused: clean(focused).trim() };
+}
+
+/** Chooses to run in the confirmation on screen. */
+async function acceptRun(): Promise<void> {
+  const c = await confirmation();
+  if (c.kind === 'dialog') await page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Run/ }).first().click();
+  else await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Run/ }).first().click();
 }
 
 async function quickInput(): Promise<string> {
@@ -197,6 +213,18 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
       t => /`for` is not PromQL here/.test(t) && /SC2045/.test(t) && /rm -rf on a variable/.test(t), 30_000);
     // One line per problem, never a file with nothing in it: placeholders are hints, not noise.
     check(!/\$RUNBOOK_PROMETHEUS_URL is not set/.test(text), `the environment's Prometheus variable is not reported as unset:\n${text}`);
+  });
+
+  await step('fix a problem', async () => {
+    // The `for` error's quick fix, from the light bulb menu (Ctrl+.), as a person would.
+    await gotoLine(LINE.scratchBlank - 1, 37);
+    await page.keyboard.press('Control+.');
+    const menu = await until('the quick fix menu offers the note', () => page.locator('.action-widget').first().innerText().then(clean), t => /Move `for 10m` into a comment/.test(t), 15_000);
+    check(/Quick Fix\s*\n\s*Move `for 10m`/.test(menu), `the fix comes first in the menu: ${menu}`);
+    await page.keyboard.press('Enter');
+    await until('the line keeps the duration as a note', editorLines, t => /treasury_disbursement_backlog > 100  # for 10m/.test(t));
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await until('the `for` error is gone from Problems', () => rows.allInnerTexts().then(t => clean(t.join('\n'))), t => !/`for` is not PromQL here/.test(t), 20_000);
   });
 
   await step('hover a metric', async () => {
@@ -274,15 +302,16 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
     await page.keyboard.type('po-4711');
     await page.keyboard.press('Enter');
     // Then the filled-in command is shown for review before it runs.
-    const review = await dialog();
+    const review = await confirmation();
     check(/looking at payout po-4711/.test(review.text), `the review shows the command as it will run: ${review.text}`);
-    await page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Run$/ }).first().click();
+    await acceptRun();
     await until('the step ran with the value', terminalText, t => /looking at payout po-4711 in payments-staging/.test(t), 30_000);
   });
 
   await step('Run all', async () => {
     await openFile(QUICK);
-    await (await lensAbove(7, /Run all/, 150)).click();
+    // On the first heading, or on each block (before the lenses moved to the headings).
+    await editor().locator('.codelens-decoration a', { hasText: /Run all/ }).first().click();
     const out = await until('all three checks ran', terminalText, t => /check one on payments-staging/.test(t) && /check two/.test(t) && /check three/.test(t), 40_000);
     check((out.match(/✓/g) ?? []).length >= 3, `each step shows its result:\n${out}`);
   });
@@ -291,12 +320,13 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
     await openFile(BACKLOG);
     await gotoLine(LINE.dangerousStep);
     await (await lensAbove(LINE.dangerousStep, /▶ Run/)).click();
-    const d = await dialog();
-    check(/rm -rf/.test(d.text), `the dialog shows the dangerous command: ${d.text}`);
-    check(!/^Run$/.test(d.focused.trim()), `the focused button is "${d.focused.trim()}": Enter would run rm -rf`);
+    const d = await confirmation();
+    check(/rm -rf/.test(d.text) || /dangerous/i.test(d.text), `the confirmation names the danger: ${d.text}`);
+    // What matters is what Enter does: it must not run the step.
     await page.keyboard.press('Enter');
     await page.waitForTimeout(1500);
-    check(!(await terminalText()).includes('rm -rf /var/cache'), 'the step did not run');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Escape');
+    check(!(await terminalText().catch(() => '')).includes('rm -rf /tmp/payout-cache'), `Enter ran the dangerous step (Enter chose "${d.focused}")`);
   });
 
   await step('switch to a protected environment', async () => {
@@ -312,9 +342,9 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
   await step('confirm', async () => {
     await gotoLine(LINE.whereStep);
     await (await lensAbove(LINE.whereStep, /▶ Run/)).click();
-    const d = await dialog();
+    const d = await confirmation();
     check(/production/i.test(d.text), `the confirmation names the environment: ${d.text}`);
-    await page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Run$/ }).first().click();
+    await acceptRun();
     const out = await until('the step ran on production', terminalText, t => /ns=payments\b/.test(t), 30_000);
     check(out.includes(`prometheus=${productionUrl}`), `the step got production's Prometheus (${productionUrl}), not the editor's:\n${out}`);
   });
@@ -322,8 +352,7 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
   await step('cancel a long step', async () => {
     await gotoLine(LINE.slowStep);
     await (await lensAbove(LINE.slowStep, /▶ Run/)).click();
-    await dialog();
-    await page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Run$/ }).first().click();
+    await acceptRun();
     await until('the terminal shows sleep running', terminalText, t => /sleep 120/.test(t), 20_000);
     const cancel = page.locator('.notifications-toasts .monaco-button, .notification-toast .monaco-button', { hasText: 'Cancel' }).first();
     await cancel.waitFor({ timeout: 15_000 });
