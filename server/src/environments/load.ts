@@ -7,6 +7,8 @@ import { fileVariableVerdict } from './sessionVariables';
 import { internalAddress } from './internalAddress';
 
 export const ENVIRONMENTS_FILE = '.runbook/environments.yaml';
+/** A file that lists environments is a few KB; 28 MB of YAML took 10 s and 1.3 GB to parse. */
+export const MAX_ENVIRONMENTS_FILE_BYTES = 1024 * 1024;
 
 const ENV_KEYS = ['variables', 'prometheus', 'cwd', 'shell', 'protected', 'secrets'];
 const PROM_KEYS = ['url', 'headers', 'auth'];
@@ -20,6 +22,7 @@ export interface ParsedEnvironments extends EnvironmentsFile {
 }
 
 export function parseEnvironments(text: string): ParsedEnvironments {
+  if (text.length > MAX_ENVIRONMENTS_FILE_BYTES) return tooLargeEnvironments(text.length);
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
   const diagnostics: Diagnostic[] = [];
@@ -176,4 +179,16 @@ function readAuth(v: Node | null, report: Report): PrometheusDef['auth'] {
 
 export function isHttpUrl(s: string): boolean {
   try { const u = new URL(s); return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname; } catch { return false; }
+}
+
+/** The whole file is refused: a partial read could drop `protected: true` from an environment. */
+export function tooLargeEnvironments(size: number): ParsedEnvironments {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return {
+    environments: [],
+    diagnostics: [{
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'runbook', code: 'environments',
+      message: `${ENVIRONMENTS_FILE} is ${mb(size)}, over the ${mb(MAX_ENVIRONMENTS_FILE_BYTES)} limit: it is not read. An environments file lists a few environments; keep data elsewhere.`,
+    }],
+  };
 }

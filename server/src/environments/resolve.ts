@@ -1,8 +1,8 @@
 // Turns an environment definition into what a run needs: absolute cwd, the full process
 // environment (secrets included) and the list of values to redact. `local` always exists.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { ENVIRONMENTS_FILE, parseEnvironments, type ParsedEnvironments } from './load';
+import { ENVIRONMENTS_FILE, MAX_ENVIRONMENTS_FILE_BYTES, parseEnvironments, tooLargeEnvironments, type ParsedEnvironments } from './load';
 import type { EnvironmentDef, ResolvedEnvironment, SecretSource } from './types';
 import { keptEnvironment, PROMETHEUS_URL_VARIABLES } from './sessionVariables';
 import { MIN_SECRET_LENGTH } from '../run/redact';
@@ -18,7 +18,11 @@ export function builtinLocal(): EnvironmentDef {
 export async function loadEnvironments(workspaceFolder: string): Promise<ParsedEnvironments & { file: string; exists: boolean }> {
   const file = join(workspaceFolder, ENVIRONMENTS_FILE);
   let text: string;
-  try { text = await readFile(file, 'utf8'); } catch (e) {
+  try {
+    const size = (await stat(file)).size;
+    if (size > MAX_ENVIRONMENTS_FILE_BYTES) return { ...tooLargeEnvironments(size), file, exists: true };
+    text = await readFile(file, 'utf8');
+  } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { environments: [], diagnostics: [], file, exists: false };
     throw new Error(`Cannot read ${file}: ${(e as Error).message}`);
   }

@@ -149,6 +149,8 @@ export class RunEngine extends EventEmitter<EngineEvents> {
       }
       return out;
     } catch (e) {
+      // The shell never started (E2BIG, no bash): the terminal and the CLI say why.
+      this.emit('notice', { runbook: req.runbook, env: req.env.name, message: (e as Error).message });
       return failure((e as Error).message);
     } finally {
       req.signal?.removeEventListener('abort', onAbort);

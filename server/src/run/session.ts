@@ -14,6 +14,7 @@ import { SentinelScanner } from './sentinel';
 import { StreamRedactor, redact } from './redact';
 import { BoundedCapture } from './capture';
 import { killAll, sessionProcesses, signal } from './processTree';
+import { spawnFailure } from './spawnFailure';
 
 export type BlockStatus = 'ok' | 'failed' | 'cancelled' | 'timeout' | 'session-exit' | 'session-died';
 
@@ -88,7 +89,13 @@ export class ShellSession extends EventEmitter {
     // Start-up files and inherited options would make sessions differ from machine to machine.
     delete env.BASH_ENV; delete env.ENV; delete env.SHELLOPTS; delete env.BASHOPTS;
     env.RUNBOOK_SESSION = this.marker.slice('RUNBOOK_SESSION='.length);
-    this.proc = spawn(opts.bashPath ?? 'bash', ['--noprofile', '--norc'], { cwd: opts.cwd, env, detached: true, stdio: 'pipe' });
+    try {
+      this.proc = spawn(opts.bashPath ?? 'bash', ['--noprofile', '--norc'], { cwd: opts.cwd, env, detached: true, stdio: 'pipe' });
+    } catch (e) {
+      // Synchronous failures (E2BIG): asynchronous ones arrive as 'error' below.
+      this.cleanup();
+      throw new Error(spawnFailure(e as NodeJS.ErrnoException, env));
+    }
     this.proc.stdin.on('error', () => { /* the shell exited; reported through 'exit' */ });
     this.proc.stdout.on('data', (b: Buffer) => this.onData(this.decoder.write(b)));
     this.proc.stderr.on('data', (b: Buffer) => this.onData(b.toString('utf8')));

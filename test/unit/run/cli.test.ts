@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchDir } from './helpers';
 
@@ -127,6 +127,17 @@ test('--timeout ends what the step started and returns at once, even outside its
   assert.ok(Date.now() - t0 < 10_000, `took ${Date.now() - t0} ms`);
   const left = Number(/left=(\d+)/.exec(r.stdout)![1]);
   assert.equal(existsSync(`/proc/${left}`) && !/\) Z /.test(readFileSync(`/proc/${left}/stat`, 'utf8')), false, 'the setsid child survived');
+});
+
+test('an environment too large to start bash (E2BIG) says so, instead of "✗ exit 1"', () => {
+  const dir = scratchDir('runbook-cli-e2big-');
+  mkdirSync(join(dir, '.runbook'));
+  writeFileSync(join(dir, '.runbook/environments.yaml'), `environments:\n  big:\n    variables:\n      HUGE: "${'x'.repeat(200_000)}"\n`);
+  writeFileSync(join(dir, 't.md'), '# T\n\n```bash\necho ran\n```\n');
+  const r = cli(['--env', 'big', '--block', '0'], {}, join(dir, 't.md'));
+  assert.notEqual(r.code, 0);
+  assert.doesNotMatch(r.stdout, /ran/);
+  assert.match(r.stderr, /Cannot start bash: its environment is too large for the system \(E2BIG\): \d+ variables, \d+ KB in all; HUGE alone is 195 KB/);
 });
 
 test('a secret-named placeholder value is masked on screen and in the record', () => {
