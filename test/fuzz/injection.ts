@@ -51,6 +51,21 @@ export const contexts: { body: string; takes: 'any' | 'numeric' | 'plain' }[] = 
   { body: 'eval echo <v>', takes: 'plain' },
   { body: "echo 'echo <v>' | bash", takes: 'plain' },
   { body: 'x=$(bash -c "echo <v>"); echo "$x"', takes: 'plain' },
+  { body: 'timeout 5 bash -c "echo <v>"', takes: 'plain' },
+  { body: "env A=1 sh -c 'echo <v>'", takes: 'plain' },
+  { body: "echo x | xargs -I{} sh -c 'echo <v> {}'", takes: 'plain' },
+  { body: "find . -maxdepth 0 -exec sh -c 'echo <v>' \\;", takes: 'plain' },
+  { body: 'perl -e \'print "<v>\\n"\'', takes: 'plain' },
+  { body: "awk 'BEGIN { print \"<v>\" }'", takes: 'plain' },
+  { body: 'python3 -c "print(\'<v>\')"', takes: 'plain' },
+  { body: 'bash -c "$(echo \'echo <v>\')"', takes: 'plain' },
+  // names and numbers only
+  { body: 'printf -v <v> %s x', takes: 'numeric' },
+  { body: 'local_n() { local -i n=<v>; echo "$n"; }; local_n', takes: 'numeric' },
+  { body: 'for i in <v>; do echo "$i"; done', takes: 'any' },
+  { body: 'case <v> in *) echo hit ;; esac', takes: 'any' },
+  { body: 'if (( <v> > 1 )); then echo y; fi', takes: 'numeric' },
+  { body: 'x=1; [[ <v> ]] && echo set', takes: 'any' },
   // an unbalanced `((` earlier on the line
   { body: 'echo "((" ; echo <v>', takes: 'any' },
   { body: "echo '((' \"<v>\"", takes: 'any' },
@@ -75,6 +90,8 @@ const wrappers: ((s: string) => string)[] = [
   (s) => `out=$(\n${s}\n); echo "$out"`,
   (s) => `f() {\n${s}\n}; f`,
   (s) => `true && ${s}`,
+  (s) => `echo "$(\n${s}\n)"`,
+  (s) => `echo "((" ; ${s}`,
 ];
 
 const fragments = [

@@ -39,7 +39,10 @@ export function valueRules(body: string, hits: readonly PlaceholderHit[], region
   quote: (ctx: QuoteContext, value: string) => string): (ValueRule | undefined)[] {
   if (!hits.length) return [];
   const tag = uniqueTag(body);
-  const rules: (ValueRule | undefined)[] = hits.map((h) => innerShellRule(body, regions, h));
+  const scripts = scriptHeredocs(body);
+  const rules: (ValueRule | undefined)[] = hits.map((h) => scripts.some(([s, e]) => s <= h.start && h.start < e)
+    ? { accepts: 'plain', why: 'it is in a here-document that another shell or interpreter reads as a script' }
+    : innerShellRule(body, regions, h));
 
   // 1. Arithmetic and tests: each value becomes `tagAi+tagBi`; the printer spaces the `+` only in arithmetic.
   const sum = (i: number) => `${tag}A${i}+${tag}B${i}`;
@@ -144,6 +147,29 @@ function innerShellRule(body: string, regions: Region[], h: PlaceholderHit): Val
   const rest = body.slice(h.end, commandEnd(body, regions, h.end));
   if (PIPED_TO_SHELL.test(rest)) return { accepts: 'plain', why: 'the text is piped into another shell, which parses it again' };
   return undefined;
+}
+
+/**
+ * Bodies of here-documents fed to another interpreter (`bash <<EOF`, `ssh h <<'EOF'`), found line by
+ * line on the raw text: the lexer does not see a here-document inside `"$(…)"`, bash does.
+ */
+function scriptHeredocs(body: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const lines = body.split('\n');
+  const starts: number[] = [];
+  let at = 0;
+  for (const l of lines) { starts.push(at); at += l.length + 1; }
+  lines.forEach((line, i) => {
+    if (!HEREDOC_READER.test(line)) return;
+    for (const m of line.matchAll(/<<(-?)[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|\\?([^\s'"|&;()<>]+))/g)) {
+      if (line[m.index + 2] === '<' || (m.index > 0 && line[m.index - 1] === '<')) continue;
+      const delim = m[2] ?? m[3] ?? m[4] ?? '';
+      let end = lines.findIndex((l, j) => j > i && (m[1] ? l.replace(/^\t+/, '') : l) === delim);
+      if (end < 0) end = lines.length;
+      spans.push([starts[i] + line.length + 1, end < lines.length ? starts[end] : body.length]);
+    }
+  });
+  return spans;
 }
 
 function lineWithHeredocOp(body: string, bodyStart: number): string {

@@ -73,6 +73,8 @@ test('text another shell parses again takes only plain values, and says why', ()
   expectHeld('bash <<EOF\necho <v>\nEOF', /here-document that another shell/, [['api-1', 'api-1\n']]);
   expectHeld("ssh h <<'EOF'\necho <v>\nEOF", /here-document that another shell/, [['api-1', 'api-1\n']]);
   expectHeld("echo 'echo <v>' | bash", /piped into another shell/, [['api-1', 'api-1\n']]);
+  // Found by the fuzzer: a here-document fed to bash inside "$(…)", which the lexer reads as quotes.
+  expectHeld('echo "$(\nbash -s <<EOF\necho "<v>"\nEOF\n)"', /here-document that another shell/, [['api-1', 'api-1\n']]);
 });
 
 test('ordinary contexts still take any value, quoted', () => {
