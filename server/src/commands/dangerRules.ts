@@ -15,7 +15,8 @@ export interface DangerRule {
 
 const broadTarget = /(?:^|\s)(?:"?\$|\{\}|\/\*?(?:\s|$)|~\/?(?:\s|$)|\*(?:\s|$)|\.\.?\/?(?:\s|$)|\S*\*)/;
 // Scratch space: removing a tree there is routine clean-up, not a danger.
-const scratchOnly = /^(?:\s*(?:\/tmp\/|\/var\/tmp\/)[^\s*]+)+\s*$/;
+// So are build outputs and caches that the next build or run recreates (`rm -rf node_modules`).
+const scratchOnly = /^(?:\s*(?:(?:\/tmp\/|\/var\/tmp\/)[^\s*]+|(?:\.\/)?(?:[\w.-]+\/)*(?:node_modules|\.terraform|dist|build|target|\.cache|__pycache__|\.pytest_cache|coverage)\/?))+\s*$/;
 const recursiveForce = (flags: string) => /-[a-zA-Z]*[rR]|--recursive/.test(flags) && /-[a-zA-Z]*f|--force/.test(flags);
 
 /** `sudo [options] cmd`: root for a command that only reads (`sudo journalctl -u x`) is no danger. */
@@ -72,6 +73,8 @@ export const dangerRules: DangerRule[] = [
     pattern: /docker(?:-compose|\s+compose)\b[^;&|\n]*?\sdown\b[^;&|\n]*?\s(?:-v|--volumes)\b/ },
   { id: 'sql-drop', commandStart: false, reason: 'DROP/TRUNCATE destroys data',
     pattern: /\b(?:DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX|VIEW|MATERIALIZED\s+VIEW|USER|ROLE|KEYSPACE|COLLECTION|SEQUENCE|TABLESPACE|OWNED)|TRUNCATE(?:\s+TABLE)?\s+[\w."`]+)\b|\.drop(?:Database)?\(\)|\bFLUSH(?:ALL|DB)\b/i },
+  { id: 'orm-destroy', commandStart: false, reason: 'destroy/delete_all in a Rails console removes database records (and their dependants)',
+    pattern: /\.(?:destroy!?|destroy_all|delete_all)(?![\w!])/ },
   { id: 'sql-delete-all', commandStart: false, reason: 'DELETE without WHERE removes every row',
     pattern: /\bDELETE\s+FROM\s+[\w."`]+\s*(?:;|$|['"])/im },
   { id: 'recursive-permissions', commandStart: true, reason: 'a recursive chmod/chown on a system path can break the host',

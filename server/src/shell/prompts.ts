@@ -24,6 +24,9 @@ const repl = new RegExp('^[ \\t]*(?:' + [
   // `postgres=# `, `app=> `, `postgres-# ` (psql's continuation)
   String.raw`[\w-]+(?:\([\w-]+\))?[=-][#>] `,
   String.raw`\((?:gdb|lldb|Pdb)\) `,
+  // Rails and SQL consoles: `[1] pry(main)> `, `SQL> `, `hive> `, `trino> `
+  String.raw`\[\d+\] pry\([^)\n]*\)> `,
+  String.raw`(?:SQL|hive|trino|presto|spark-sql|ksql|clickhouse)> `,
   '>>> ',
   // PowerShell: the commands are PowerShell, which a bash block can neither check nor run.
   String.raw`PS [^>\n]*> `,

@@ -11,19 +11,32 @@ export type TranscriptLineKind = 'command' | 'output' | 'repl';
 /** One line: `prefix` characters of prompt, then what was typed (or output, with no prefix). */
 export interface TranscriptLine { line: string; kind: TranscriptLineKind; prefix: number }
 
-/** A `#` line that is a root prompt, not a comment: the block reads `# cmd` then output. */
+/**
+ * A `#` line that is a root prompt, not a comment: the block reads `# cmd` then its output. Told
+ * strictly, because a root prompt runs: a commented-out `# kubectl delete …` above a command must
+ * stay a comment. So no other line may read as a command (a known tool, a flag, an operator), and
+ * some line must read as output (not starting with a lower-case word).
+ */
 function usesRootPrompt(lines: string[]): boolean {
   let promptLines = 0;
-  let other = 0;
+  let outputLike = 0;
   for (const l of lines) {
     if (!l.trim()) continue;
     const root = rootPrompt.exec(l);
     if (root) { if (isCommandLine(l.slice(root[0].length))) promptLines++; continue; }
-    // A bare command among the `#` lines means they are comments above commands.
-    if (isCommandLine(l) || shellPrompt(l)) return false;
-    other++;
+    if (isCommandLine(l) || shellPrompt(l) || looksTyped(l)) return false;
+    if (!/^[a-z]/.test(l)) outputLike++;
   }
-  return promptLines > 0 && other > 0;
+  return promptLines > 0 && outputLike > 0;
+}
+
+/**
+ * `gitlab-ctl restart sidekiq`, `foo | bar`, `cmd \`: a line someone may have typed. Output
+ * aligns columns with runs of spaces or puts `:` after its first word; when unsure, it is a
+ * command, so the `#` lines stay comments.
+ */
+function looksTyped(line: string): boolean {
+  return /^[a-z][\w.-]*\s.*(?:\s--?[a-z]|\s\|\s|&&|\$\(|\\$)/.test(line) || /^[a-z][\w./-]*(?: [^\s:]+){1,7}\s*$/.test(line);
 }
 
 /** The first line that says what the block is: not blank and not a comment. */

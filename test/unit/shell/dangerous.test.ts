@@ -39,7 +39,8 @@ const flagged: [string, string[]][] = [
   ['sudo systemctl stop app', ['sudo', 'service-stop']],
   ['echo start && kubectl delete ns tmp', ['kubectl-delete']],
   ['ssh db1 "kill -9 $(pgrep app)"', ['kill-9']],
-  ['rm -rf ./build', ['rm-rf-path']],
+  ['rm -rf ./releases/2024-05', ['rm-rf-path']],
+  ['rm -rf ~/.kube/config.d', ['rm-rf-path']],
   ['sudo rm -rf /var/lib/etcd/member', ['sudo', 'rm-rf-path']],
   // Missed before: other tools that delete
   ['oc delete pod etcd-guard-0 -n openshift-etcd', ['kubectl-delete']],
@@ -95,6 +96,8 @@ for (const [body, expected] of flagged) {
 const clean = [
   'rm -f /tmp/lock',
   'rm -rf /tmp/restore-check',
+  'rm -rf ./build',
+  'rm -rf node_modules .terraform web/dist',
   'sudo journalctl -u kubelet --since "10 min ago"',
   'sudo cat /var/log/syslog | tail -50',
   'sudo ls -la /root',

@@ -46,6 +46,10 @@ test('# as root prompt: commands then output; # above commands stays a comment',
   assert.ok(isTranscript(root));
   assert.equal(transcriptScript(root), 'systemctl restart kubelet\nsystemctl status kubelet');
   assert.deepEqual(rules(root), ['service-stop']);
+  // A commented-out command above commands of a tool no list knows: still a comment, never run.
+  const disabled = '# kubectl delete pod sidekiq-0 -n gitlab\ngitlab-ctl restart sidekiq\nRestarting sidekiq...';
+  assert.ok(!isTranscript(disabled));
+  assert.equal(runnableText({ lang: 'shell', body: disabled }), disabled);
   const comments = '# restart the agent\nsystemctl restart kubelet\n# and check it\nsystemctl status kubelet';
   assert.ok(!isTranscript(comments));
   assert.equal(runnableText({ lang: 'shell', body: comments }), comments);
@@ -64,7 +68,8 @@ test('REPL lines are not shell: no lint, no syntax error, never run; SQL typed t
   assert.deepEqual(rules(sql), ['sql-drop']);
   assert.equal(transcriptScript(sql), 'psql -U app shop');
   for (const line of ['mysql> TRUNCATE TABLE sessions;', 'postgres=# drop database staging;']) assert.deepEqual(rules(`mysql -u root\n${line}`), ['sql-drop'], line);
-  for (const line of ['(gdb) bt full', '>>> import os; os.getpid()', 'PS C:\\> Get-Service | Where-Object {$_.Status -eq "Stopped"}', '127.0.0.1:6379> KEYS session:*']) {
+  assert.deepEqual(rules('sudo -u git gitlab-rails console\n[1] pry(main)> Ci::Build.where(status: "stale").delete_all'), ['orm-destroy']);
+  for (const line of ['(gdb) bt full', '>>> import os; os.getpid()', 'PS C:\\> Get-Service | Where-Object {$_.Status -eq "Stopped"}', '127.0.0.1:6379> KEYS session:*', '[1] pry(main)> Project.find(42).destroy', 'SQL> select * from v$session;']) {
     assert.deepEqual(await shellSyntaxFindings(`echo start\n${line}`), {}, line);
     assert.equal(runnableText({ lang: 'shell', body: `echo start\n${line}` }), 'echo start', line);
   }
