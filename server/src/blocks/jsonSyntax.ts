@@ -51,13 +51,47 @@ export function jsonFindings(body: string): BlockFindings {
     holes.push({ start: at + before.length, end: at + before.length + hole.length });
     return before + '0' + ' '.repeat(hole.length - 1);
   });
-  const found = checkFilled(filled);
-  if (found.diagnostics?.some((d) => d.severity === DiagnosticSeverity.Error) || !holes.length) return found;
-  const hints: LocalDiagnostic[] = holes.map((span) => ({
+  // Comments (`// why`, slash-star blocks) annotate an example on purpose: blanked for the check, and one
+  // warning, since the JSON fails wherever it is pasted as is. A `// ...` line is an elision.
+  const comments = findJsonComments(filled).filter((c) => !/^\/\/[ \t]*(?:\.\.\.|…)/.test(filled.slice(c.start, c.end)));
+  let uncommented = filled;
+  for (const c of comments) uncommented = uncommented.slice(0, c.start) + uncommented.slice(c.start, c.end).replace(/[^\n]/g, ' ') + uncommented.slice(c.end);
+  const found = checkFilled(uncommented);
+  if (found.diagnostics?.some((d) => d.severity === DiagnosticSeverity.Error)) return found;
+  const extra: LocalDiagnostic[] = holes.map((span) => ({
     span, severity: DiagnosticSeverity.Hint, code: 'placeholder',
     message: `${body.slice(span.start, span.end)} is a placeholder: replace it with a real value before using this JSON.`,
   }));
-  return { diagnostics: [...(found.diagnostics ?? []), ...hints].sort((a, b) => a.span.start - b.span.start) };
+  if (comments.length) {
+    extra.push({
+      span: comments[0], severity: DiagnosticSeverity.Warning, code: 'json/syntax',
+      message: 'JSON has no comments: this fails wherever it is pasted as JSON. Remove them, or tag the block `jsonc` if they are meant.',
+      fixes: [{ title: 'Change the block\'s language to `jsonc`', edits: [{ infoString: 'jsonc' }] }],
+    });
+  }
+  if (!extra.length) return found;
+  return { diagnostics: [...(found.diagnostics ?? []), ...extra].sort((a, b) => a.span.start - b.span.start) };
+}
+
+/** Line (`//`) and block (slash-star) comments outside strings. */
+function findJsonComments(text: string): BodySpan[] {
+  const out: BodySpan[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      out.push({ start: i, end: end < 0 ? text.length : end });
+      i = end < 0 ? text.length : end;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) break;
+      out.push({ start: i, end: end + 2 });
+      i = end + 1;
+    }
+  }
+  return out;
 }
 
 /** A placeholder where a value goes: `<…>` or `$VAR`/`${VAR}`, unquoted. */

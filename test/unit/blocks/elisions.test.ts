@@ -76,13 +76,17 @@ test('JSON with fill-in values: placeholders are hints; templates are not checke
   assert.equal(d.span.start, broken.indexOf('"owner"'), 'located in the text as written');
 });
 
-test('JSON comments and trailing commas are errors that say so, with their fix', () => {
-  const commented = '{\n  // the ledger service\n  "replicas": 3\n}';
-  const [c] = jsonFindings(commented).diagnostics!;
-  assert.equal(c.code, 'json/syntax');
-  assert.equal(c.span.start, commented.indexOf('//'));
-  assert.match(c.message, /no comments/);
-  assert.deepEqual(c.fixes![0].edits, [{ infoString: 'jsonc' }]);
+test('JSON comments are one warning with a jsonc retag; trailing commas are errors with their fix', () => {
+  const commented = '{\n  // the ledger service\n  "replicas": 3, /* per zone */\n  "zones": ["a", "b"]\n}';
+  const cs = jsonFindings(commented).diagnostics!;
+  assert.deepEqual(cs.map((d) => [d.code, d.severity]), [['json/syntax', 2]]);
+  assert.equal(cs[0].span.start, commented.indexOf('//'));
+  assert.match(cs[0].message, /no comments/);
+  assert.deepEqual(cs[0].fixes![0].edits, [{ infoString: 'jsonc' }]);
+  const alsoBroken = '{\n  // the ledger service\n  "replicas": 3\n  "zones": ["a"]\n}';
+  const [b] = jsonFindings(alsoBroken).diagnostics!;
+  assert.deepEqual([b.severity, b.span.start], [1, alsoBroken.indexOf('"zones"')], 'a real error after a comment is still found');
+  assert.deepEqual(jsonFindings('{"url": "http://ledger:8080/health"}'), {}, '// inside a string is text');
   const trailing = '{\n  "replicas": 3,\n}';
   const [t] = jsonFindings(trailing).diagnostics!;
   assert.match(t.message, /no comma before `}`/);
