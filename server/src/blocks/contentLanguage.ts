@@ -58,7 +58,7 @@ const strongOutput = [
   /^\s*[A-Za-z][\w .()-]*:[ \t]{2,}\S/,
   /^\s*\d+ [\w -]+\(s\)/,
   /\bHEALTH_(?:OK|WARN|ERR)\b/,
-  /^[\w.-]+(?:\/[\w.-]+)?(?: "[^"]+")? (?:created|deleted|configured|unchanged|patched|labeled|annotated|scaled|restarted|cordoned|uncordoned|drained|evicted|rolled back|exposed)$/,
+  /^[\w.-]+(?:\/[\w.-]+| "[^"]+") (?:created|deleted|configured|unchanged|patched|labeled|annotated|scaled|restarted|cordoned|uncordoned|drained|evicted|rolled back|exposed)$/,
 ];
 
 const cronLine = /^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|hourly)|(?:[\d*][\d*/,-]*\s+){4}[\d*A-Za-z][\d*/,A-Za-z-]*)\s+\S/;

@@ -144,3 +144,7 @@ test('queries typed at `$ ` prompts under console: one mismatch whose fix also d
   assert.deepEqual(codes(await check('console', '$ sum(rate(ledger_errors_total[5m])')), ['block/language-mismatch', 'promql/syntax']);
   assert.deepEqual(codes(await check('console', '$ kubectl get pods -n billing\nNAME       READY\nledger-0   1/1')), [], 'a shell session stays one');
 });
+
+test('a command whose last word is a kubectl verb is still a command', () => {
+  for (const body of ['ledgerctl created', 'release-tool deleted', 'echo restarted']) assert.notEqual(guessContentLanguage(body).kind, 'output', body);
+});
