@@ -122,7 +122,9 @@ export function guessContentLanguage(body: string): ContentGuess {
   }
   const yaml = isYamlMap(body, lines);
   if (yaml.yes) {
-    return yaml.spacedKeys
+    // Status output can happen to parse as YAML (`ceph status`): health words and counts say which.
+    const statusOutput = lines.some((l) => /\bHEALTH_(?:OK|WARN|ERR)\b|^\s*\d+ [\w -]+\(s\)|\S {2,}\S.*\S {2,}\S.*\S {2,}\S/.test(l));
+    return yaml.spacedKeys || statusOutput
       ? { kind: 'output', infoString: 'text', label: 'program output' }
       : { kind: 'yaml', infoString: 'yaml', label: 'YAML' };
   }
