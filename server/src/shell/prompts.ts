@@ -1,16 +1,23 @@
 // The prompts people paste in front of commands, as data. A shell prompt means "what follows was
 // typed into a shell"; a REPL prompt means it was typed into another program (SQL, gpg, gdb,
 // Python, PowerShell) and is not shell at all.
+import { isCommandLine } from '../blocks/shellLooking';
+
 // `$ `, `% `, `host$ `, `user@host:~/src$ `, `root@node:/# `, `[root@node ~]# `, `sh-5.1# `, `bash-4.2$ `
 const prompt = /^[ \t]*(?:(?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?|\[[\w.-]+@[^\]\n]+\]|(?:ba|z|k|da)?sh-\d+(?:\.\d+)*)[$#%]|(?:[\w.-]+(?::[^\s$#%]*)?)?[$%]) /;
 // `$mac docker ps`: a prompt naming the machine, told from `$CMD args` by its lower-case name and
 // a command word after it (a known one, or a plain lower-case word such as `scutil`).
 const namedPrompt = /^[ \t]*\$[a-z][a-z0-9-]* (?=[a-z][\w.-]*(?:\s|$))/;
 
+// `> kubectl get pods`: some docs use `>` as the prompt; a redirection would not name a tool.
+const anglePrompt = /^[ \t]*> (?=[a-z])/;
+
 /** Length of the shell prompt at the start of `line`, or 0. */
 export function shellPrompt(line: string): number {
   const p = prompt.exec(line);
   if (p) return p[0].length;
+  const a = anglePrompt.exec(line);
+  if (a && isCommandLine(line.slice(a[0].length))) return a[0].length;
   const n = namedPrompt.exec(line);
   return n ? n[0].length : 0;
 }

@@ -52,7 +52,7 @@ export function isTranscript(body: string): boolean {
   const lines = body.split('\n');
   const root = usesRootPrompt(lines);
   const first = firstSignificant(lines, root);
-  return !!first && (promptLength(first, root) > 0 || replPrompt(first) > 0);
+  return !!first && promptLength(first, root) > 0;
 }
 
 function promptLength(line: string, root: boolean): number {
@@ -75,6 +75,8 @@ export function classifyLines(body: string): TranscriptLine[] {
   const lines = body.split('\n');
   const root = usesRootPrompt(lines);
   const first = firstSignificant(lines, root);
+  // A block that opens at a REPL prompt (`mysql> select 1;` then a result table) is a transcript
+  // too: what follows an unprompted line is that program's output.
   const transcript = !!first && (promptLength(first, root) > 0 || replPrompt(first) > 0);
   const out: TranscriptLine[] = [];
   let logical: string | undefined; // the command so far while it continues

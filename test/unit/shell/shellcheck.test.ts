@@ -78,8 +78,10 @@ test('runbook tuning: SC2155 and SC2164 are off, SC2086 a hint, SC2046 informati
     'kubectl logs $POD',
     'kubectl delete $(kubectl get pods -o name --field-selector=status.phase=Failed)',
     'ROLE=admin',
+    'ls -l /var/log | grep syslog',
+    'source <(kubectl completion bash)',
   ].join('\n');
-  assert.deepEqual(await codesOf(body), [['SC2086', 4], ['SC2046', 3], ['SC2209', 3]]);
+  assert.deepEqual(await codesOf(body), [['SC2086', 4], ['SC2046', 3], ['SC2209', 3], ['SC2010', 3]]);
 });
 
 test('runbook tuning keeps real bugs: SC2097/SC2098, SC2061', { skip: !hasShellcheck }, async () => {

@@ -14,7 +14,7 @@ const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
 const rules = (body: string) => (dangerFindings(body).dangers ?? []).map((d) => d.rule);
 const output = 'NAME        READY   STATUS    RESTARTS\napi-7d9f-x  0/1     Error     4 (2m ago)';
 
-const prompts = ['$ ', '% ', '$mac ', 'sh-5.1# ', 'bash-4.2$ ', 'ops@bastion:~$ ', 'root@node-3:/var/log# ', '[root@node ~]# ', '[ec2-user@ip-10-0-0-7 tmp]$ ', '  $ '];
+const prompts = ['> ', '$ ', '% ', '$mac ', 'sh-5.1# ', 'bash-4.2$ ', 'ops@bastion:~$ ', 'root@node-3:/var/log# ', '[root@node ~]# ', '[ec2-user@ip-10-0-0-7 tmp]$ ', '  $ '];
 for (const p of prompts) {
   test(`prompt ${JSON.stringify(p)}: the command is split from its output`, () => {
     const body = `${p}kubectl get pods -n shop\n${output}`;
@@ -32,6 +32,7 @@ test('not prompts: $VAR as a command, $HOME paths, plain commands', () => {
   assert.ok(!isTranscript('$cmd --version'));
   assert.ok(isTranscript('$mac scutil --dns\nresolver #1\n  nameserver[0] : 10.0.0.2'));
   assert.ok(!isTranscript('kubectl get pods\n$ not a prompt'));
+  assert.ok(!isTranscript('> /var/log/app/current.log'));
 });
 
 test('a leading comment does not switch prompt detection off: later $ lines are still checked', () => {
@@ -61,6 +62,10 @@ test('> continues a command left open by a quote, a pipe or a backslash', () => 
 });
 
 test('REPL lines are not shell: no lint, no syntax error, never run; SQL typed there is still dangerous', { skip: !hasShellcheck }, async () => {
+  const table = 'mysql> select count(*) from jobs;\n+----------+\n| count(*) |\n+----------+\n|       12 |';
+  assert.ok(!isTranscript(table), 'a SQL session is no shell session');
+  assert.deepEqual(await shellSyntaxFindings(table), {});
+  assert.equal(runnableText({ lang: 'shell', body: table }), '');
   const gpg = 'gpg --card-edit\n\ngpg/card> admin\ngpg/card> passwd';
   assert.deepEqual((await shellcheckFindings(gpg, defaultSettings)).diagnostics ?? [], []);
   assert.equal(runnableText({ lang: 'shell', body: gpg }).trim(), 'gpg --card-edit');
