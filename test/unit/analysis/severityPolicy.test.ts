@@ -32,8 +32,8 @@ function sourceCodes(): Map<string, string> {
     for (const re of patterns) for (const m of text.matchAll(re)) found.set(m[1], f);
     for (const m of text.matchAll(/type \w*Code\s*=([^;]+);/g)) for (const s of m[1].matchAll(/'([^']+)'/g)) found.set(s[1], f);
   }
-  // Node's error codes (`e.code === 'ENOENT'`) are not diagnostics.
-  for (const code of found.keys()) if (/^[A-Z]+$/.test(code)) found.delete(code);
+  // Node's error codes (`e.code === 'ENOENT'`, `'E2BIG'`) are not diagnostics.
+  for (const code of found.keys()) if (/^[A-Z][A-Z0-9_]*$/.test(code)) found.delete(code);
   return found;
 }
 
