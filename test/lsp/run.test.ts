@@ -63,21 +63,26 @@ test('untrusted (the default until the editor says otherwise): no Run lens at al
   assert.deepEqual(await lenses(uri), []);
 });
 
-test('trusted: each runnable block gets Run on <env>, Run section, Run all and Pick environment', async () => {
+test('trusted: each runnable block gets its own numbered Run; Run all, Pick environment and Run section sit on headings', async () => {
   const uri = 'file:///tmp/run-lenses.md';
   await openDoc(uri);
   await state({ trusted: true, env: { name: 'staging', protected: false } });
   const all = await lenses(uri);
-  const lines = [...new Set(all.map(l => l.range.start.line))];
-  assert.deepEqual(lines, [4, 14, 20], 'bash, promql and bash; not the expected output nor the yaml block');
-  const first = all.filter(l => l.range.start.line === 4).map(l => l.command!.title);
-  assert.deepEqual(first, ['▶ Run on staging', 'Run section', 'Run all', 'Pick environment']);
+  const at = (line: number) => all.filter(l => l.range.start.line === line).map(l => l.command!.title);
+  assert.deepEqual([...new Set(all.map(l => l.range.start.line))], [0, 2, 4, 14, 20], 'headings and bash, promql, bash; not the expected output nor the yaml block');
+  assert.deepEqual(at(0), ['Run all (3 steps) on staging', 'Pick environment']);
+  assert.deepEqual(at(2), ['Run section (2 steps)'], 'Diagnose holds two steps; Mitigate only one, which is its Run');
+  assert.deepEqual([at(4), at(14), at(20)], [['▶ Run step 1 on staging'], ['▶ Run step 2 on staging'], ['▶ Run step 3 on staging']]);
   const run = all.find(l => l.range.start.line === 20 && l.command!.command === 'runbook.runBlock')!;
   assert.deepEqual(run.command!.arguments, [{ uri, index: 3 }]);
+  const section = all.find(l => l.command!.command === 'runbook.runSection')!;
+  assert.deepEqual(section.command!.arguments, [{ uri, heading: 2 }]);
+  const plan = await s.conn.sendRequest('runbook/runPlan', { uri, scope: 'section', heading: 2 }) as { steps: { index: number; step: number }[] };
+  assert.deepEqual(plan.steps.map(x => [x.index, x.step]), [[0, 1], [2, 2]]);
 
   await state({ env: { name: 'production', protected: true } });
   const prod = (await lenses(uri)).filter(l => l.command!.command === 'runbook.runBlock').map(l => l.command!.title);
-  assert.deepEqual(prod, ['▶ Run on production ⚠', '▶ Run on production ⚠', '▶ Run on production ⚠']);
+  assert.deepEqual(prod, ['▶ Run step 1 on production ⚠', '▶ Run step 2 on production ⚠', '▶ Run step 3 on production ⚠']);
 
   await state({ trusted: false });
   assert.deepEqual(await lenses(uri), [], 'trust revoked: the lenses go');
@@ -87,7 +92,7 @@ test('a PowerShell block gets no Run lens and is no step: runs would refuse it',
   const uri = 'file:///tmp/run-powershell.md';
   await openDoc(uri, ['# P', '', '```powershell', 'Get-Process', '```', '', '```bash', 'echo hi', '```', ''].join('\n'));
   await state({ trusted: true, env: { name: 'staging', protected: false } });
-  assert.deepEqual([...new Set((await lenses(uri)).map(l => l.range.start.line))], [6]);
+  assert.deepEqual([...new Set((await lenses(uri)).filter(l => l.command!.command === 'runbook.runBlock').map(l => l.range.start.line))], [6]);
   const plan = await s.conn.sendRequest('runbook/runPlan', { uri, scope: 'all' }) as { steps: { index: number }[] };
   assert.deepEqual(plan.steps.map(x => x.index), [1]);
   await state({ trusted: false });
@@ -145,6 +150,8 @@ test('the last result shows in the lens, and follows its block when text above m
   assert.ok(titles(ls, 4).includes('✓ 0.8s · output as expected'), JSON.stringify(titles(ls, 4)));
   assert.ok(titles(ls, 14).includes('✗ exit 2 (on local)'), JSON.stringify(titles(ls, 14)));
   assert.ok(!titles(ls, 20).some(t => /[✓✗]/.test(t)), 'a block that never ran has no result');
+  await state({ results: [{ uri, items: [{ index: b.index, bodyHash: b.bodyHash, env: 'staging', status: 'failed', exitCode: 0, durationMs: 40, failure: { line: 2, exitCode: 127 } }] }] });
+  assert.ok(titles(await lenses(uri), 14).includes('⚠ line 2 failed (exit 127)'), 'a step that failed in the middle is no ✓');
 
   s.change(uri, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'Intro.\n\n' }]);
   ls = await lenses(uri);

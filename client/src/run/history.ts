@@ -32,22 +32,43 @@ export async function readRecords(dir: string, limit = MAX_RECORDS): Promise<Run
   return out;
 }
 
+/** How a run ended, in words: `ok`, `exit 2`, `line 2 failed (exit 127)`, `cancelled`, `timed out`. */
+export function outcomeText(r: Pick<RunRecord, 'status' | 'exitCode' | 'failure'>): string {
+  switch (r.status) {
+    case 'ok': return 'ok';
+    case 'cancelled': return 'cancelled';
+    case 'timeout': return 'timed out';
+    case 'failed': return r.failure ? `line ${r.failure.line} failed (exit ${r.failure.exitCode})` : `exit ${r.exitCode}`;
+    default: return `${r.status} (exit ${r.exitCode})`;
+  }
+}
+
+const stepOf = (r: RunRecord) => r.step ?? r.block + 1;
+
 export function renderRecord(r: RunRecord): string {
-  const outcome = r.status === 'ok' ? '✓ ok' : `✗ ${r.status} (exit ${r.exitCode})`;
+  const outcome = r.status === 'ok' ? '✓ ok' : `${r.failure && r.exitCode === 0 ? '⚠' : '✗'} ${outcomeText(r)}${r.status === 'failed' && !r.failure ? '' : ` (exit ${r.exitCode})`}`;
   const expected = r.expected ? (r.expected.matched ? 'matched' : `differs\n${r.expected.differences.map(d => `  ${d}`).join('\n')}`) : undefined;
   return [
     `Runbook:     ${r.runbook}`,
     `Section:     ${r.section.join(' › ') || '(top)'}`,
-    `Step:        ${r.block + 1}`,
+    `Step:        ${stepOf(r)}`,
     `Environment: ${r.environment}`,
     `Time:        ${r.time}`,
     `Result:      ${outcome} in ${(r.durationMs / 1000).toFixed(1)}s`,
+    ...(r.failure ? [`Failed at:   line ${r.failure.line}: ${r.failure.text}`] : []),
+    ...(r.ranBy ? [`Ran by:      ${r.ranBy.user}${r.ranBy.email ? ` <${r.ranBy.email}>` : ''}`] : []),
     ...(expected ? [`Expected:    ${expected}`] : []),
     ...(r.note ? [`Note:        ${r.note}`] : []),
     '', '── command ──', r.command.trimEnd(), '',
     `── output${r.outputTruncated ? ` (truncated; ${r.outputChars} characters in all)` : ''} ──`,
     stripAnsi(r.output).trimEnd(), '',
   ].join('\n');
+}
+
+function icon(r: RunRecord): string {
+  if (r.status === 'ok') return '$(pass)';
+  if (r.status === 'cancelled' || r.status === 'timeout') return '$(circle-slash)';
+  return r.failure && r.exitCode === 0 ? '$(warning)' : '$(error)';
 }
 
 export class RunHistory implements vscode.Disposable {
@@ -72,8 +93,8 @@ export class RunHistory implements vscode.Disposable {
     let chosen: RunRecord | undefined = args.open !== undefined ? records[args.open] : undefined;
     if (args.open === undefined) {
       const picked = await vscode.window.showQuickPick(records.map(r => ({
-        label: `${r.status === 'ok' ? '$(pass)' : '$(error)'} ${r.runbook} › ${(r.section[r.section.length - 1] ?? 'top').replace(/\$\(/g, '\\$(')} · step ${r.block + 1}`,
-        description: `${r.environment} · ${new Date(r.time).toLocaleString()} · ${r.status === 'ok' ? 'ok' : `exit ${r.exitCode}`}`,
+        label: `${icon(r)} ${r.runbook} › ${(r.section[r.section.length - 1] ?? 'top').replace(/\$\(/g, '\\$(')} · step ${stepOf(r)}`,
+        description: `${r.environment} · ${new Date(r.time).toLocaleString()} · ${outcomeText(r)}`,
         detail: r.command.split('\n').find(l => l.trim()) ?? '',
         record: r,
       })), { title: 'Runbook: run history', matchOnDescription: true, matchOnDetail: true });

@@ -27,7 +27,7 @@ export async function askValues(step: PlanStep, env: string, store: PlaceholderV
     if (given && a.name in given) { values[a.name] = given[a.name]; continue; }
     const secret = isSecretName(a.name);
     const value = await vscode.window.showInputBox({
-      title: `Runbook: step ${step.index + 1} on "${env}"`,
+      title: `Runbook: step ${step.step} on "${env}"`,
       prompt: `Value for ${a.shown}. It is quoted for the shell, so type it as plain text.${secret ? ' It is masked in the output and the run record, and not remembered.' : ''}`,
       value: secret ? undefined : store.get(env, a.name),
       password: secret,
@@ -49,9 +49,10 @@ export async function confirm(c: Confirmation, envName: string, given?: string):
   switch (c.level) {
     case 'review':
       return (await vscode.window.showInformationMessage(c.title, modal, 'Run')) === 'Run';
-    case 'light':
     case 'modal':
       return (await vscode.window.showWarningMessage(c.title, modal, 'Run')) === 'Run';
+    case 'light':
+      return confirmDangerous(c);
     case 'type-name': {
       const go = await vscode.window.showWarningMessage(c.title, modal, 'Type the name to run…');
       if (!go) return false;
@@ -64,4 +65,21 @@ export async function confirm(c: Confirmation, envName: string, given?: string):
       return typed !== undefined && confirmationSatisfied(c, typed);
     }
   }
+}
+
+/**
+ * A dangerous step: a modal dialog focuses its first button (Run), so Enter would run it. This
+ * list has Cancel first and selected, so Enter, Escape and a click elsewhere all leave it unrun.
+ */
+async function confirmDangerous(c: Confirmation): Promise<boolean> {
+  const reasons = c.detail.split('\n\n')[0].replace(/^• /gm, '').split('\n').join('; ');
+  const cancel: vscode.QuickPickItem = { label: '$(close) Cancel', description: 'do not run this step' };
+  const run: vscode.QuickPickItem = { label: '$(warning) Run it', description: reasons, detail: oneLine(c.command) };
+  const picked = await vscode.window.showQuickPick([cancel, run], { title: `Runbook: ${c.title}`, placeHolder: `Dangerous: ${reasons}`, ignoreFocusOut: true });
+  return picked === run;
+}
+
+function oneLine(command: string): string {
+  const lines = command.split('\n').filter(l => l.trim());
+  return lines.length > 1 ? `${lines[0]}  … (+${lines.length - 1} lines)` : lines[0] ?? '';
 }

@@ -18,10 +18,16 @@ import { withDelayedProgress } from './progress';
 import { offerGitignore } from './gitignore';
 
 /** Command arguments: lenses pass `uri`/`index`; tests add the answers a person would type. */
-export interface RunArgs { uri?: string; index?: number; env?: string; values?: Record<string, string>; confirm?: string }
+export interface RunArgs {
+  uri?: string; index?: number; env?: string; values?: Record<string, string>; confirm?: string;
+  /** Run section from a heading's lens: the 0-based line of that heading. */
+  heading?: number;
+}
 
 export interface StepSummary {
-  index: number; status: string; exitCode: number; durationMs: number; command: string;
+  index: number; step: number; status: string;
+  /** The first command that failed when the step went on after it. */
+  failure?: { line: number; exitCode: number; text: string }; exitCode: number; durationMs: number; command: string;
   output: string; record?: string; recordError?: string; expectedMatched?: boolean;
 }
 export interface RunOutcome {
@@ -87,23 +93,25 @@ export class RunController {
     // The server only plans for documents it has; opening (not showing) the file sends it there.
     await vscode.workspace.openTextDocument(uri);
     const line = args.index === undefined && scope !== 'all' && editor?.document.uri.toString() === uri.toString() ? editor.selection.active.line : undefined;
-    const plan = await this.client.sendRequest<RunPlan>(RUN_PLAN_REQUEST, { uri: uri.toString(), scope, index: args.index, line, variables: this.envs.variableNames(def) } satisfies RunPlanParams);
+    const plan = await this.client.sendRequest<RunPlan>(RUN_PLAN_REQUEST, { uri: uri.toString(), scope, index: args.index, line, heading: args.heading, variables: this.envs.variableNames(def) } satisfies RunPlanParams);
     if ('error' in plan) return refused(plan.error);
 
-    let env: ResolvedEnvironment;
-    try { env = await this.envs.resolve(def, this.secrets); } catch (e) { return { status: 'error', message: (e as Error).message, steps: [] }; }
-
+    // The confirmation comes first, before any secret is asked for: on a protected environment
+    // every scope (one block too) is approved as a plan; dangerous steps still ask on their own.
     const runbook = this.runbookName(uri);
     let planApproved = false;
-    if (scope !== 'block') {
+    if (scope !== 'block' || def.protected) {
       const d = decidePlan({
         explicit: true, trusted: vscode.workspace.isTrusted, env: def,
-        steps: plan.steps.map(s => ({ blockIndex: s.index, sectionPath: s.sectionPath, firstLine: firstLine(s.body), dangerous: s.dangers.length > 0 })),
+        steps: plan.steps.map(s => ({ blockIndex: s.index, step: s.step, sectionPath: s.sectionPath, firstLine: firstLine(s.body), dangerous: s.dangers.length > 0 })),
       });
       const answer = await this.answer(d, def, args.confirm, asked);
       if (answer !== true) return answer;
       planApproved = d.kind === 'confirm';
     }
+
+    let env: ResolvedEnvironment;
+    try { env = await this.envs.resolve(def, this.secrets); } catch (e) { return { status: 'error', message: (e as Error).message, steps: [] }; }
 
     const steps: StepSummary[] = [];
     for (const [i, step] of plan.steps.entries()) {
@@ -112,9 +120,9 @@ export class RunController {
       const r = done.summary;
       steps.push(r);
       if (r.status !== 'ok') {
-        const where = plan.steps.length > 1 ? `Stopped at step ${i + 1} of ${plan.steps.length}: ` : '';
-        const what = r.status === 'failed' ? `exit ${r.exitCode}` : r.status;
-        return { status: r.status === 'cancelled' ? 'cancelled' : 'failed', message: `${where}${firstLine(step.body)} ended with ${what} on "${def.name}".`, steps };
+        const where = plan.steps.length > 1 ? `Stopped at step ${step.step} (${i + 1} of ${plan.steps.length} in this run): ` : `Step ${step.step}: `;
+        const what = r.failure ? `line ${r.failure.line} failed (exit ${r.failure.exitCode}): ${r.failure.text}` : r.status === 'failed' ? `ended with exit ${r.exitCode}` : r.status === 'timeout' ? 'timed out' : `ended: ${r.status}`;
+        return { status: r.status === 'cancelled' ? 'cancelled' : 'failed', message: `${where}${r.failure ? '' : `${firstLine(step.body)} `}${what} on "${def.name}".`, steps };
       }
     }
     return { status: 'ok', steps };
@@ -147,22 +155,25 @@ export class RunController {
     this.running.set(key, { runbook, env: def.name, ac });
     let result: StepResult;
     try {
-      const timeoutS = vscode.workspace.getConfiguration('runbook').get<number>('run.timeoutSeconds') ?? 0;
+      const config = vscode.workspace.getConfiguration('runbook');
+      const timeoutS = config.get<number>('run.timeoutSeconds') ?? 0;
       const run = this.engine.runStep({
         runbook, command, env, secretValues, signal: ac.signal, timeoutMs: timeoutS > 0 ? timeoutS * 1000 : undefined,
-        block: { index: step.index, lang: step.lang, sectionPath: step.sectionPath }, expectedOutput: step.expectedOutput,
+        block: { index: step.index, step: step.step, lang: step.lang, sectionPath: step.sectionPath }, expectedOutput: step.expectedOutput,
+        onFailure: config.get<string>('run.onFailure') === 'strict' ? 'strict' : 'report',
       });
-      result = await withDelayedProgress(`Runbook: running step ${step.index + 1} on "${def.name}"`, run, () => ac.abort());
+      result = await withDelayedProgress(`Runbook: running step ${step.step} on "${def.name}"`, run, () => ac.abort());
     } finally { this.running.delete(key); }
 
     this.server.addResult(uri.toString(), {
       index: step.index, bodyHash: step.bodyHash, env: def.name, status: result.status, exitCode: result.exitCode,
       durationMs: result.durationMs, expectedMatched: result.expected?.matched,
+      ...(result.failure ? { failure: { line: result.failure.line, exitCode: result.failure.exitCode } } : {}),
     });
     if (result.record && !result.record.ok) void vscode.window.showWarningMessage(`Runbook: ${result.record.error}`);
     else if (result.record?.ok) void offerGitignore(this.state, result.record.file).catch(() => undefined);
     return { summary: {
-      index: step.index, status: result.status, exitCode: result.exitCode, durationMs: result.durationMs, command: shown,
+      index: step.index, step: step.step, status: result.status, ...(result.failure ? { failure: result.failure } : {}), exitCode: result.exitCode, durationMs: result.durationMs, command: shown,
       output: result.output, expectedMatched: result.expected?.matched,
       ...(result.record?.ok ? { record: result.record.file } : result.record ? { recordError: result.record.error } : {}),
     } };

@@ -1,8 +1,9 @@
 // One terminal per shell session (runbook × environment) showing the engine's output live, colours
 // kept. The engine has already masked secret values in everything it emits.
 import * as vscode from 'vscode';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { EngineEvents, RunEngine } from '../../../server/src/run/engine';
+import { formatDuration, resultLabel } from '../../../server/src/run/label';
 
 interface SessionTerminal {
   terminal: vscode.Terminal;
@@ -30,14 +31,18 @@ export class SessionTerminals implements vscode.Disposable {
     on('start', e => {
       const t = this.get(e.runbook, e.env);
       t.terminal.show(true);
-      this.write(e.runbook, e.env, `\x1b[1;36m▶ ${e.env} $\x1b[0m ${e.command.trimEnd().replace(/\n/g, '\n  ')}\n`);
+      const step = e.step !== undefined ? `step ${e.step} · ` : '';
+      this.write(e.runbook, e.env, `\x1b[1;36m▶ ${step}${e.env} $\x1b[0m ${e.command.trimEnd().replace(/\n/g, '\n  ')}\n`);
     });
     on('output', e => this.write(e.runbook, e.env, e.text));
     on('notice', e => this.write(e.runbook, e.env, `\x1b[33m${e.message}\x1b[0m\n`));
     on('finish', e => {
       const r = e.result;
-      const secs = (r.durationMs / 1000).toFixed(1);
-      const line = r.status === 'ok' ? `\x1b[32m✓ done in ${secs}s\x1b[0m` : `\x1b[31m✗ ${r.status === 'failed' ? `exit ${r.exitCode}` : r.status} after ${secs}s\x1b[0m`;
+      const secs = formatDuration(r.durationMs);
+      // The engine has ended the output's last line, so this stands on its own line.
+      const line = r.status === 'ok' ? `\x1b[32m✓ done in ${secs}\x1b[0m`
+        : r.failure && r.exitCode === 0 ? `\x1b[33m${resultLabel(r)}; the step went on, done in ${secs}\x1b[0m`
+          : r.status === 'timeout' ? `\x1b[31m${resultLabel(r)}\x1b[0m` : `\x1b[31m${resultLabel(r)} after ${secs}\x1b[0m`;
       this.write(e.runbook, e.env, `${line}\n\n`);
     });
     this.disposables.push(vscode.window.onDidCloseTerminal(closed => {
@@ -69,7 +74,7 @@ export class SessionTerminals implements vscode.Disposable {
       // The terminal only shows output; Ctrl-C in it cancels the running step, as in a shell.
       handleInput: data => { if (data.includes('\x03')) this.interrupt(runbook, env); },
     };
-    entry.terminal = vscode.window.createTerminal({ name: `Runbook: ${basename(runbook)} · ${env}`, pty, iconPath: new vscode.ThemeIcon('play') });
+    entry.terminal = vscode.window.createTerminal({ name: terminalName(runbook, env), pty, iconPath: new vscode.ThemeIcon('play') });
     this.terminals.set(key, entry);
     return entry;
   }
@@ -79,4 +84,10 @@ export class SessionTerminals implements vscode.Disposable {
     for (const t of this.terminals.values()) { t.terminal.dispose(); t.write.dispose(); }
     this.terminals.clear();
   }
+}
+
+/** A tab shows a few words: the runbook's file name without folder or `.md`, then the environment. */
+export function terminalName(runbook: string, env: string): string {
+  const name = basename(runbook, extname(runbook));
+  return `${name.length > 32 ? `${name.slice(0, 31)}…` : name} · ${env}`;
 }

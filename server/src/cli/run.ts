@@ -12,7 +12,7 @@ import { overriddenVariables } from '../environments/sessionVariables';
 import { loadEnvironments, environmentList, resolveEnvironment, processEnvSecrets, startupEnvironment, definedVariableNames, MissingSecretError } from '../environments/resolve';
 import { RunEngine } from '../run/engine';
 import { RunRecorder, DEFAULT_RECORDS_DIR } from '../run/records';
-import { planBlocks, runInOrder, ScopeError, type RunScope } from '../run/plan';
+import { planBlocks, runInOrder, ScopeError, stepNumber, type RunScope } from '../run/plan';
 import { placeholderPrompts, secretValuesOf, substitute } from '../run/substitute';
 import { redact } from '../run/redact';
 import { UnsafeSubstitutionError } from '../run/quote';
@@ -21,7 +21,7 @@ import { prometheusInstantQuery } from '../run/promql';
 import { resultLabel } from '../run/label';
 import { runnableText } from '../shell/transcript';
 
-const usage = 'usage: runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>] [--yes] [--timeout <seconds, default 600, 0 for none>] [--records-dir <dir>]';
+const usage = 'usage: runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>] [--yes] [--timeout <seconds, default 600, 0 for none>] [--on-failure report|strict] [--records-dir <dir>]\n  N is the step number the editor shows (1 = the first shell or PromQL block)';
 const DEFAULT_TIMEOUT_S = 600;
 
 class CliError extends Error { constructor(message: string, readonly code = 2) { super(message); } }
@@ -39,14 +39,16 @@ async function run(argv: string[]): Promise<number> {
     args = parseArgs({ args: argv, allowPositionals: true, options: {
       env: { type: 'string' }, block: { type: 'string' }, section: { type: 'string' }, all: { type: 'boolean' },
       set: { type: 'string', multiple: true }, confirm: { type: 'string' }, yes: { type: 'boolean' },
-      timeout: { type: 'string' }, 'records-dir': { type: 'string' },
+      timeout: { type: 'string' }, 'records-dir': { type: 'string' }, 'on-failure': { type: 'string' },
     } });
   } catch (e) { throw new CliError(`${(e as Error).message}\n${usage}`); }
   const o = args.values;
   if (args.positionals.length !== 1) throw new CliError(`give exactly one runbook file\n${usage}`);
   const scopes = [o.block !== undefined, o.section !== undefined, !!o.all].filter(Boolean).length;
   if (scopes !== 1) throw new CliError(`choose one of --block N, --section "Heading" or --all\n${usage}`);
-  const scope: RunScope = o.block !== undefined ? { block: parseIndex(o.block) } : o.section !== undefined ? { section: o.section } : { all: true };
+  const scope: RunScope = o.block !== undefined ? { step: parseStep(o.block) } : o.section !== undefined ? { section: o.section } : { all: true };
+  const onFailure = o['on-failure'] ?? 'report';
+  if (onFailure !== 'report' && onFailure !== 'strict') throw new CliError(`--on-failure expects report or strict, got '${onFailure}'`);
   const values = parseSets(o.set ?? []);
   // The editor's default too (runbook.run.timeoutSeconds): nothing hangs unless asked to.
   const timeoutS = o.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(o.timeout);
@@ -95,6 +97,7 @@ async function run(argv: string[]): Promise<number> {
   const interrupt = () => engine.cancel(relative(root, file) || file, env.name);
   process.on('SIGINT', interrupt);
   try {
+    const stepOf = (b: (typeof blocks)[number]) => stepNumber(model, b.index)!;
     const results = await runInOrder(blocks, async (b) => {
       const vars = analysis.placeholders.filter((p) => p.blockIndex === b.index && p.kind === 'variable').map((p) => p.name);
       const unresolved = [...new Set(vars)];
@@ -103,12 +106,12 @@ async function run(argv: string[]): Promise<number> {
       const text = runnableText(b);
       if (b.lang === 'shell') {
         for (const p of placeholderPrompts(text, env.name, undefined, unresolved)) {
-          blockValues[p.name] = values[p.name] ?? (await ask(tty, `Value for ${p.texts.join(' / ')} (block ${b.index}): `, p.name));
+          blockValues[p.name] = values[p.name] ?? (await ask(tty, `Value for ${p.texts.join(' / ')} (step ${stepOf(b)}): `, p.name));
         }
       }
       let command: string, substituted: boolean;
       try { ({ command, changed: substituted } = b.lang === 'shell' ? substitute(text, blockValues, unresolved) : { command: text, changed: false }); } catch (e) {
-        if (e instanceof UnsafeSubstitutionError) throw new CliError(`block ${b.index}: ${e.message}`);
+        if (e instanceof UnsafeSubstitutionError) throw new CliError(`step ${stepOf(b)}: ${e.message}`);
         throw e;
       }
       // Secret-named placeholders are masked like the environment's secrets, on screen too.
@@ -116,17 +119,18 @@ async function run(argv: string[]): Promise<number> {
       const shown = redact(command, [...env.secretValues, ...secretValues]);
       const decision = decideStep({ explicit: true, trusted: true, env: def, command: shown, substituted, dangers: dangersOf(b.index), planApproved: def.protected, overrides: overriddenVariables(def.variables, process.env) });
       await settle(decision, tty, !!o.yes, def.name);
-      console.error(`\n▶ block ${b.index}${b.sectionPath.length ? ` [${b.sectionPath.join(' › ')}]` : ''} on ${env.name}`);
+      console.error(`\n▶ step ${stepOf(b)}${b.sectionPath.length ? ` [${b.sectionPath.join(' › ')}]` : ''} on ${env.name}`);
       const expected = b.expectedOutput !== undefined ? model.blocks[b.expectedOutput]?.body : undefined;
-      const r = await engine.runStep({ runbook: relative(root, file) || file, block: b, command, env, expectedOutput: expected, timeoutMs, secretValues });
+      const r = await engine.runStep({ runbook: relative(root, file) || file, block: { ...b, step: stepOf(b) }, command, env, expectedOutput: expected, timeoutMs, secretValues, onFailure });
       console.error(resultLabel(r));
       if (r.expected && !r.expected.matched) console.error(`expected output differs:\n  ${r.expected.differences.join('\n  ')}`);
       if (r.record && !r.record.ok) console.error(`runbook: ${r.record.error}`);
       return r;
     });
     const failed = results.find((r) => r.status !== 'ok');
-    if (failed && results.length < blocks.length) console.error(`stopped after block ${blocks[results.length - 1].index}: ${blocks.length - results.length} step(s) not run`);
-    return failed ? failed.exitCode || 1 : 0;
+    if (failed && results.length < blocks.length) console.error(`stopped after step ${stepOf(blocks[results.length - 1])}: ${blocks.length - results.length} step(s) not run`);
+    // A step that went on after a failing command still fails the run, with that command's code.
+    return failed ? failed.exitCode || failed.failure?.exitCode || 1 : 0;
   } finally {
     process.off('SIGINT', interrupt);
     await engine.dispose();
@@ -163,8 +167,8 @@ function parseSets(sets: string[]): Record<string, string> {
   return out;
 }
 
-function parseIndex(s: string): number {
-  if (!/^\d+$/.test(s)) throw new CliError(`--block expects a block number (from 0), got '${s}'`);
+function parseStep(s: string): number {
+  if (!/^\d+$/.test(s) || Number(s) < 1) throw new CliError(`--block expects a step number as the editor shows it (from 1), got '${s}'`);
   return Number(s);
 }
 

@@ -66,7 +66,12 @@ export async function resolveEnvironment(
   opts: { workspaceFolder: string; baseEnv: NodeJS.ProcessEnv; secrets: SecretSource },
 ): Promise<ResolvedEnvironment> {
   const secretValues: string[] = [];
+  // One name is one value per resolve: PROM_TOKEN used by the shell and sent to Prometheus is
+  // asked once, bound to the host (asked first, below), and the shell gets the same value.
+  const given = new Map<string, string>();
   const secret = async (name: string, destination?: string): Promise<string> => {
+    const known = given.get(name);
+    if (known !== undefined) return known;
     const v = await opts.secrets.get(name, def.name, destination);
     if (v === undefined || v === '') {
       throw new MissingSecretError(`Secret \`${name}\` for environment \`${def.name}\`${destination ? ` (sent to ${destination})` : ''} has no value. ` +
@@ -77,13 +82,13 @@ export async function resolveEnvironment(
       throw new MissingSecretError(`Secret \`${name}\` for environment \`${def.name}\` is shorter than ${MIN_SECRET_LENGTH} characters, so Runbook could not mask it in output and records; it is refused.`);
     }
     secretValues.push(v);
+    given.set(name, v);
     return v;
   };
 
   // Built from the definition: only the kept part of the user's environment comes along.
   const processEnv: Record<string, string> = keptEnvironment(opts.baseEnv);
   Object.assign(processEnv, def.variables);
-  for (const name of def.secrets) processEnv[name] = await secret(name);
 
   const prom = def.prometheus;
   const headers: Record<string, string> = { ...(prom?.headers ?? {}) };
@@ -97,6 +102,7 @@ export async function resolveEnvironment(
     secretValues.push(token);
     headers.Authorization = `Basic ${token}`;
   }
+  for (const name of def.secrets) processEnv[name] = await secret(name);
   // Steps query the environment's own Prometheus, never the one the editor was started with.
   if (hasPrometheus(def)) for (const name of PROMETHEUS_URL_VARIABLES) processEnv[name] = url;
   const cwd = def.cwd ? (isAbsolute(def.cwd) ? def.cwd : resolve(opts.workspaceFolder, def.cwd)) : opts.workspaceFolder;

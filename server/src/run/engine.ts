@@ -3,16 +3,18 @@
 // turns into a terminal, a progress notification and lens labels. No vscode import.
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { ShellSession, type BlockOutcome } from './session';
+import { ShellSession, EXIT_CANCELLED, EXIT_TIMEOUT, type BlockOutcome, type OnFailure } from './session';
 import { RunRecorder, type RunRecord } from './records';
 import { matchExpected, type ExpectedMatch } from './expected';
-import { formatQueryResult, noPrometheus, type InstantQuery } from './promql';
+import { formatQueryResult, noPrometheus, queriesOf, type InstantQuery } from './promql';
+import { operatorIn } from './operator';
 import { redact } from './redact';
 import type { ResolvedEnvironment } from '../environments/types';
 
 export interface StepRequest {
   runbook: string;
-  block: { index: number; lang: string; sectionPath: string[] };
+  /** `step`: the block's step number (1-based among runnable blocks), as the editor shows it. */
+  block: { index: number; step?: number; lang: string; sectionPath: string[] };
   /** The final command (placeholders filled, confirmed): what runs and what is recorded. */
   command: string;
   env: ResolvedEnvironment;
@@ -22,6 +24,8 @@ export interface StepRequest {
   signal?: AbortSignal;
   /** Values masked for this step besides the environment's secrets (secret-named placeholders). */
   secretValues?: string[];
+  /** Report a failing command and go on (default), or stop the step there. */
+  onFailure?: OnFailure;
 }
 
 export interface StepResult extends BlockOutcome {
@@ -40,9 +44,9 @@ export interface EngineOptions {
 }
 
 export interface EngineEvents {
-  start: [{ runId: string; runbook: string; env: string; blockIndex: number; command: string }];
+  start: [{ runId: string; runbook: string; env: string; blockIndex: number; step?: number; command: string }];
   output: [{ runbook: string; env: string; text: string }];
-  finish: [{ runId: string; runbook: string; env: string; blockIndex: number; result: StepResult }];
+  finish: [{ runId: string; runbook: string; env: string; blockIndex: number; step?: number; result: StepResult }];
   notice: [{ runbook: string; env: string; message: string }];
 }
 
@@ -53,6 +57,8 @@ export class RunEngine extends EventEmitter<EngineEvents> {
   /** Why the last session of a key ended, told to the user when the next one starts. */
   private readonly ended = new Map<string, string>();
   private readonly running = new Map<string, AbortController>();
+  /** Whether the output shown for a key ends a line, so the status line starts on its own. */
+  private readonly atLineStart = new Map<string, boolean>();
 
   constructor(private readonly opts: EngineOptions = {}) { super(); }
 
@@ -67,7 +73,8 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     const started = new Date();
     let outcome: BlockOutcome;
     try {
-      this.emit('start', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, command: redact(req.command, secretsOf(req)) });
+      this.atLineStart.set(key, true);
+      this.emit('start', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, step: req.block.step, command: redact(req.command, secretsOf(req)) });
       if (req.block.lang === 'promql') outcome = await this.runQuery(req, ac);
       else if (req.env.shell !== 'bash') {
         outcome = failure(`Environment "${req.env.name}" uses ${req.env.shell}, which this version cannot run; use bash.`);
@@ -75,20 +82,21 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     } finally {
       if (this.running.get(key) === ac) this.running.delete(key);
     }
+    if (this.atLineStart.get(key) === false) this.output(req, '\n');
 
     const result: StepResult = { ...outcome, runId };
     if (req.expectedOutput !== undefined && outcome.status === 'ok') result.expected = matchExpected(req.expectedOutput, outcome.output);
     if (this.opts.recorder) {
       const rec: RunRecord = {
-        time: started.toISOString(), runbook: req.runbook, section: req.block.sectionPath, block: req.block.index,
+        time: started.toISOString(), runbook: req.runbook, section: req.block.sectionPath, block: req.block.index, step: req.block.step,
         environment: req.env.name, kind: req.block.lang === 'promql' ? 'promql' : 'shell', command: req.command,
         status: outcome.status, exitCode: outcome.exitCode, durationMs: outcome.durationMs,
         output: outcome.output, outputTruncated: outcome.truncated, outputChars: outcome.outputChars,
-        expected: result.expected, note: outcome.sessionEnded,
+        expected: result.expected, note: outcome.sessionEnded, failure: outcome.failure, ranBy: await operatorIn(req.env.cwd),
       };
       result.record = await this.opts.recorder.append(rec, secretsOf(req));
     }
-    this.emit('finish', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, result });
+    this.emit('finish', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, step: req.block.step, result });
     return result;
   }
 
@@ -128,7 +136,7 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     if (s?.alive) return s;
     const previous = this.ended.get(key);
     s = new ShellSession({ cwd: req.env.cwd, env: req.env.processEnv, secretValues: req.env.secretValues, bashPath: this.opts.bashPath });
-    s.on('output', (text: string) => this.emit('output', { runbook: req.runbook, env: req.env.name, text }));
+    s.on('output', (text: string) => this.output(req, text));
     s.on('end', () => { if (this.sessions.get(key) === s) this.sessions.delete(key); });
     this.sessions.set(key, s);
     if (previous) {
@@ -142,7 +150,10 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     const onAbort = () => ac.abort();
     req.signal?.addEventListener('abort', onAbort);
     try {
-      const out = await this.session(req, key).run(req.command, { timeoutMs: req.timeoutMs, signal: ac.signal, captureLimit: this.opts.captureLimit, secretValues: req.secretValues });
+      const out = await this.session(req, key).run(req.command, {
+        timeoutMs: req.timeoutMs, signal: ac.signal, captureLimit: this.opts.captureLimit, secretValues: req.secretValues,
+        onFailure: req.onFailure, name: req.block.step !== undefined ? `step-${req.block.step}` : undefined,
+      });
       if (out.sessionEnded) {
         this.ended.set(key, out.sessionEnded);
         this.emit('notice', { runbook: req.runbook, env: req.env.name, message: out.sessionEnded });
@@ -161,28 +172,44 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     const t0 = Date.now();
     if (!this.opts.instantQuery) return failure('PromQL steps need a Prometheus client, and none is configured.');
     if (!req.env.prometheus) {
-      const text = `${noPrometheus(req.env.name)}\n`;
-      this.emit('output', { runbook: req.runbook, env: req.env.name, text });
+      this.output(req, `${noPrometheus(req.env.name)}\n`);
       return failure(noPrometheus(req.env.name));
     }
     const onAbort = () => ac.abort();
     req.signal?.addEventListener('abort', onAbort);
     let timedOut = false;
     const timer = req.timeoutMs ? setTimeout(() => { timedOut = true; ac.abort(); }, req.timeoutMs) : undefined;
+    // The checker's split: a block may hold several expressions, each asked and shown on its own.
+    const queries = queriesOf(req.command);
+    let output = '';
+    let failed: BlockOutcome['failure'];
+    const show = (text: string) => { const t = redact(text, secretsOf(req)); output += t; this.output(req, t); };
     try {
-      const text = formatQueryResult(await this.opts.instantQuery(req.env, req.command.trim(), ac.signal));
-      const output = redact(text, secretsOf(req));
-      this.emit('output', { runbook: req.runbook, env: req.env.name, text: output });
-      return { status: 'ok', exitCode: 0, output, truncated: false, outputChars: output.length, durationMs: Date.now() - t0 };
-    } catch (e) {
-      const msg = redact(`${(e as Error).message}\n`, secretsOf(req));
-      this.emit('output', { runbook: req.runbook, env: req.env.name, text: msg });
-      const status = ac.signal.aborted ? (timedOut ? 'timeout' : 'cancelled') : 'failed';
-      return { status, exitCode: 1, output: msg, truncated: false, outputChars: msg.length, durationMs: Date.now() - t0 };
+      for (const [i, q] of queries.entries()) {
+        if (ac.signal.aborted) break;
+        if (queries.length > 1) show(`${i ? '\n' : ''}${q.header}\n`);
+        try {
+          show(formatQueryResult(await this.opts.instantQuery(req.env, q.expr, ac.signal)));
+        } catch (e) {
+          show(`${(e as Error).message}\n`);
+          failed ??= { line: q.line, exitCode: 1, text: redact(q.expr.split('\n')[0], secretsOf(req)) };
+        }
+      }
+      const durationMs = Date.now() - t0;
+      const base = { output, truncated: false, outputChars: output.length, durationMs };
+      if (ac.signal.aborted) return { ...base, status: timedOut ? 'timeout' : 'cancelled', exitCode: timedOut ? EXIT_TIMEOUT : EXIT_CANCELLED };
+      if (!queries.length) return { ...base, status: 'ok', exitCode: 0 };
+      return failed ? { ...base, status: 'failed', exitCode: 1, ...(queries.length > 1 ? { failure: failed } : {}) } : { ...base, status: 'ok', exitCode: 0 };
     } finally {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  private output(req: StepRequest, text: string): void {
+    if (!text) return;
+    this.atLineStart.set(keyOf(req.runbook, req.env.name), text.endsWith('\n'));
+    this.emit('output', { runbook: req.runbook, env: req.env.name, text });
   }
 }
 

@@ -72,7 +72,8 @@ function decideConfirmation(f: StepFacts, settings: GuardSettings, danger: strin
   return { kind: 'run' };
 }
 
-export interface PlanEntry { blockIndex: number; sectionPath: string[]; firstLine: string; dangerous: boolean }
+/** `step`: the step number the editor shows (the list numbers by it when given). */
+export interface PlanEntry { blockIndex: number; step?: number; sectionPath: string[]; firstLine: string; dangerous: boolean }
 
 /** Run all / Run section on a protected environment asks once for the whole plan. */
 export function decidePlan(p: { explicit: boolean; trusted: boolean; env: { name: string; protected: boolean }; steps: PlanEntry[] }): Decision {
@@ -80,10 +81,12 @@ export function decidePlan(p: { explicit: boolean; trusted: boolean; env: { name
   if (!p.trusted) return { kind: 'refuse', reason: 'This workspace is not trusted, so Runbook does not run its steps. Trust the workspace to run them.' };
   if (!p.steps.length) return { kind: 'refuse', reason: 'There are no runnable steps here.' };
   if (!p.env.protected) return { kind: 'run' };
-  const list = p.steps.map((s, i) => `${i + 1}. [${s.sectionPath.join(' › ') || 'top'}] ${s.firstLine}${s.dangerous ? '  ⚠ dangerous' : ''}`).join('\n');
+  const list = p.steps.map((s, i) => `${s.step ?? i + 1}. [${s.sectionPath.join(' › ') || 'top'}] ${s.firstLine}${s.dangerous ? '  ⚠ dangerous' : ''}`).join('\n');
   return {
     kind: 'confirm', level: 'modal', command: list,
-    title: `Run ${p.steps.length} step(s) on protected environment "${p.env.name}"?`,
+    title: p.steps.length === 1 && p.steps[0].step !== undefined
+      ? `Run step ${p.steps[0].step} on protected environment "${p.env.name}"?`
+      : `Run ${p.steps.length} step(s) on protected environment "${p.env.name}"?`,
     detail: `${list}\n\nDangerous steps will ask again.`,
   };
 }

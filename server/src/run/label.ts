@@ -1,13 +1,14 @@
-// The one-line result shown on the lens after a run and printed by the CLI: `✓ 0.8s`, `✗ exit 2`.
+// The one-line result shown on the lens after a run and printed by the CLI: `✓ 0.8s`, `✗ exit 2`,
+// `⚠ line 2 failed (exit 127)` when a command before the last one failed.
 import type { BlockOutcome } from './session';
 import type { ExpectedMatch } from './expected';
 
-export function resultLabel(r: Pick<BlockOutcome, 'status' | 'exitCode' | 'durationMs'> & { expected?: ExpectedMatch }): string {
-  const secs = `${(r.durationMs / 1000).toFixed(1)}s`;
+export function resultLabel(r: Pick<BlockOutcome, 'status' | 'exitCode' | 'durationMs' | 'failure'> & { expected?: ExpectedMatch }): string {
+  const secs = formatDuration(r.durationMs);
   const base = ((): string => {
     switch (r.status) {
       case 'ok': return `✓ ${secs}`;
-      case 'failed': return `✗ exit ${r.exitCode}`;
+      case 'failed': return failedLabel(r);
       case 'cancelled': return '✗ cancelled';
       case 'timeout': return `✗ timed out after ${secs}`;
       case 'session-exit': return `${r.exitCode === 0 ? '✓' : '✗'} exit ${r.exitCode}, session ended`;
@@ -15,4 +16,22 @@ export function resultLabel(r: Pick<BlockOutcome, 'status' | 'exitCode' | 'durat
     }
   })();
   return r.expected && !r.expected.matched ? `${base} · output differs` : base;
+}
+
+function failedLabel(r: Pick<BlockOutcome, 'exitCode' | 'failure'>): string {
+  const f = r.failure;
+  if (!f) return `✗ exit ${r.exitCode}`;
+  const line = `line ${f.line} failed (exit ${f.exitCode})`;
+  // The step ended well, but a command before its end did not: a warning, not a plain ✓.
+  if (r.exitCode === 0) return `⚠ ${line}`;
+  return r.exitCode === f.exitCode ? `✗ ${line}` : `✗ exit ${r.exitCode} · ${line}`;
+}
+
+/** `45ms` under a tenth of a second (a fast step is not "0.0s"), `0.8s`, `12.3s`, `2m 05s`. */
+export function formatDuration(ms: number): string {
+  if (!(ms >= 0)) return '?';
+  if (ms < 100) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
 }

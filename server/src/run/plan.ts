@@ -2,7 +2,8 @@
 // stopping at the first failure (runme#659).
 import type { CodeBlock, RunbookModel } from '../model/types';
 
-export type RunScope = { block: number } | { section: string } | { all: true };
+/** `step`: the step number the editor shows (1-based among runnable blocks). */
+export type RunScope = { step: number } | { section: string } | { all: true };
 
 /**
  * Shell and PromQL blocks run; expected-output blocks and other languages (PowerShell included,
@@ -13,13 +14,27 @@ export function isRunnableBlock(b: CodeBlock): boolean {
   return b.lang === 'shell' || b.lang === 'promql';
 }
 
+/** The runnable blocks in document order. A block's step number is its position here, from 1. */
+export function runnableBlocks(model: RunbookModel): CodeBlock[] {
+  return model.blocks.filter(isRunnableBlock);
+}
+
+/**
+ * The one step numbering, used by lenses, the outline, prompts, records, messages and
+ * `runbook run --block`: undefined for a block that is not a step (output, YAML, PowerShell…).
+ */
+export function stepNumber(model: RunbookModel, blockIndex: number): number | undefined {
+  const i = runnableBlocks(model).findIndex((b) => b.index === blockIndex);
+  return i < 0 ? undefined : i + 1;
+}
+
 export class ScopeError extends Error {}
 
 export function planBlocks(model: RunbookModel, scope: RunScope): CodeBlock[] {
-  if ('block' in scope) {
-    const b = model.blocks.find((x) => x.index === scope.block);
-    if (!b) throw new ScopeError(`There is no block ${scope.block} (the runbook has ${model.blocks.length}, numbered from 0).`);
-    if (!isRunnableBlock(b)) throw new ScopeError(`Block ${scope.block} is ${b.rawLang || 'untagged'}, not a shell or PromQL step.`);
+  if ('step' in scope) {
+    const steps = runnableBlocks(model);
+    const b = steps[scope.step - 1];
+    if (!b) throw new ScopeError(`There is no step ${scope.step}: the runbook has ${steps.length} step(s), numbered from 1 as in the editor.`);
     return [b];
   }
   if ('section' in scope) {
@@ -27,9 +42,9 @@ export function planBlocks(model: RunbookModel, scope: RunScope): CodeBlock[] {
     const hit = model.sections.find((s) => s.title.trim().toLowerCase() === want);
     if (!hit) throw new ScopeError(`No section titled "${scope.section}".`);
     const under = (p: string[]) => hit.path.every((t, i) => p[i] === t);
-    return model.blocks.filter((b) => isRunnableBlock(b) && under(b.sectionPath));
+    return runnableBlocks(model).filter((b) => under(b.sectionPath));
   }
-  return model.blocks.filter(isRunnableBlock);
+  return runnableBlocks(model);
 }
 
 /** Runs steps in order and stops at the first one that does not succeed. */

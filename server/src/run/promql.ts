@@ -3,6 +3,7 @@
 import { PrometheusClient } from '../prometheus/client';
 import type { QueryData, Labels } from '../prometheus/types';
 import type { ResolvedEnvironment } from '../environments/types';
+import { splitStatements } from '../promql/split';
 
 export type InstantQuery = (env: ResolvedEnvironment, expr: string, signal: AbortSignal) => Promise<QueryData>;
 
@@ -21,6 +22,26 @@ export function prometheusInstantQuery(): InstantQuery & { close(): Promise<void
     return client.query(expr, { signal, time: Date.now() / 1000 });
   };
   return Object.assign(query, { close: async () => { await Promise.all([...clients.values()].map((c) => c.close())); clients.clear(); } });
+}
+
+export interface BlockQuery {
+  expr: string;
+  /** 1-based line of the block where the expression starts. */
+  line: number;
+  /** Printed above its table: the comment right above the expression, then the expression. */
+  header: string;
+}
+
+/** The expressions of a promql block, split as the checker and the hover split them. */
+export function queriesOf(body: string): BlockQuery[] {
+  return splitStatements(body).map((st) => {
+    const before = body.slice(0, st.from).split('\n');
+    before.pop();
+    const comments: string[] = [];
+    for (let i = before.length - 1; i >= 0 && /^\s*#/.test(before[i]); i--) comments.unshift(before[i].trim());
+    const expr = st.text.trim();
+    return { expr, line: before.length + 1, header: [...comments, `▸ ${expr.replace(/\s*\n\s*/g, ' ')}`].join('\n') };
+  });
 }
 
 export const noPrometheus = (env: string) =>

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { redact } from './redact';
 import { stripAnsi } from './ansi';
 import type { ExpectedMatch } from './expected';
-import type { BlockStatus } from './session';
+import type { BlockStatus, CommandFailure } from './session';
+import type { Operator } from './operator';
 
 export const DEFAULT_RECORDS_DIR = '.runbook/runs';
 
@@ -15,7 +16,10 @@ export interface RunRecord {
   time: string;
   runbook: string;
   section: string[];
+  /** The block's index among all fences of the file (0-based). */
   block: number;
+  /** The step number shown in the editor and taken by `runbook run --block` (1-based). */
+  step?: number;
   environment: string;
   kind: 'shell' | 'promql';
   command: string;
@@ -27,6 +31,10 @@ export interface RunRecord {
   outputChars: number;
   expected?: ExpectedMatch;
   note?: string;
+  /** The first command that failed, when the step went on after it (or stopped there, strict). */
+  failure?: CommandFailure;
+  /** Who ran it. */
+  ranBy?: Operator;
 }
 
 export type AppendResult = { ok: true; file: string } | { ok: false; error: string };

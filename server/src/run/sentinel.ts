@@ -1,4 +1,4 @@
-// Finds the end-of-block marker `<token>:<exit code>\n` in a shell's output stream. The token is
+// Finds the end-of-block marker `<token>:<exit code>:[<line>:<code>]\n` in a shell's output stream. The token is
 // random per block, so block output cannot fake it; chunks may split the marker anywhere.
 
 export interface ScanResult {
@@ -6,6 +6,8 @@ export interface ScanResult {
   text: string;
   /** Set once the marker line is complete. */
   exitCode?: number;
+  /** The block's first failing command, when the marker names one (`<token>:<exit>:<line>:<code>`). */
+  failure?: { line: number; exitCode: number };
   /** Output that followed the marker in the same chunk (background jobs), if any. */
   rest?: string;
 }
@@ -24,8 +26,9 @@ export class SentinelScanner {
         this.pending = this.pending.slice(at);
         return { text };
       }
-      const code = Number(this.pending.slice(at + this.token.length + 1, nl));
-      const res: ScanResult = { text: this.pending.slice(0, at), exitCode: Number.isFinite(code) ? code : 1, rest: this.pending.slice(nl + 1) };
+      const [exit, line, failed] = this.pending.slice(at + this.token.length + 1, nl).split(':').map((x) => (x === '' ? NaN : Number(x)));
+      const res: ScanResult = { text: this.pending.slice(0, at), exitCode: Number.isFinite(exit) ? exit : 1, rest: this.pending.slice(nl + 1) };
+      if (Number.isFinite(line) && Number.isFinite(failed)) res.failure = { line, exitCode: failed };
       this.pending = '';
       return res;
     }

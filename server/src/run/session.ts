@@ -1,5 +1,9 @@
 // A persistent bash session: blocks are sourced into one long-lived shell, so exports and
 // functions carry over. Each block's end and exit code come from a random marker line.
+// A step is a sequence of commands: an ERR trap and a DEBUG-trap look at PIPESTATUS record the
+// first command of the block that failed (pipefail semantics for the report only; `$?` and
+// PIPESTATUS stay what the block's own commands see), so a block that ends with exit 0 after a
+// failure is not shown as a success. Strict mode returns from the block at that failure.
 // Cancel: SIGTERM to every process of the session (the shell traps it and skips the rest of the
 // block), after 1 s SIGKILL to everything but the shell, then to the shell too if it is still in
 // the block. "Every process" is found by processTree.ts, which follows steps out of the group.
@@ -29,7 +33,20 @@ export interface BlockOutcome {
   durationMs: number;
   /** Set when the session is gone after this block (exit, death, forced cancel). */
   sessionEnded?: string;
+  /** The first command of the block that failed, even when a later one succeeded. */
+  failure?: CommandFailure;
 }
+
+export interface CommandFailure {
+  /** 1-based line in the block. */
+  line: number;
+  exitCode: number;
+  /** That line of the block (secret values masked). */
+  text: string;
+}
+
+/** `report`: the block runs to its end and its first failure is reported; `strict`: it stops there. */
+export type OnFailure = 'report' | 'strict';
 
 export interface SessionOptions {
   cwd: string;
@@ -45,16 +62,41 @@ export interface BlockOptions {
   captureLimit?: number;
   /** Values masked in this block's output besides the session's (e.g. a secret placeholder's). */
   secretValues?: string[];
+  onFailure?: OnFailure;
+  /** Names the block file bash mentions in its messages (`step-4.sh: line 1: …`). */
+  name?: string;
 }
+
+/** Exit codes recorded for a stopped block, as timeout(1) and a shell's Ctrl-C give them. */
+export const EXIT_TIMEOUT = 124;
+export const EXIT_CANCELLED = 130;
 
 /** How long each cancel phase waits: TERM → KILL children → KILL the shell. */
 export const CANCEL_PHASES_MS = [1000, 1500] as const;
+
+// Both traps return from the sourced block when strict mode has seen a failure; the halt is
+// cleared first, so the shell's own commands after the block are not affected.
+const HALT = '[[ -z $__runbook_halt ]] || { __runbook_h=$__runbook_halt; __runbook_halt=; return "$__runbook_h"; }';
+const ERR_TRAP = `__runbook_err $LINENO; ${HALT}`;
+// Set by the block file's first line (a DEBUG trap set outside `source` is suspended inside it,
+// and functrace would reach into functions). It saves PIPESTATUS and `$_` and gives `$_` back.
+// The RETURN trap at the end of the block makes it run once more, for the last pipeline.
+const DEBUG_TRAP = `__runbook_ps=("\${PIPESTATUS[@]}") __runbook_u=$_; ((\${#__runbook_ps[@]} < 2)) || __runbook_pipes "$__runbook_line"; __runbook_line=$LINENO; ${HALT}; : "$__runbook_u"`;
+const BLOCK_PREFIX = `trap ${bashQuote(DEBUG_TRAP)} DEBUG; `;
+
+function bashQuote(s: string): string { return `'${s.replace(/'/g, `'\\''`)}'`; }
 
 const INIT = [
   'exec 2>&1 19>&1',
   '__runbook_abort() { shopt -s extdebug; trap __runbook_skip DEBUG; }',
   '__runbook_skip() { if [[ $BASH_COMMAND == __runbook_done* ]]; then trap - DEBUG; return 0; fi; return 2; }',
-  '__runbook_done() { local s=$1; trap - DEBUG; shopt -u extdebug; printf \'%s:%d\\n\' "$2" "$s" >&19; }',
+  // Only the block's own commands count: not those inside functions or files it sources.
+  '__runbook_note() { [[ -n $__runbook_fail ]] && return 0; __runbook_fail="$1:$2"; [[ -z $__runbook_strict ]] || __runbook_halt=$2; }',
+  '__runbook_err() { local s=$?; [[ ${BASH_SOURCE[1]} == "$__runbook_file" ]] && __runbook_note "$1" "$s"; return 0; }',
+  // 141 is SIGPIPE: `… | head` ending early is normal, not a failure.
+  '__runbook_pipes() { local i; for ((i = 0; i < ${#__runbook_ps[@]} - 1; i++)); do if [[ ${__runbook_ps[i]} != 0 && ${__runbook_ps[i]} != 141 ]]; then __runbook_note "$1" "${__runbook_ps[i]}"; return 0; fi; done; }',
+  `__runbook_begin() { __runbook_file=$1 __runbook_strict=$2 __runbook_fail= __runbook_halt= __runbook_line=0; trap ${bashQuote(ERR_TRAP)} ERR; trap : RETURN; }`,
+  '__runbook_done() { local s=$1; trap - DEBUG ERR RETURN; shopt -u extdebug; printf \'%s:%d:%s\\n\' "$2" "$s" "$__runbook_fail" >&19; }',
   '',
 ].join('\n');
 
@@ -67,6 +109,7 @@ interface Current {
   /** The shell finished the block (after a cancel); only its leftovers may still be running. */
   markerSeen?: boolean;
   timers: NodeJS.Timeout[];
+  failureAt: (line: number, exitCode: number) => CommandFailure;
   finish: (o: Omit<BlockOutcome, 'output' | 'truncated' | 'outputChars' | 'durationMs'>) => void;
 }
 
@@ -112,15 +155,19 @@ export class ShellSession extends EventEmitter {
     if (this.exited) return Promise.reject(new Error('The session has ended.'));
     if (this.current) return Promise.reject(new Error('A block is already running in this session.'));
     const token = `__RUNBOOK_${randomBytes(16).toString('hex')}`;
-    const file = join(this.dir, `block-${++this.seq}.sh`);
+    ++this.seq;
+    const file = join(this.dir, `${safeName(opts.name) ?? `block-${this.seq}`}.sh`);
     // Runbooks edited on Windows carry CRLF, which bash would read as part of each command.
     const text = command.replace(/\r\n/g, '\n');
-    writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`, { mode: 0o600 });
+    // On the first line, so bash's line numbers stay the block's.
+    writeFileSync(file, BLOCK_PREFIX + (text.endsWith('\n') ? text : `${text}\n`), { mode: 0o600 });
+    const blockSecrets = [...this.secrets, ...(opts.secretValues ?? [])];
     const capture = new BoundedCapture(opts.captureLimit ?? 256 * 1024);
     return new Promise<BlockOutcome>((resolve) => {
       const cur: Current = {
         scanner: new SentinelScanner(token), capture, started: Date.now(), timers: [],
-        redactor: new StreamRedactor([...this.secrets, ...(opts.secretValues ?? [])]),
+        redactor: new StreamRedactor(blockSecrets),
+        failureAt: (line, exitCode) => ({ line, exitCode, text: redact(text.split('\n')[line - 1] ?? '', blockSecrets).trim() }),
         finish: (o) => {
           cur.timers.forEach(clearTimeout);
           // The block file holds the command as confirmed, filled-in values included.
@@ -134,7 +181,7 @@ export class ShellSession extends EventEmitter {
       this.current = cur;
       if (opts.timeoutMs) cur.timers.push(setTimeout(() => this.cancel('timeout'), opts.timeoutMs));
       if (opts.signal?.aborted) queueMicrotask(onAbort); else opts.signal?.addEventListener('abort', onAbort);
-      this.proc.stdin.write(`trap __runbook_abort TERM; source '${file}' </dev/null; __runbook_done $? ${token}\n`);
+      this.proc.stdin.write(`__runbook_begin '${file}' ${opts.onFailure === 'strict' ? 1 : "''"}; trap __runbook_abort TERM; source '${file}' </dev/null; __runbook_done $? ${token}\n`);
     });
   }
 
@@ -172,12 +219,15 @@ export class ShellSession extends EventEmitter {
     if (!cur) { this.emitOutput(redact(text, this.secrets)); return; }
     const r = cur.scanner.push(text);
     // Bash names the sourced temp file in its messages; the folder is noise to the reader.
-    if (r.text) { const t = cur.redactor.push(r.text.split(`${this.dir}/`).join('')); cur.capture.push(t); this.emitOutput(t); }
+    if (r.text) { const t = cur.redactor.push(r.text.split(`${this.dir}/`).join('').split(BLOCK_PREFIX).join('')); cur.capture.push(t); this.emitOutput(t); }
     if (r.exitCode === undefined) return;
     const tail = cur.redactor.flush();
     if (tail) { cur.capture.push(tail); this.emitOutput(tail); }
     if (cur.reason) this.settleCancel(cur, r.exitCode);
-    else cur.finish({ status: r.exitCode === 0 ? 'ok' : 'failed', exitCode: r.exitCode });
+    else {
+      const failure = r.failure ? cur.failureAt(r.failure.line, r.failure.exitCode) : undefined;
+      cur.finish({ status: r.exitCode === 0 && !failure ? 'ok' : 'failed', exitCode: r.exitCode, ...(failure ? { failure } : {}) });
+    }
     if (r.rest) this.emitOutput(redact(r.rest, this.secrets));
   }
 
@@ -185,13 +235,14 @@ export class ShellSession extends EventEmitter {
    * The shell has left the block, but background jobs may still be dying from SIGTERM: the
    * cancel is only done when none is left (the SIGKILL phase takes care of stubborn ones).
    */
-  private settleCancel(cur: Current, exitCode: number): void {
+  private settleCancel(cur: Current, _exitCode: number): void {
     cur.markerSeen = true;
     const pid = this.proc.pid!;
     const check = () => {
       if (this.current !== cur) return;
       if (this.members().some((p) => p !== pid)) cur.timers.push(setTimeout(check, 25));
-      else cur.finish({ status: cur.reason!, exitCode });
+      // What the shell saw of a cancelled block (often 0: the rest was skipped) is not its result.
+      else cur.finish({ status: cur.reason!, exitCode: cur.reason === 'timeout' ? EXIT_TIMEOUT : EXIT_CANCELLED });
     };
     check();
   }
@@ -232,6 +283,12 @@ export class ShellSession extends EventEmitter {
   private cleanup(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A block file name made of safe characters only, or undefined. */
+function safeName(name: string | undefined): string | undefined {
+  const n = name?.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40);
+  return n || undefined;
 }
 
 function signalNumber(sig: NodeJS.Signals | null): number {

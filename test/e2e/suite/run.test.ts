@@ -140,7 +140,7 @@ suite('Running steps', () => {
     const out = await pending;
     assert.equal(out.status, 'cancelled', out.message);
     assert.equal(out.steps[0].status, 'cancelled');
-    assert.ok(vscode.window.terminals.some(t => t.name === `Runbook: ${FIXTURE} · local`), vscode.window.terminals.map(t => t.name).join(', '));
+    assert.ok(vscode.window.terminals.some(t => t.name === `${FIXTURE.replace(/\.md$/, '')} · local`), vscode.window.terminals.map(t => t.name).join(', '));
   });
 
   test('the per-block timeout setting stops a step that runs too long', async () => {
@@ -209,7 +209,7 @@ suite('Running steps', () => {
     await runbookApi();
     const pending = run('runbook.runBlock', { uri, index: 0, env: 'production', confirm: 'production' });
     // The session's terminal opens when the engine starts the step (this runbook's is new).
-    await waitFor('the step to start', () => vscode.window.terminals.some(t => t.name === 'Runbook: cancel-exact.md · production'));
+    await waitFor('the step to start', () => vscode.window.terminals.some(t => t.name === 'cancel-exact · production'));
     const cancel = (args: object) => vscode.commands.executeCommand<number>('runbook.cancelRun', args);
     assert.equal(await cancel({ uri, env: 'prod' }), 0, '"prod" is not "production"');
     assert.equal(await cancel({ env: 'staging' }), 0, 'another environment, whatever the runbook');

@@ -28,7 +28,7 @@ suite('Run lenses', () => {
     });
     assert.deepEqual(runLenses.map(l => l.range.start.line), runnable, 'one Run lens per bash/promql fence, none on the text block');
     // No environments file in the fixture workspace: the default environment.
-    for (const l of runLenses) assert.equal(l.command?.title, '▶ Run on local');
+    assert.deepEqual(runLenses.map(l => l.command?.title), runnable.map((_, i) => `▶ Run step ${i + 1} on local`));
   });
 });
 

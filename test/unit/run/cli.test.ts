@@ -19,7 +19,7 @@ function cli(args: string[], env: Record<string, string> = {}, file = runbook, t
 }
 
 test('a protected environment is refused without --confirm, and nothing runs', () => {
-  const r = cli(['--env', 'production', '--block', '0'], { DEPLOY_TOKEN: 'tok-123456', PROM_TOKEN: 'p-123456' });
+  const r = cli(['--env', 'production', '--block', '1'], { DEPLOY_TOKEN: 'tok-123456', PROM_TOKEN: 'p-123456' });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /'production' is a protected environment: add --confirm production/);
   assert.equal(r.stdout, '');
@@ -27,14 +27,14 @@ test('a protected environment is refused without --confirm, and nothing runs', (
 });
 
 test('a wrong --confirm is refused too', () => {
-  const r = cli(['--env', 'production', '--block', '0', '--confirm', 'staging']);
+  const r = cli(['--env', 'production', '--block', '1', '--confirm', 'staging']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--confirm staging does not match/);
 });
 
 test('--confirm with the environment name runs, and the secret never shows', () => {
   const secret = 'deploy-S3cret-value';
-  const r = cli(['--env', 'production', '--block', '0', '--confirm', 'production'], { DEPLOY_TOKEN: secret, PROM_TOKEN: 'p-123456' });
+  const r = cli(['--env', 'production', '--block', '1', '--confirm', 'production'], { DEPLOY_TOKEN: secret, PROM_TOKEN: 'p-123456' });
   assert.equal(r.code, 0, r.stderr);
   const recs = r.lines();
   assert.equal(recs.length, 1);
@@ -46,9 +46,9 @@ test('--confirm with the environment name runs, and the secret never shows', () 
 });
 
 test('a missing secret is a clear error', () => {
-  const r = cli(['--env', 'production', '--block', '0', '--confirm', 'production']);
+  const r = cli(['--env', 'production', '--block', '1', '--confirm', 'production']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /Secret `DEPLOY_TOKEN` for environment `production` has no value/);
+  assert.match(r.stderr, /Secret `(DEPLOY|PROM)_TOKEN` for environment `production`.* has no value/);
 });
 
 test('run all stops at the first failure and exits with its code; sessions carry functions', () => {
@@ -56,13 +56,13 @@ test('run all stops at the first failure and exits with its code; sessions carry
   assert.equal(r.code, 4);
   assert.match(r.stdout, /service=checkout ns=payments-staging\npod=api-5c4b3a2f1-qq9zz\nfailing step\n/);
   assert.ok(!r.stdout.includes('never reached'));
-  assert.match(r.stderr, /stopped after block 3: 2 step\(s\) not run/);
+  assert.match(r.stderr, /stopped after step 3: 2 step\(s\) not run/);
   assert.deepEqual(r.lines().map((x) => [x.block, x.exitCode]), [[0, 0], [1, 0], [3, 4]]);
   assert.equal(r.lines()[1].expected.matched, true);
 });
 
 test('without a terminal, a missing placeholder value fails with the flag to pass', () => {
-  const r = cli(['--env', 'staging', '--block', '1']);
+  const r = cli(['--env', 'staging', '--block', '2']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /<pod>.*no terminal to ask; pass --set pod=…/);
 });
@@ -95,7 +95,7 @@ test('a console transcript runs its command lines and here-documents, never its 
   const file = join(dir, 'transcript.md');
   writeFileSync(file, ['# T', '', '```console', '$ echo cmd-ran', `touch ${marker}`, '$ cat <<EOF', '> typed <<EOF', '>', '> EOF', 'typed <<EOF', '',
     '$ cat <<-END', '\tplain body', '\tEND', 'plain body', '```', ''].join('\r\n'));
-  const r = cli(['--env', 'local', '--block', '0'], {}, file);
+  const r = cli(['--env', 'local', '--block', '1'], {}, file);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, 'cmd-ran\ntyped <<EOF\n\nplain body\n');
   assert.equal(existsSync(marker), false, 'an output line ran');
@@ -106,14 +106,14 @@ test('--timeout stops a step (default 600 s, 0 for none), and a bad value is a u
   const dir = scratchDir('runbook-cli-timeout-');
   const file = join(dir, 'slow.md');
   writeFileSync(file, '# Slow\n\n```bash\necho started; sleep 30; echo never\n```\n\n```bash\necho quick\n```\n');
-  const r = cli(['--env', 'local', '--block', '0', '--timeout', '1'], {}, file);
+  const r = cli(['--env', 'local', '--block', '1', '--timeout', '1'], {}, file);
   assert.notEqual(r.code, 0, r.stderr);
   assert.match(r.stderr, /timed out after 1\.0s/);
   assert.match(r.stdout, /^started\n/);
   assert.doesNotMatch(r.stdout, /never/);
   assert.equal(r.lines()[0].status, 'timeout');
-  assert.equal(cli(['--env', 'local', '--block', '1', '--timeout', '0'], {}, file).code, 0);
-  for (const bad of ['-1', 'abc', '']) assert.match(cli(['--env', 'local', '--block', '1', `--timeout=${bad}`], {}, file).stderr, /--timeout must be a number of seconds \(0 for no limit\)/, bad);
+  assert.equal(cli(['--env', 'local', '--block', '2', '--timeout', '0'], {}, file).code, 0);
+  for (const bad of ['-1', 'abc', '']) assert.match(cli(['--env', 'local', '--block', '2', `--timeout=${bad}`], {}, file).stderr, /--timeout must be a number of seconds \(0 for no limit\)/, bad);
 });
 
 test('--timeout ends what the step started and returns at once, even outside its process group', () => {
@@ -145,11 +145,38 @@ test('a secret-named placeholder value is masked on screen and in the record', (
   const file = join(dir, 'secret.md');
   writeFileSync(file, '# S\n\n```bash\necho "auth=<api_token> pod=<pod>"\n```\n');
   const value = 'tok-Pl4ceholder-9876';
-  const r = cli(['--env', 'local', '--block', '0', '--set', `api_token=${value}`, '--set', 'pod=api-1'], {}, file);
+  const r = cli(['--env', 'local', '--block', '1', '--set', `api_token=${value}`, '--set', 'pod=api-1'], {}, file);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, 'auth=*** pod=api-1\n');
   assert.ok(!r.stderr.includes(value), r.stderr);
   const [rec] = r.lines();
   assert.equal(rec.command, 'echo "auth=*** pod=api-1"');
   assert.equal(rec.output, 'auth=*** pod=api-1\n');
+});
+
+const backlog = join(root, 'test/fixtures/run/ws/backlog.md');
+
+test('a step whose first command fails exits non-zero, says which line, and --block counts steps as the editor does', () => {
+  const r = cli(['--env', 'staging', '--block', '4'], {}, backlog);
+  assert.equal(r.code, 127, r.stderr);
+  assert.match(r.stdout, /^step-4\.sh: line 1: ledgerctl-not-installed: command not found\nlooked at entry 42\n$/);
+  assert.match(r.stderr, /▶ step 4 \[Ledger backlog › Diagnosis › 4\. Look at one stuck entry\] on staging/);
+  assert.match(r.stderr, /⚠ line 1 failed \(exit 127\)/);
+  const [rec] = r.lines();
+  assert.deepEqual([rec.step, rec.status, rec.failure.line, rec.failure.exitCode], [4, 'failed', 1, 127]);
+  assert.match(cli(['--env', 'staging', '--block', '0'], {}, backlog).stderr, /step number as the editor shows it \(from 1\)/);
+});
+
+test('--on-failure strict stops the step at the failing command', () => {
+  const r = cli(['--env', 'staging', '--block', '4', '--on-failure', 'strict'], {}, backlog);
+  assert.equal(r.code, 127);
+  assert.doesNotMatch(r.stdout, /looked at entry/);
+  assert.match(r.stderr, /✗ line 1 failed \(exit 127\)/);
+});
+
+test('output without a final newline does not run into the status line', () => {
+  const r = cli(['--env', 'staging', '--block', '5'], {}, backlog);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'noted without newline\n');
+  assert.equal(r.lines()[0].output, 'noted without newline');
 });

@@ -40,3 +40,23 @@ test('scalars and empty results read naturally', () => {
   assert.equal(formatQueryResult({ resultType: 'scalar', result: [1, '42'] }), '42\n');
   assert.equal(formatQueryResult({ resultType: 'vector', result: [] }), '(no series)\n');
 });
+
+test('a block of several queries runs each one (split as the checker splits), each with its own header', { skip }, async () => {
+  // The sample runbook's step 2: two expressions separated by a comment; sent whole, Prometheus
+  // answers `parse error: unexpected identifier "deriv"`.
+  const body = '# backlog per queue\nsum by (queue) (treasury_disbursement_backlog)\n\n# is it still growing?\nderiv(treasury_disbursement_backlog[10m]) > -1e9\n';
+  const r = await step(prom.url, body);
+  assert.equal(r.status, 'ok', r.output);
+  assert.doesNotMatch(r.output, /parse error/);
+  const parts = r.output.split('\n\n');
+  assert.equal(parts.length, 2, r.output);
+  assert.match(parts[0], /^# backlog per queue\n▸ sum by \(queue\) \(treasury_disbursement_backlog\)\nqueue +value\n/);
+  assert.match(parts[1], /^# is it still growing\?\n▸ deriv\(treasury_disbursement_backlog\[10m\]\) > -1e9\n(.*value|\(no series\))\n/);
+});
+
+test('in a block of several queries, one bad query fails the step at its line and the others still run', { skip }, async () => {
+  const r = await step(prom.url, 'up\nrate(up)\ncount(up)\n');
+  assert.equal(r.status, 'failed');
+  assert.equal(r.failure?.line, 2, JSON.stringify(r.failure));
+  assert.match(r.output, /▸ count\(up\)\nvalue\n/);
+});

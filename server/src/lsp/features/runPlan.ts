@@ -5,7 +5,8 @@ import type { Feature } from '../featureContext';
 import type { CodeBlock, RunbookModel } from '../../model/types';
 import type { Analysis } from '../../analysis/types';
 import { analyzeText } from '../../analysis/pipeline';
-import { runnableBlocks } from './codeLens';
+import { runnableBlocks } from '../../run/plan';
+import { under } from './codeLens';
 import { bodyHash } from './runState';
 import { runnableText } from '../../shell/transcript';
 import { RUN_PLAN_REQUEST } from './runProtocol';
@@ -19,12 +20,16 @@ export interface RunPlanParams {
   index?: number;
   /** Instead of `index`: the runnable block under this 0-based line (the cursor). */
   line?: number;
+  /** For `section`: the 0-based line of the section's heading (the heading's lens). */
+  heading?: number;
   /** Variables the environment the run targets defines (default: those of the chosen environment). */
   variables?: string[];
 }
 
 export interface PlanStep {
   index: number;
+  /** The step number the editor shows everywhere (1-based among runnable blocks). */
+  step: number;
   lang: string;
   rawLang: string;
   body: string;
@@ -48,8 +53,14 @@ export type RunPlan = { uri: string; steps: PlanStep[] } | { uri: string; error:
 export function planSteps(model: RunbookModel, analysis: Analysis, p: RunPlanParams): RunPlan {
   const uri = model.uri;
   let blocks: CodeBlock[];
-  if (p.scope === 'all') blocks = runnableBlocks(model);
-  else {
+  const all = runnableBlocks(model);
+  if (p.scope === 'all') blocks = all;
+  else if (p.scope === 'section' && p.heading !== undefined) {
+    const s = model.sections.find(x => x.headingRange.start.line === p.heading);
+    if (!s) return { uri, error: 'There is no section heading there any more (the runbook changed).' };
+    blocks = all.filter(b => under(b, s));
+    if (!blocks.length) return { uri, error: `Section "${s.title}" has no runnable step.` };
+  } else {
     const b = p.index === undefined && p.line !== undefined
       ? runnableBlocks(model).find(x => x.range.start.line <= p.line! && p.line! <= x.range.end.line)
       : model.blocks.find(x => x.index === p.index);
@@ -63,10 +74,10 @@ export function planSteps(model: RunbookModel, analysis: Analysis, p: RunPlanPar
       blocks = runnableBlocks(model).filter(x => under(x.sectionPath));
     }
   }
-  return { uri, steps: blocks.map(b => step(model, analysis, b)) };
+  return { uri, steps: blocks.map(b => step(model, analysis, b, all.indexOf(b) + 1)) };
 }
 
-function step(model: RunbookModel, analysis: Analysis, b: CodeBlock): PlanStep {
+function step(model: RunbookModel, analysis: Analysis, b: CodeBlock, stepNo: number): PlanStep {
   const placeholders: PlanStep['placeholders'] = [];
   const variables: string[] = [];
   for (const ph of analysis.placeholders.filter(x => x.blockIndex === b.index)) {
@@ -76,7 +87,7 @@ function step(model: RunbookModel, analysis: Analysis, b: CodeBlock): PlanStep {
   }
   const expected = b.expectedOutput !== undefined ? model.blocks.find(x => x.index === b.expectedOutput) : undefined;
   return {
-    index: b.index, lang: b.lang, rawLang: b.rawLang, body: b.body, command: runnableText(b), bodyHash: bodyHash(b.body), sectionPath: b.sectionPath,
+    index: b.index, step: stepNo, lang: b.lang, rawLang: b.rawLang, body: b.body, command: runnableText(b), bodyHash: bodyHash(b.body), sectionPath: b.sectionPath,
     line: b.range.start.line, endLine: b.range.end.line, placeholders, variables,
     dangers: analysis.dangers.filter(d => d.blockIndex === b.index).map(d => ({ rule: d.rule, reason: d.reason, line: d.range.start.line })),
     ...(expected ? { expectedOutput: expected.body } : {}),

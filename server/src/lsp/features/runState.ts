@@ -17,6 +17,8 @@ export interface LastResult {
   durationMs: number;
   /** Whether the output matched the block's "Expected output" (absent when there is none). */
   expectedMatched?: boolean;
+  /** The first command that failed, when the step did not stop there. */
+  failure?: { line: number; exitCode: number };
 }
 
 /** The `runbook/state` notification: every field optional, only the ones sent change. */

@@ -2,12 +2,15 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { Feature } from '../featureContext';
 import type { RunbookModel } from '../../model/types';
+import { runnableBlocks } from '../../run/plan';
 
 export function documentSymbols(model: RunbookModel): DocumentSymbol[] {
   const roots: DocumentSymbol[] = [];
   const stack: { depth: number; sym: DocumentSymbol }[] = [];
-  const blocks = [...model.blocks];
-  const stepName = (b: RunbookModel['blocks'][number]) => `${b.rawLang || 'text'} · step ${b.index + 1}`;
+  // Only steps are listed, numbered as the Run lenses, prompts and records number them.
+  const blocks = runnableBlocks(model);
+  const steps = new Map(blocks.map((b, i) => [b.index, i + 1]));
+  const stepName = (b: RunbookModel['blocks'][number]) => `${b.rawLang || 'text'} · step ${steps.get(b.index)}`;
   const blockSym = (b: RunbookModel['blocks'][number]): DocumentSymbol => ({ name: stepName(b), detail: b.closed ? undefined : 'unclosed', kind: SymbolKind.Function, range: b.range, selectionRange: b.range });
   // Blocks before the first heading sit at the top level.
   while (blocks.length && (!model.sections.length || before(blocks[0].range.start, model.sections[0].range.start))) roots.push(blockSym(blocks.shift()!));
