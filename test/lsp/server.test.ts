@@ -60,7 +60,8 @@ test('code lenses sit on runnable blocks only', async () => {
   // Run lenses only exist once the editor says the workspace is trusted (see run.test.ts).
   await s.conn.sendNotification('runbook/state', { trusted: true });
   const lenses = await s.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as { range: { start: { line: number } }; command?: { title: string } }[];
-  const lines = lenses.map(l => l.range.start.line);
+  // Run all / Run section sit on headings; each block has its own Run.
+  const lines = lenses.filter(l => l.command?.title.startsWith('▶ Run step')).map(l => l.range.start.line);
   assert.ok(lines.includes(13), 'bash block');
   assert.ok(lines.includes(19), 'promql block');
   assert.ok(!lines.includes(30), 'the expected-output block has no lens');

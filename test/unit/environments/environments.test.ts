@@ -129,7 +129,8 @@ test('a Prometheus credential is bound to its host: after the URL changes it is 
 
   const ok = await resolveEnvironment(def('https://prom.example.com/prometheus'), { workspaceFolder: '/ws', baseEnv: {}, secrets: store });
   assert.equal(ok.prometheus?.headers.Authorization, 'Bearer tok-right-host');
-  assert.deepEqual(asked, [['DB_PASS', 'prod', undefined], ['PROM_TOKEN', 'prod', 'https://prom.example.com']]);
+  // The host-bound credential first: a name also listed in `secrets:` then reuses it (asked once).
+  assert.deepEqual(asked, [['PROM_TOKEN', 'prod', 'https://prom.example.com'], ['DB_PASS', 'prod', undefined]]);
 
   // A pull changes the URL to another host (or another port, or http): the stored token is not found.
   for (const moved of ['https://attacker.example', 'https://prom.example.com:8443', 'http://prom.example.com']) {
