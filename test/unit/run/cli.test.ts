@@ -121,7 +121,7 @@ test('--timeout ends what the step started and returns at once, even outside its
   const file = join(dir, 'stuck.md');
   writeFileSync(file, "# Stuck\n\n```bash\nsetsid bash -c 'echo \"left=$$\"; exec sleep 600' &\nsleep 0.2\ntimeout 600 sleep 600\n```\n");
   const t0 = Date.now();
-  const r = cli(['--env', 'local', '--block', '0', '--timeout', '2'], {}, file, 20_000);
+  const r = cli(['--env', 'local', '--block', '1', '--timeout', '2'], {}, file, 20_000);
   assert.notEqual(r.code, null, 'the CLI was still waiting after 20 s');
   assert.match(r.stderr, /timed out after 2\.\ds/);
   assert.ok(Date.now() - t0 < 10_000, `took ${Date.now() - t0} ms`);
@@ -134,7 +134,7 @@ test('an environment too large to start bash (E2BIG) says so, instead of "✗ ex
   mkdirSync(join(dir, '.runbook'));
   writeFileSync(join(dir, '.runbook/environments.yaml'), `environments:\n  big:\n    variables:\n      HUGE: "${'x'.repeat(200_000)}"\n`);
   writeFileSync(join(dir, 't.md'), '# T\n\n```bash\necho ran\n```\n');
-  const r = cli(['--env', 'big', '--block', '0'], {}, join(dir, 't.md'));
+  const r = cli(['--env', 'big', '--block', '1'], {}, join(dir, 't.md'));
   assert.notEqual(r.code, 0);
   assert.doesNotMatch(r.stdout, /ran/);
   assert.match(r.stderr, /Cannot start bash: its environment is too large for the system \(E2BIG\): \d+ variables, \d+ KB in all; HUGE alone is 195 KB/);
