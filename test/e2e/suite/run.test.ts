@@ -229,7 +229,7 @@ suite('Running steps', () => {
     assert.ok(out.steps[0].record && !readFileSync(out.steps[0].record, 'utf8').includes(value), 'not in the record');
   });
 
-  test('sessions inherit the editor\'s environment but not its Electron and VS Code variables', async () => {
+  test('sessions get none of the editor\'s Electron and VS Code variables', async () => {
     assert.ok(Object.keys(process.env).some(k => /^(VSCODE_|ELECTRON_RUN_AS_NODE$)/.test(k)), 'the extension host has such variables');
     const uri = writeRunbook('session-env.md', 'echo "editor=$(env | grep -cE \'^(VSCODE_[A-Za-z0-9_]*|ELECTRON_RUN_AS_NODE)=\') home=${HOME:+set}"');
     await runbookApi();
@@ -238,20 +238,36 @@ suite('Running steps', () => {
     assert.equal(out.steps[0].output, 'editor=0 home=set\n');
   });
 
-  test('a $VAR the session inherits is neither flagged nor asked for; an unknown one is both', async () => {
+  test('a $VAR of the kept set is neither flagged nor asked for; an editor-only one is both, and never leaks', async () => {
     process.env.RB_E2E_INHERITED = 'from-the-editor';
-    const uri = writeRunbook('variables.md', 'echo "inherited=$RB_E2E_INHERITED unknown=$RB_E2E_UNKNOWN"');
+    const uri = writeRunbook('variables.md', 'echo "home=${HOME:+set} inherited=$RB_E2E_INHERITED unknown=$RB_E2E_UNKNOWN"');
     // Picking an environment re-sends the variable names the server analyses with.
     await vscode.commands.executeCommand('runbook.pickEnvironment', { name: 'staging' });
     const { document } = await openFixture('variables.md');
     await runbookApi();
     const flagged = () => vscode.languages.getDiagnostics(document.uri).filter(d => /is not set by an earlier block/.test(d.message)).map(d => d.message);
-    await waitFor('only the unknown variable flagged', () => { const f = flagged(); return f.length === 1 && /RB_E2E_UNKNOWN/.test(f[0]); },
+    await waitFor('the two editor-only variables flagged', () => { const f = flagged(); return f.length === 2 && f.some(m => /RB_E2E_UNKNOWN/.test(m)) && f.some(m => /RB_E2E_INHERITED/.test(m)); },
       { describe: () => JSON.stringify(flagged()) });
-    const out = await run('runbook.runBlock', { uri, index: 0, values: { RB_E2E_UNKNOWN: 'typed' }, confirm: 'staging' });
+    const out = await run('runbook.runBlock', { uri, index: 0, values: { RB_E2E_UNKNOWN: 'typed', RB_E2E_INHERITED: 'asked' }, confirm: 'staging' });
     assert.equal(out.status, 'ok', out.message);
-    assert.equal(out.steps[0].output, 'inherited=from-the-editor unknown=typed\n');
+    assert.equal(out.steps[0].output, 'home=set inherited=asked unknown=typed\n');
     delete process.env.RB_E2E_INHERITED;
+  });
+
+  test('a step queries its environment\'s Prometheus, not the one the editor was started with', async () => {
+    const before = process.env.PROMETHEUS_URL;
+    process.env.PROMETHEUS_URL = 'http://127.0.0.1:41234';
+    try {
+      const uri = writeRunbook('prom-url.md', 'echo "runbook=${RUNBOOK_PROMETHEUS_URL:-none} prometheus=${PROMETHEUS_URL:-none}"');
+      await runbookApi();
+      // This workspace's staging has no Prometheus: the editor's must not stand in for it.
+      const staging = await run('runbook.runBlock', { uri, index: 0, env: 'staging' });
+      assert.equal(staging.status, 'ok', staging.message);
+      assert.equal(staging.steps[0].output, 'runbook=none prometheus=none\n');
+      // `local` is the user's own machine: there the editor's PROMETHEUS_URL is the user's choice.
+      const local = await run('runbook.runBlock', { uri, index: 0, env: 'local' });
+      assert.equal(local.steps[0].output, 'runbook=http://127.0.0.1:41234 prometheus=http://127.0.0.1:41234\n');
+    } finally { if (before === undefined) delete process.env.PROMETHEUS_URL; else process.env.PROMETHEUS_URL = before; }
   });
 
   test('a session outlives a language change of its runbook and ends with its last tab', async () => {
