@@ -47,38 +47,48 @@ export function valueRules(body: string, hits: readonly PlaceholderHit[], region
   // 1. Arithmetic and tests: each value becomes `tagAi+tagBi`; the printer spaces the `+` only in arithmetic.
   const sum = (i: number) => `${tag}A${i}+${tag}B${i}`;
   const probe = printShell(fill(body, hits, sum));
-  if ('error' in probe) {
-    // `for <v> in …` and the like only take a name; find which hits the probe upsets.
+  if (!('error' in probe)) {
+    const lineOf = linesOfTokens(probe.printed, tag);
+    hits.forEach((_, i) => { rules[i] ??= arithmeticOrTest(lineOf.get(i), sum(i)); });
+  } else {
+    // `for <v> in …` and the like only take a name; probe the hits one at a time to find them.
     const plain = printShell(fill(body, hits, (i) => `${tag}P${i}`));
     if ('error' in plain) return hits.map(() => ({ accepts: 'plain', why: `the shell parser cannot read this step (${plain.error}), so where the value lands is unknown` }));
     hits.forEach((_, i) => {
-      // One parse per hit: only for the few hits of an ordinary step.
-      if (i >= MAX_SINGLE_PROBES) rules[i] ??= { accepts: 'plain', why: 'the step is too intricate to check each place' };
-      else if ('error' in printShell(fill(body, hits, (j) => (j === i ? sum(j) : `${tag}P${j}`)))) rules[i] ??= { accepts: 'name-or-number', why: 'only a name fits the place it lands in' };
-    });
-  } else {
-    // The printed line of each hit's token, in one pass over the printed text.
-    const lineOf = new Map<number, string>();
-    for (const line of probe.printed.split('\n')) {
-      for (const m of line.matchAll(new RegExp(`${tag}A(\\d+)\\+${tag}B\\1(?!\\d)`, 'g'))) if (!lineOf.has(Number(m[1]))) lineOf.set(Number(m[1]), line);
-    }
-    hits.forEach((_, i) => {
       if (rules[i]) return;
-      const line = lineOf.get(i);
-      rules[i] = line === undefined ? { accepts: 'name-or-number', why: ARITHMETIC } : numericUse(line, sum(i));
+      // One parse per hit: only for the few hits of an ordinary step.
+      if (i >= MAX_SINGLE_PROBES) { rules[i] = { accepts: 'plain', why: 'the step is too intricate to check each place' }; return; }
+      const one = printShell(fill(body, hits, (j) => (j === i ? sum(j) : `${tag}P${j}`)));
+      rules[i] = 'error' in one ? { accepts: 'name-or-number', why: 'only a name fits the place it lands in' } : arithmeticOrTest(linesOfTokens(one.printed, tag).get(i), sum(i));
     });
   }
 
   // 2. Quoting: a probe value full of shell syntax, quoted as quote.ts would, must come out of the
   // printer verbatim; code inside it would have been re-spaced.
-  const quoted = hits.map((_, i) => (rules[i]?.accepts === 'name-or-number' ? `${tag}N${i}` : safeQuote(contexts[i], `${PROBE}${tag}`, quote)));
+  // Each probe ends in its own index, so one hit's verbatim probe can never stand in for another's.
+  const quoted = hits.map((_, i) => (rules[i]?.accepts === 'name-or-number' ? `${tag}N${i}` : safeQuote(contexts[i], `${PROBE}${tag}Q${i}`, quote)));
+  const misread: ValueRule = { accepts: 'plain', why: 'the shell parser reads the quoting around it differently from Runbook' };
   const printed = printShell(fill(body, hits, (i) => quoted[i] ?? `${tag}N${i}`));
-  let at = 0;
+  if (!('error' in printed)) {
+    let at = 0;
+    hits.forEach((_, i) => {
+      const q = quoted[i];
+      const found = q !== undefined ? printed.printed.indexOf(q, at) : -1;
+      if (found >= 0) at = found + q!.length;
+      else rules[i] ??= misread;
+    });
+    return rules;
+  }
+  // A quoted value broke the parse: find where, one hit at a time (a place like `for <v> in` takes only a name).
   hits.forEach((_, i) => {
-    const q = quoted[i];
-    const found = q !== undefined && !('error' in printed) ? printed.printed.indexOf(q, at) : -1;
-    if (found >= 0) { at = found + q!.length; return; }
-    if (!rules[i]) rules[i] = { accepts: 'plain', why: 'the shell parser reads the quoting around it differently from Runbook' };
+    if (rules[i]) return;
+    if (i >= MAX_SINGLE_PROBES || quoted[i] === undefined) { rules[i] = misread; return; }
+    const alone = (text: string) => printShell(fill(body, hits, (j) => (j === i ? text : `${tag}N${j}`)));
+    const one = alone(quoted[i]!);
+    if (!('error' in one)) { if (!one.printed.includes(quoted[i]!)) rules[i] = misread; return; }
+    // Even a simple quoted word breaks it: the place takes a bare name. Otherwise the probe's syntax ran as code.
+    const simple = safeQuote(contexts[i], 'x y', quote);
+    rules[i] = simple !== undefined && 'error' in alone(simple) ? { accepts: 'name-or-number', why: 'only a name fits the place it lands in' } : misread;
   });
   return rules;
 }
@@ -105,6 +115,20 @@ function uniqueTag(body: string): string {
   let tag = 'rbq';
   while (body.includes(tag)) tag += 'x';
   return tag;
+}
+
+/** The printed line holding each hit's `tagAi+tagBi` token (spaced or not), in one pass. */
+function linesOfTokens(printed: string, tag: string): Map<number, string> {
+  const lineOf = new Map<number, string>();
+  const re = new RegExp(`${tag}A(\\d+)(?: \\+ |\\+)${tag}B\\1(?!\\d)`, 'g');
+  for (const line of printed.split('\n')) for (const m of line.matchAll(re)) if (!lineOf.has(Number(m[1]))) lineOf.set(Number(m[1]), line);
+  return lineOf;
+}
+
+/** Arithmetic when the printer spaced the probe's `+` (or dropped it); else a test or declaration, if any. */
+function arithmeticOrTest(line: string | undefined, token: string): ValueRule | undefined {
+  if (line === undefined || !line.includes(token)) return { accepts: 'name-or-number', why: ARITHMETIC };
+  return numericUse(line, token);
 }
 
 /** Tests and declarations that evaluate a word as arithmetic or as a variable name, on mvdan's printed line. */

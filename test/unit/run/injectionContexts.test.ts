@@ -77,6 +77,20 @@ test('text another shell parses again takes only plain values, and says why', ()
   expectHeld('echo "$(\nbash -s <<EOF\necho "<v>"\nEOF\n)"', /here-document that another shell/, [['api-1', 'api-1\n']]);
 });
 
+test('each placeholder is judged on its own: a misread one is not vouched for by a later one, nor a test after a parse-upsetting one', () => {
+  const dir = scratchDir('runbook-inj-');
+  const ran = (body: string, values: Record<string, string>) => {
+    let command: string;
+    try { command = substitute(body, values).command; } catch (e) { if (e instanceof UnsafeSubstitutionError) return false; throw e; }
+    spawnSync('bash', ['--noprofile', '--norc', '-c', command], { cwd: dir, encoding: 'utf8' });
+    return existsSync(join(dir, 'PWNED'));
+  };
+  assert.equal(ran('echo "$(cat <<EOF\n<a>\nEOF\n)"; echo <b>', { a: '$(touch PWNED)', b: 'x' }), false);
+  assert.throws(() => substitute('for <a> in 1; do :; done; [[ <b> -gt 0 ]]', { a: 'i', b: 'a[$(touch PWNED)]' }), /numeric or -v test/);
+  assert.throws(() => substitute('for <a> in 1; do :; done; echo $(( <b> ))', { a: 'i', b: 'a[$(touch PWNED)]' }), /arithmetic/);
+  assert.equal(substitute('for <a> in 1 2; do echo "$i <b>"; done', { a: 'i', b: "it's" }).command, 'for i in 1 2; do echo "$i it\'s"; done');
+});
+
 test('ordinary contexts still take any value, quoted', () => {
   for (const v of hostile) {
     assert.equal(run("printf '[%s]' <v>", v).stdout, `[${v}]`);
