@@ -28,6 +28,9 @@ const bySubcommand: Record<string, RegExp> = {
   mount: /^$/,
   hostname: /^$/,
   date: /^(?:\+\S+)?$/,
+  'gitlab-ctl': /^(?:status|tail)\b/,
+  etcdctl: /^(?:-\S+\s+)*(?:member\s+list|endpoint\s+(?:status|health)|get|version|alarm\s+list)\b/,
+  ceph: /^(?:-\S+\s+)*(?:status|-s|health|df|osd\s+(?:tree|df|stat)|pg\s+stat|versions)\b/,
 };
 
 /** Does this command line (from its command word) only read? */
