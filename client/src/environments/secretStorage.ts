@@ -2,6 +2,7 @@
 // once, when a run first needs them; never written to the workspace or the run records.
 import * as vscode from 'vscode';
 import type { SecretSource } from '../../../server/src/environments/types';
+import { MIN_SECRET_LENGTH } from '../../../server/src/run/redact';
 
 // SecretStorage is shared by every workspace, so the key names the workspace folder too: another
 // repository declaring an environment of the same name never receives this one's secrets. A
@@ -20,6 +21,8 @@ export function secretStorageSource(storage: vscode.SecretStorage): SecretSource
         prompt: `Value of ${name} for environment "${env}"${destination ? `, sent to ${destination}` : ''}. It is kept in VS Code's secret storage, never in the workspace.`,
         password: true,
         ignoreFocusOut: true,
+        // The engine refuses such secrets (they could not be masked): say so while typing.
+        validateInput: (v) => (v && v.length < MIN_SECRET_LENGTH ? `At least ${MIN_SECRET_LENGTH} characters: a shorter secret could not be masked in output and records.` : undefined),
       });
       if (value) await storage.store(keyOf(env, name, destination), value);
       return value;
