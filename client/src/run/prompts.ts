@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { confirmationSatisfied, type Confirmation } from '../../../server/src/run/guardrails';
 import { isSecretName, type PlaceholderValueStore } from '../../../server/src/run/substitute';
+import { todayFor } from '../../../server/src/run/datePlaceholder';
 import type { PlanStep } from '../../../server/src/lsp/features/runPlan';
 
 /** Last value per (environment, placeholder name), kept in workspace state (secret-named ones never are). */
@@ -29,7 +30,8 @@ export async function askValues(step: PlanStep, env: string, store: PlaceholderV
     const value = await vscode.window.showInputBox({
       title: `Runbook: step ${step.step} on "${env}"`,
       prompt: `Value for ${a.shown}. It is quoted for the shell, so type it as plain text.${secret ? ' It is masked in the output and the run record, and not remembered.' : ''}`,
-      value: secret ? undefined : store.get(env, a.name),
+      // A date placeholder gets today's date, not the one remembered from the last incident.
+      value: secret ? undefined : todayFor(a.name) ?? store.get(env, a.name),
       password: secret,
       ignoreFocusOut: true,
     });

@@ -57,6 +57,8 @@ export const dangerRules: DangerRule[] = [
     pattern: /(?:kubectl|oc|kubecolor)\b[^;&|\n]*?\sdelete\b/ },
   { id: 'node-drain', commandStart: true, reason: 'draining a node evicts every pod on it (with --force, also pods no controller recreates)',
     pattern: /(?:kubectl|oc(?:\s+adm)?)\b[^;&|\n]*?\sdrain\b/ },
+  { id: 'rollout-restart', commandStart: true, reason: 'kubectl rollout restart replaces every pod of the workload, live',
+    pattern: /(?:kubectl|oc)\b[^;&|\n]*?\srollout\s+(?:-\S+\s+)*restart\b/ },
   { id: 'kubectl-scale-zero', commandStart: true, reason: 'scaling to zero replicas takes the workload down',
     pattern: /(?:kubectl|oc)\b[^;&|\n]*?\sscale\b[^;&|\n]*?--replicas[= ]0\b/ },
   { id: 'helm-rollback', commandStart: true, reason: 'helm rollback/uninstall changes or removes a live release',

@@ -8,6 +8,7 @@ import { RunRecorder, type RunRecord } from './records';
 import { matchExpected, type ExpectedMatch } from './expected';
 import { formatQueryResult, noPrometheus, queriesOf, type InstantQuery } from './promql';
 import { operatorIn } from './operator';
+import { longRunningReason } from './longRunning';
 import { redact } from './redact';
 import type { ResolvedEnvironment } from '../environments/types';
 
@@ -76,7 +77,10 @@ export class RunEngine extends EventEmitter<EngineEvents> {
       this.atLineStart.set(key, true);
       this.emit('start', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, step: req.block.step, command: redact(req.command, secretsOf(req)) });
       if (req.block.lang === 'promql') outcome = await this.runQuery(req, ac);
-      else if (req.env.shell !== 'bash') {
+      else if (req.env.shell === 'bash' && longRunningReason(req.command)) {
+        this.emit('notice', { runbook: req.runbook, env: req.env.name, message: `${longRunningReason(req.command)} until it is stopped: cancel the step (Ctrl-C in this terminal, or Cancel) when you have seen enough.` });
+        outcome = await this.runShell(req, key, ac);
+      } else if (req.env.shell !== 'bash') {
         outcome = failure(`Environment "${req.env.name}" uses ${req.env.shell}, which this version cannot run; use bash.`);
       } else outcome = await this.runShell(req, key, ac);
     } finally {

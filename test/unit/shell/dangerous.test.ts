@@ -22,6 +22,7 @@ const flagged: [string, string[]][] = [
   ['sudo fuser -k 8080/tcp', ['sudo', 'pkill']],
   ['kubectl -n prod delete pod api-0', ['kubectl-delete']],
   ['kubectl scale deploy/api --replicas=0 -n prod', ['kubectl-scale-zero']],
+  ['kubectl -n prod rollout restart deploy/api', ['rollout-restart']],
   ['helm rollback payments 3 -n prod', ['helm-rollback']],
   ['helm uninstall payments', ['helm-rollback']],
   ['docker compose down -v', ['compose-down-volumes']],
@@ -110,6 +111,8 @@ for (const [body, expected] of flagged) {
 }
 
 const clean = [
+  'kubectl -n prod rollout status deploy/api',
+  'kubectl rollout history deploy/api',
   'rm -f /tmp/lock',
   'rm -rf /tmp/restore-check',
   'rm -rf ./build',
