@@ -6,6 +6,8 @@ import type { BlockAnalyzer, BlockFindings, LocalDiagnostic } from '../analysis/
 import { lexShell } from '../shell/lexer';
 import { prepareShell } from '../shell/prepare';
 import { isShellBlock } from '../shell/syntaxAnalyzer';
+import { isTranscript } from '../shell/transcript';
+import { looksLikeShell } from '../blocks/shellLooking';
 import { commandStarts } from './commandStarts';
 import { dangerRules } from './dangerRules';
 
@@ -85,6 +87,8 @@ function perLine(text: string, found: Danger[]): LocalDiagnostic[] {
 
 export const dangerousCommands: BlockAnalyzer = {
   id: 'command/dangerous',
-  appliesTo: isShellBlock,
+  // An untagged block of commands gets copied into a terminal all the same: its dangers are named
+  // too (the mismatch hint offers the tag that makes it checkable and runnable).
+  appliesTo: (b) => isShellBlock(b) || (b.lang === 'none' && b.kind === 'fenced' && (isTranscript(b.body) || looksLikeShell(b.body))),
   analyze: (block) => dangerFindings(block.body),
 };

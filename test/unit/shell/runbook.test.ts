@@ -85,3 +85,11 @@ test('the bash-tag fix on a bare fence adds the info string', async () => {
   const after = await analyzeText(fixed);
   assert.ok(!after.analysis.diagnostics.some((x) => x.code === 'block/language-mismatch'));
 });
+
+test('an untagged fence of commands still has its dangers named; prose-like or indented code does not', async () => {
+  const md = '# Clean up\n\n```\n# old jobs\nkubectl delete jobs -l stale=true -n batch\n```\n\n```\nThe job list\n```\n\n    kubectl delete pod x\n';
+  const { analysis } = await analyzeText(md, {});
+  const dangers = analysis.diagnostics.filter((d) => d.code === 'command/dangerous');
+  assert.deepEqual(dangers.map((d) => d.range.start.line), [4]);
+  assert.equal(analysis.dangers.length, 1);
+});
