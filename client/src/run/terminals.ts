@@ -8,9 +8,16 @@ import { formatDuration, resultLabel } from '../../../server/src/run/label';
 interface SessionTerminal {
   terminal: vscode.Terminal;
   write: vscode.EventEmitter<string>;
-  /** Text written before VS Code opened the terminal, which would otherwise be lost. */
-  pending?: string[];
+  /** Text not yet handed to the terminal (all of it until VS Code has opened it). */
+  queue: string[];
+  queued: number;
+  opened: boolean;
+  flushing?: NodeJS.Timeout;
 }
+
+// VS Code's terminal has no flow control: text is handed over at a bounded pace, and while more
+// than QUEUE_HIGH characters wait, the engine stops reading step output (the step then blocks).
+const SLICE = 256 * 1024, QUEUE_HIGH = 4 * 1024 * 1024, QUEUE_LOW = 1024 * 1024;
 
 const keyOf = (runbook: string, env: string) => `${runbook}\0${env}`;
 /** Terminals need CRLF; the session prints LF. */
@@ -21,7 +28,7 @@ export class SessionTerminals implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   /** `interrupt` is called when the user types Ctrl-C in a session's terminal. */
-  constructor(engine: RunEngine, private readonly interrupt: (runbook: string, env: string) => void) {
+  constructor(private readonly engine: RunEngine, private readonly interrupt: (runbook: string, env: string) => void) {
     const on = <K extends keyof EngineEvents>(event: K, fn: (...a: EngineEvents[K]) => void) => {
       // Node's typed EventEmitter cannot relate a generic key to its listener type.
       const emitter = engine as unknown as NodeJS.EventEmitter;
@@ -46,7 +53,9 @@ export class SessionTerminals implements vscode.Disposable {
       this.write(e.runbook, e.env, `${line}\n\n`);
     });
     this.disposables.push(vscode.window.onDidCloseTerminal(closed => {
-      for (const [k, t] of this.terminals) if (t.terminal === closed) { this.terminals.delete(k); t.write.dispose(); }
+      for (const [k, t] of this.terminals) if (t.terminal === closed) { this.terminals.delete(k); clearTimeout(t.flushing); t.write.dispose(); }
+      // Its unshown output is gone with it: nothing may stay paused on its account.
+      this.engine.setOutputPaused([...this.terminals.values()].some(o => o.queued >= QUEUE_LOW));
     }));
   }
 
@@ -54,7 +63,20 @@ export class SessionTerminals implements vscode.Disposable {
 
   private write(runbook: string, env: string, text: string): void {
     const t = this.get(runbook, env);
-    if (t.pending) t.pending.push(crlf(text)); else t.write.fire(crlf(text));
+    const chunk = crlf(text);
+    t.queue.push(chunk); t.queued += chunk.length;
+    if (t.queued > QUEUE_HIGH) this.engine.setOutputPaused(true);
+    this.flush(t);
+  }
+
+  private flush(t: SessionTerminal): void {
+    if (!t.opened || t.flushing || !t.queue.length) return;
+    let slice = '';
+    while (t.queue.length && slice.length < SLICE) slice += t.queue.shift();
+    t.queued -= slice.length;
+    t.write.fire(slice);
+    if (t.queued < QUEUE_LOW && ![...this.terminals.values()].some((o) => o.queued >= QUEUE_LOW)) this.engine.setOutputPaused(false);
+    t.flushing = setTimeout(() => { t.flushing = undefined; this.flush(t); }, 10);
   }
 
   private get(runbook: string, env: string): SessionTerminal {
@@ -62,14 +84,10 @@ export class SessionTerminals implements vscode.Disposable {
     let t = this.terminals.get(key);
     if (t) return t;
     const write = new vscode.EventEmitter<string>();
-    const entry: SessionTerminal = { write, pending: [], terminal: undefined as unknown as vscode.Terminal };
+    const entry: SessionTerminal = { write, queue: [], queued: 0, opened: false, terminal: undefined as unknown as vscode.Terminal };
     const pty: vscode.Pseudoterminal = {
       onDidWrite: write.event,
-      open: () => {
-        const pending = entry.pending ?? [];
-        entry.pending = undefined;
-        for (const chunk of pending) write.fire(chunk);
-      },
+      open: () => { entry.opened = true; this.flush(entry); },
       close: () => undefined,
       // The terminal only shows output; Ctrl-C in it cancels the running step, as in a shell.
       handleInput: data => { if (data.includes('\x03')) this.interrupt(runbook, env); },
@@ -81,7 +99,7 @@ export class SessionTerminals implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
-    for (const t of this.terminals.values()) { t.terminal.dispose(); t.write.dispose(); }
+    for (const t of this.terminals.values()) { clearTimeout(t.flushing); t.terminal.dispose(); t.write.dispose(); }
     this.terminals.clear();
   }
 }

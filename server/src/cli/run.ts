@@ -92,7 +92,14 @@ async function run(argv: string[]): Promise<number> {
     recorder: new RunRecorder(o['records-dir'] ? resolve(o['records-dir']) : join(root, DEFAULT_RECORDS_DIR)),
     instantQuery,
   });
-  engine.on('output', (e) => process.stdout.write(e.text));
+  // A slow reader (`| less`, a slow pipe) slows the step down instead of filling memory.
+  let draining = false;
+  engine.on('output', (e) => {
+    if (process.stdout.write(e.text) || draining) return;
+    draining = true;
+    engine.setOutputPaused(true);
+    process.stdout.once('drain', () => { draining = false; engine.setOutputPaused(false); });
+  });
   engine.on('notice', (e) => console.error(`runbook: ${e.message}`));
   const interrupt = () => engine.cancel(relative(root, file) || file, env.name);
   process.on('SIGINT', interrupt);

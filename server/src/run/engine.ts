@@ -129,6 +129,16 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     await Promise.all([...this.sessions.keys()].filter((k) => k.startsWith(`${runbook}\0`)).map((k) => this.resetSession(runbook, k.slice(runbook.length + 1))));
   }
 
+  /**
+   * Backpressure from whoever shows the output (a slow pipe, a busy terminal): while paused, no
+   * session's output is read, so memory stays bounded however much a step prints.
+   */
+  setOutputPaused(paused: boolean): void {
+    this.outputPaused = paused;
+    for (const s of this.sessions.values()) if (paused) s.pause(); else s.resume();
+  }
+  private outputPaused = false;
+
   async dispose(): Promise<void> {
     const all = [...this.sessions.values()];
     this.sessions.clear();
@@ -143,6 +153,7 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     s.on('output', (text: string) => this.output(req, text));
     s.on('end', () => { if (this.sessions.get(key) === s) this.sessions.delete(key); });
     this.sessions.set(key, s);
+    if (this.outputPaused) s.pause();
     if (previous) {
       this.ended.delete(key);
       this.emit('notice', { runbook: req.runbook, env: req.env.name, message: `Started a new shell session on "${req.env.name}": ${previous}` });

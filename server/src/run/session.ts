@@ -151,6 +151,13 @@ export class ShellSession extends EventEmitter {
   get alive(): boolean { return !this.exited; }
   get busy(): boolean { return !!this.current; }
 
+  /**
+   * Stops reading the shell's output until `resume`: the pipe fills and the step's writes block,
+   * so a step printing faster than its reader is slowed down instead of buffered in memory.
+   */
+  pause(): void { this.proc.stdout.pause(); this.proc.stderr.pause(); }
+  resume(): void { this.proc.stdout.resume(); this.proc.stderr.resume(); }
+
   run(command: string, opts: BlockOptions = {}): Promise<BlockOutcome> {
     if (this.exited) return Promise.reject(new Error('The session has ended.'));
     if (this.current) return Promise.reject(new Error('A block is already running in this session.'));
