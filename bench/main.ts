@@ -17,6 +17,7 @@ import { fmt, goalLines, table, type Goal, type Row } from './report';
 import type { Plan } from './stats';
 import { promqlBenchFigures } from '../test/unit/promql/bench';
 import { baselineCommit, fieldCheckFigures } from './fieldCheck';
+import { stallFigures, stallReport } from './stalls';
 
 const args = process.argv.slice(2);
 const tiny = args.includes('--tiny');
@@ -42,6 +43,14 @@ async function main(): Promise<void> {
   if (args[args.indexOf('--only') + 1] === 'hover') {
     const h = await hoverFigures(plan);
     console.log('skipped' in h ? `hover: skipped (${h.skipped})` : `hover overhead ${fmt(h.overheadMs)} ms (goal < 10 ms; hover ${fmt(h.hoverMs)} ms, Prometheus ${fmt(h.queryMs)} ms); client cache warm ${fmt(h.cachedOverheadMs)} ms`);
+    return;
+  }
+  // `--only stalls`: the worst request waits behind hostile and huge runbooks (issue 19).
+  if (args[args.indexOf('--only') + 1] === 'stalls') {
+    const { rows, goals } = stallReport(await stallFigures(tiny, log));
+    console.log(table(rows));
+    console.log('');
+    console.log(goalLines(goals));
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'runbook-bench-'));
@@ -120,6 +129,10 @@ async function main(): Promise<void> {
       { figure: `baseline: runbook check at ${baselineCommit}`, input: `${fc.files} runbooks`, ms: fc.baselineMs, note: 'before issue 13' },
     );
 
+    log('worst request waits behind hostile and huge runbooks');
+    const stalls = stallReport(await stallFigures(tiny, log));
+    rows.push(...stalls.rows);
+
     const small = results[0];
     const big = results[results.length - 1];
     const overhead = big.cold.ours / big.cold.chunked - 1;
@@ -144,6 +157,7 @@ async function main(): Promise<void> {
         ? { name: 'field corpus check no slower than before issue 13', pass: 'skip', figure: fc.skipped }
         : { name: 'field corpus check no slower than before issue 13', pass: fc.oursMs <= fc.baselineMs * 1.1, figure: `${fmt(fc.oursMs)} ms vs ${fmt(fc.baselineMs)} ms at ${baselineCommit} (${fc.files} runbooks)` },
     ];
+    goals.push(...stalls.goals);
     console.log(`Runbook benchmark${tiny ? ' (--tiny: toy sizes, not the goals\' sizes)' : ''}: medians of ${plan.runs} runs after ${plan.warmup} warm-up (keystrokes: after up to ${typing.warmup} or ${(typing.warmupMs ?? 0) / 1000} s of them); node ${process.version}; ${new Date().toISOString()}`);
     console.log(table(rows));
     console.log('');
