@@ -19,7 +19,7 @@ const { startServer, launchBrowser } = require('./host/workbench.js');
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const arg = (name, fallback) => process.argv.find(a => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-const lensPattern = new RegExp(arg('lens', '▶ Run on \\S+'));
+const lensPattern = new RegExp(arg('lens', '▶ Run (?:step \\d+ )?on \\S+'));
 const file = arg('file', 'checkout-latency.md');
 const out = arg('out', join(root, 'test-results/ui-run-lens.png'));
 const timeoutSec = Number(arg('timeout', 180));

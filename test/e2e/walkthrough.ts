@@ -176,7 +176,7 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
 
   await step('open a runbook', async () => {
     await openFile(BACKLOG);
-    await until('the Run lens is drawn', () => editor().locator('.codelens-decoration').allInnerTexts(), t => t.some(x => /▶ Run on staging/.test(x)), 60_000);
+    await until('the Run lens is drawn', () => editor().locator('.codelens-decoration').allInnerTexts(), t => t.some(x => /▶ Run (step \d+ )?on staging/.test(x)), 60_000);
     const status = await page.locator('.statusbar-item', { hasText: 'staging' }).first().innerText();
     check(/staging/.test(status), `the status bar names the environment: ${status}`);
     // …and shows that its Prometheus answers (a check mark; an error sign when it does not).
@@ -336,7 +336,7 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'production' }).first().click();
     const status = await until('the status bar shows production', () => page.locator('.statusbar-item', { hasText: 'production' }).first().innerText(), t => /production/.test(t));
     check(/production/.test(status), status);
-    await until('the lenses name production', () => editor().locator('.codelens-decoration').allInnerTexts(), t => t.some(x => /Run on production/.test(x)), 30_000);
+    await until('the lenses name production', () => editor().locator('.codelens-decoration').allInnerTexts(), t => t.some(x => /Run (step \d+ )?on production/.test(x)), 30_000);
   });
 
   await step('confirm', async () => {

@@ -59,16 +59,18 @@ suite('Running steps', () => {
     // the file has been read and start-up has chosen: `local`, not the protected default.
     await waitFor('the environments file to be read', async () =>
       (await run('runbook.runBlock', { uri: document.uri.toString(), index: 2, env: 'production', confirm: 'no' })).status === 'cancelled');
-    await waitFor('a lens naming local', async () => (await lensTitles(document, first)).includes('▶ Run on local'));
+    await waitFor('a lens naming local', async () => (await lensTitles(document, first)).includes('▶ Run step 1 on local'));
     await vscode.commands.executeCommand('runbook.pickEnvironment', { name: 'staging' });
-    await waitFor('the lens to name staging', async () => (await lensTitles(document, first)).includes('▶ Run on staging'),
+    await waitFor('the lens to name staging', async () => (await lensTitles(document, first)).includes('▶ Run step 1 on staging'),
       { describe: () => 'still another environment' });
     await vscode.commands.executeCommand('runbook.pickEnvironment', { name: 'production' });
     const titles = await waitFor('the lens to name production', async () => {
       const t = await lensTitles(document, first);
-      return t.some(x => x.startsWith('▶ Run on production')) ? t : undefined;
+      return t.some(x => x.startsWith('▶ Run step 1 on production')) ? t : undefined;
     });
-    assert.ok(titles.includes('Run section') && titles.includes('Run all') && titles.includes('Pick environment'), titles.join(' | '));
+    assert.deepEqual(titles.filter(t => !t.startsWith('▶')), [], 'a block has only its own Run (and its last result)');
+    const all = await lensTitles(document);
+    assert.ok(all.some(t => /^Run all \(\d+ steps\) on production ⚠$/.test(t)) && all.includes('Pick environment'), all.join(' | '));
   });
 
   test('running a bash block writes a run record; the placeholder value is quoted, never executed', async () => {
@@ -127,7 +129,8 @@ suite('Running steps', () => {
     assert.deepEqual(all.steps.map(s => [s.index, s.exitCode]), [[0, 0], [1, 0], [2, 0], [3, 2]]);
     assert.deepEqual(all.asked, ['review', 'review'], 'the two steps with filled-in values showed their final command');
     const line = fenceLine(document, 3);
-    await waitFor('a ✗ exit 2 lens', async () => (await lensTitles(document, line)).includes('✗ exit 2'));
+    // The failing command is named by its line in the block.
+    await waitFor('a ✗ exit 2 lens', async () => (await lensTitles(document, line)).includes('✗ line 1 failed (exit 2)'));
   });
 
   test('output goes to a terminal per session, and cancel stops a long step', async () => {
@@ -366,7 +369,7 @@ suite('Running steps from the installed package [vsix]', () => {
     const { document } = await openFixture(FIXTURE);
     await runbookApi();
     const line = fenceLine(document, 2);
-    await waitFor('the Run lens', async () => (await lensTitles(document, line)).includes('▶ Run on local'));
+    await waitFor('the Run lens', async () => (await lensTitles(document, line)).includes('▶ Run step 3 on local'));
     const out = await run('runbook.runBlock', { uri: document.uri.toString(), index: 2 });
     assert.equal(out.status, 'ok', out.message);
     assert.match(out.steps[0].output, /^one$/m);
