@@ -34,7 +34,7 @@ export const severityPolicy: Readonly<Record<string, CodePolicy>> = {
   'alert/severity': { severity: 'warning', why: 'an unknown severity label is likely a typo that routes the alert nowhere' },
   'environments': { severity: 'error', why: 'environments.yaml that cannot be loaded: no environment can be used', also: [{ severity: 'warning', when: 'an unknown key, likely a typo, ignored' }] },
   'markdown/fence-in-block': { severity: 'warning', why: 'a fence line with a language inside a block is likely a mis-written close: the steps after it are swallowed' },
-  'block/language-mismatch': { severity: 'warning', why: 'the fence says shell but the content is not: it would be checked and run as the wrong thing', also: [{ severity: 'hint', when: 'an untagged block that reads as shell: a suggestion to tag it' }] },
+  'block/language-mismatch': { severity: 'warning', why: 'the fence says shell but the content is not: it would be checked and run as the wrong thing', also: [{ severity: 'hint', when: 'an untagged block that reads as shell or PromQL: a suggestion to tag it' }] },
   'command/dangerous': { severity: 'warning', why: 'the command deletes, kills or escalates: worth a second look before running' },
   'promql/rate-window': { severity: 'warning', why: 'a rate window under two scrape intervals often has too few samples: likely wrong' },
   'runbook/too-large': { severity: 'warning', why: 'the file is not analysed at all, so nothing in it is checked' },

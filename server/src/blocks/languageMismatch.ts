@@ -6,6 +6,7 @@ import type { BlockAnalyzer, BlockFindings, BodySpan, LocalDiagnostic, TextEditL
 import type { CodeBlock } from '../model/types';
 import { prepareShell } from '../shell/prepare';
 import { isTranscript } from '../shell/transcript';
+import { looksLikePromql } from './promqlLooking';
 import { looksLikeShell } from './shellLooking';
 
 const code = 'block/language-mismatch';
@@ -91,6 +92,14 @@ export function languageMismatchFindings(block: Pick<CodeBlock, 'body' | 'lang' 
         code,
         message: `This block looks like ${transcript ? 'a shell session' : 'shell commands'}: tag it \`${infoString}\` so it is checked and can be run.`,
         fixes: retag(infoString),
+      });
+    } else if (looksLikePromql(block.body)) {
+      diagnostics.push({
+        span: firstLineSpan(block.body),
+        severity: DiagnosticSeverity.Hint,
+        code,
+        message: 'This block looks like a PromQL query: tag it `promql` so it is checked and can be run.',
+        fixes: retag('promql'),
       });
     }
   }

@@ -148,3 +148,9 @@ test('queries typed at `$ ` prompts under console: one mismatch whose fix also d
 test('a command whose last word is a kubectl verb is still a command', () => {
   for (const body of ['ledgerctl created', 'release-tool deleted', 'echo restarted']) assert.notEqual(guessContentLanguage(body).kind, 'output', body);
 });
+
+test('an untagged PromQL block is offered the promql tag, as a hint', async () => {
+  const ds = await check('', 'histogram_quantile(0.99, sum by (le) (rate(ledger_request_seconds_bucket[5m])))');
+  assert.deepEqual(ds.map((d) => [d.code, d.severity]), [['block/language-mismatch', 4]]);
+  assert.equal((ds[0].data as { fixes: { edits: { newText: string }[] }[] }).fixes[0].edits[0].newText, 'promql');
+});
