@@ -6,8 +6,8 @@ import type { BlockAnalyzer, BlockFindings, LocalDiagnostic } from '../analysis/
 import { lexShell } from '../shell/lexer';
 import { prepareShell } from '../shell/prepare';
 import { isShellBlock } from '../shell/syntaxAnalyzer';
-import { isTranscript } from '../shell/transcript';
-import { looksLikeShell } from '../blocks/shellLooking';
+import { classifyLines, isTranscript } from '../shell/transcript';
+import { isCommandLine, looksLikeShell } from '../blocks/shellLooking';
 import { commandStarts } from './commandStarts';
 import { dangerRules } from './dangerRules';
 
@@ -19,14 +19,30 @@ const compiled = dangerRules.map((rule) => ({
   quick: new RegExp(rule.pattern.source, rule.pattern.flags.replace(/[gy]/g, '')),
 }));
 
-/** The prepared text with comments blanked and line continuations joined, at the same length. */
+/**
+ * The prepared text with comments blanked and line continuations joined, at the same length. In a
+ * transcript, an unprompted line that reads as a command (`kubectl delete pod x` under a
+ * `$ export NS=…` line) is scanned too: it is never run, but a reader may well paste it.
+ */
 function scanText(body: string): string {
   const prepared = prepareShell(body);
   let text = prepared.text;
-  for (const r of prepared.regions) {
+  if (prepared.transcript) {
+    let at = 0;
+    for (const { line, kind } of classifyLines(body)) {
+      if (kind === 'output' && unpromptedCommand(line)) text = text.slice(0, at) + line + text.slice(at + line.length);
+      at += line.length + 1;
+    }
+  }
+  for (const r of text === prepared.text ? prepared.regions : lexShell(text)) {
     if (r.kind === 'comment') text = text.slice(0, r.start) + ' '.repeat(r.end - r.start) + text.slice(r.end);
   }
   return text.replace(/\\\n/g, '  ');
+}
+
+/** A known tool and a subcommand or flag, single-spaced like typing (tables align with runs). */
+function unpromptedCommand(line: string): boolean {
+  return isCommandLine(line) && /^[ \t]*(?:sudo\s+)?[a-z][\w.-]*\s+(?:-{1,2}[a-z]|[a-z])/.test(line) && !/\S {2,}\S/.test(line.trim());
 }
 
 type Danger = NonNullable<BlockFindings['dangers']>[number];

@@ -37,6 +37,8 @@ const repl = new RegExp('^[ \\t]*(?:' + [
   '>>> ',
   // PowerShell: the commands are PowerShell, which a bash block can neither check nor run.
   String.raw`PS [^>\n]*> `,
+  // cmd.exe: `C:\Users\ops> `
+  String.raw`[A-Z]:\\[^>\n]*> `,
 ].join('|') + ')');
 
 /** Length of a REPL prompt at the start of `line`, or 0. */

@@ -74,7 +74,7 @@ test('REPL lines are not shell: no lint, no syntax error, never run; SQL typed t
   assert.equal(transcriptScript(sql), 'psql -U app shop');
   for (const line of ['mysql> TRUNCATE TABLE sessions;', 'postgres=# drop database staging;']) assert.deepEqual(rules(`mysql -u root\n${line}`), ['sql-drop'], line);
   assert.deepEqual(rules('sudo -u git gitlab-rails console\n[1] pry(main)> Ci::Build.where(status: "stale").delete_all'), ['orm-destroy']);
-  for (const line of ['(gdb) bt full', '>>> import os; os.getpid()', 'PS C:\\> Get-Service | Where-Object {$_.Status -eq "Stopped"}', '127.0.0.1:6379> KEYS session:*', '[1] pry(main)> Project.find(42).destroy', 'SQL> select * from v$session;']) {
+  for (const line of ['(gdb) bt full', '>>> import os; os.getpid()', 'PS C:\\> Get-Service | Where-Object {$_.Status -eq "Stopped"}', '127.0.0.1:6379> KEYS session:*', '[1] pry(main)> Project.find(42).destroy', 'SQL> select * from v$session;', 'C:\\Users\\ops> dir /s']) {
     assert.deepEqual(await shellSyntaxFindings(`echo start\n${line}`), {}, line);
     assert.equal(runnableText({ lang: 'shell', body: `echo start\n${line}` }), 'echo start', line);
   }
@@ -94,4 +94,11 @@ test('a transcript run by bash runs only its commands, never an output line', ()
     assert.equal(r.stdout, 'looked\ndone\n');
     assert.equal(existsSync(marker), false, 'an output line ran');
   } finally { rmSync(dir, { recursive: true, force: true }); }
+});
+
+test('an unprompted command line in a transcript is scanned for danger (never run); output is not', () => {
+  const body = '$ export NS=shop\nkubectl delete pod api-0 -n $NS\npod "api-0" deleted\n$ kubectl get pods -n $NS\nNAME    READY   STATUS\napi-0   1/1     Running';
+  assert.deepEqual(rules(body), ['kubectl-delete']);
+  assert.equal(runnableText({ lang: 'shell', body }), 'export NS=shop\nkubectl get pods -n $NS');
+  assert.deepEqual(rules('$ kubectl get events\nLAST SEEN   TYPE      REASON    OBJECT\n2m          Normal    Killing   pod/api-0\nkill -9 is what the kubelet did'), []);
 });
