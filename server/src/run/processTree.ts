@@ -6,14 +6,14 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
-interface Proc { pid: number; ppid: number; pgid: number; sid: number }
+interface Proc { pid: number; ppid: number; pgid: number; sid: number; start: number }
 
 /** Live (non-zombie) processes other than this one. */
 function processTable(): Proc[] {
   if (!existsSync('/proc/self/stat')) {
     const out = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,pgid='], { encoding: 'utf8', timeout: 2000 });
     return out.split('\n').map((l) => l.trim().split(/\s+/).map(Number)).filter((f) => f.length === 3 && f[0] !== process.pid)
-      .map(([pid, ppid, pgid]) => ({ pid, ppid, pgid, sid: -1 }));
+      .map(([pid, ppid, pgid]) => ({ pid, ppid, pgid, sid: -1, start: Infinity }));
   }
   const procs: Proc[] = [];
   for (const name of readdirSync('/proc')) {
@@ -22,7 +22,7 @@ function processTable(): Proc[] {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       // Fields after the command name, which is parenthesised and may contain spaces.
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (f[0] !== 'Z' && f[0] !== 'X') procs.push({ pid: Number(name), ppid: Number(f[1]), pgid: Number(f[2]), sid: Number(f[3]) });
+      if (f[0] !== 'Z' && f[0] !== 'X') procs.push({ pid: Number(name), ppid: Number(f[1]), pgid: Number(f[2]), sid: Number(f[3]), start: Number(f[19]) });
     } catch { /* exited meanwhile */ }
   }
   return procs;
@@ -40,9 +40,11 @@ function carries(pid: number, marker: string): boolean {
  * Pids of the session rooted at the shell `root` (the shell included while it lives).
  * `marker` is the `NAME=value` entry set in the shell's environment when it was started.
  */
-export function sessionProcesses(root: number, marker: string): number[] {
+export function sessionProcesses(root: number, marker: string, rootStart?: number): number[] {
   const table = processTable();
   const byPid = new Map(table.map((p) => [p.pid, p]));
+  // Nothing started before the shell can be the shell's: their environments are not read.
+  const since = rootStart ?? byPid.get(root)?.start ?? 0;
   const member = new Map<number, boolean>();
   const belongs = (p: Proc): boolean => {
     const known = member.get(p.pid);
@@ -51,11 +53,16 @@ export function sessionProcesses(root: number, marker: string): number[] {
     const parent = byPid.get(p.ppid);
     const yes = p.pid === root || p.ppid === root || p.sid === root || p.pgid === root
       || (parent !== undefined && belongs(parent))
-      || carries(p.pid, marker);
+      || (p.start >= since && carries(p.pid, marker));
     member.set(p.pid, yes);
     return yes;
   };
   return table.filter(belongs).map((p) => p.pid);
+}
+
+/** When the process started (clock ticks since boot), to tell it from a later one with its pid. */
+export function startTime(pid: number): number | undefined {
+  try { const stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]); } catch { return undefined; }
 }
 
 /** Sends `sig`; false when the process is gone or not ours to signal. */

@@ -17,7 +17,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { SentinelScanner } from './sentinel';
 import { StreamRedactor, redact } from './redact';
 import { BoundedCapture } from './capture';
-import { killAll, sessionProcesses, signal } from './processTree';
+import { killAll, sessionProcesses, signal, startTime } from './processTree';
 import { spawnFailure } from './spawnFailure';
 
 export type BlockStatus = 'ok' | 'failed' | 'cancelled' | 'timeout' | 'session-exit' | 'session-died';
@@ -123,6 +123,7 @@ export class ShellSession extends EventEmitter {
   private exited?: { code: number | null; signal: NodeJS.Signals | null };
   /** Inherited by everything the session starts, so leftovers are found wherever they went. */
   private readonly marker = `RUNBOOK_SESSION=${randomBytes(8).toString('hex')}`;
+  private startedAt?: number;
 
   constructor(opts: SessionOptions) {
     super();
@@ -144,6 +145,7 @@ export class ShellSession extends EventEmitter {
     this.proc.stderr.on('data', (b: Buffer) => this.onData(b.toString('utf8')));
     this.proc.on('error', (e) => this.onExit(null, null, `Cannot start bash: ${e.message}`));
     this.proc.on('exit', (code, sig) => setTimeout(() => this.onExit(code, sig), 50));
+    if (this.proc.pid) this.startedAt = startTime(this.proc.pid);
     this.proc.stdin.write(INIT);
   }
 
@@ -205,7 +207,9 @@ export class ShellSession extends EventEmitter {
 
   /** Every live process of this session, the shell included. */
   private members(): number[] {
-    return this.proc.pid ? sessionProcesses(this.proc.pid, this.marker) : [];
+    if (!this.proc.pid) return [];
+    this.startedAt ??= startTime(this.proc.pid);
+    return sessionProcesses(this.proc.pid, this.marker, this.startedAt);
   }
 
   /** Ends the session and every process it started. */
@@ -263,7 +267,7 @@ export class ShellSession extends EventEmitter {
     this.exited = { code, signal: sig };
     const pid = this.proc.pid;
     // Background jobs left behind belong to the ended session, wherever they went.
-    const leftovers = pid ? killAll(() => sessionProcesses(pid, this.marker)) : Promise.resolve();
+    const leftovers = pid ? killAll(() => sessionProcesses(pid, this.marker, this.startedAt)) : Promise.resolve();
     const cur = this.current;
     if (cur) {
       const rest = cur.redactor.push(cur.scanner.flush() + this.decoder.end()) + cur.redactor.flush();
