@@ -117,6 +117,19 @@ suite('Running steps', () => {
     assert.match(ok.steps[0].output, /greeting=hello-from-production/);
   });
 
+  test('on a protected environment the confirmation comes before any secret is asked', async () => {
+    const { document } = await openFixture(FIXTURE);
+    await runbookApi();
+    // A wrong confirmation ends the run at once; asking VAULT_TOKEN first would leave an input box open.
+    const out = await Promise.race([
+      run('runbook.runBlock', { uri: document.uri.toString(), index: 0, env: 'vault', confirm: 'nope' }),
+      new Promise<'asked'>(resolve => setTimeout(() => resolve('asked'), 5000)),
+    ]);
+    if (out === 'asked') await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.notEqual(out, 'asked', 'the secret was asked before the confirmation');
+    assert.equal((out as RunOutcome).status, 'cancelled');
+  });
+
   test('Run section and Run all stop at the first failing step and report its exit code', async () => {
     const { document } = await openFixture(FIXTURE);
     await runbookApi();
