@@ -77,6 +77,13 @@ function isConfig(lines: string[]): boolean {
   return inner.length > 0 && ok / inner.length >= 0.8;
 }
 
+/** `[Unit]` / `[section]` headers and `Key=value` lines: a systemd unit, an INI or .conf file. */
+function isIni(lines: string[]): boolean {
+  const section = /^\s*\[[\w .:"-]+\]\s*$/;
+  if (!section.test(lines[0]) || lines.length < 2) return false;
+  return lines.every((l) => section.test(l) || /^\s*[\w.-]+\s*=\s*\S?/.test(l) || /^\s*;/.test(l));
+}
+
 function isYamlMap(body: string, lines: string[]): { yes: boolean; spacedKeys: boolean } {
   const keyLine = /^\s*(?:-\s+)?(["']?)[\w./-][\w ./-]*\1:(?:\s|$)/;
   const keyLines = lines.filter((l) => keyLine.test(l));
@@ -114,6 +121,7 @@ export function guessContentLanguage(body: string): ContentGuess {
     return { kind: 'config', infoString: nginx ? 'nginx' : 'conf', label: 'a logrotate/nginx-style config' };
   }
   if (lines.every((l) => cronLine.test(l))) return { kind: 'config', infoString: 'crontab', label: 'a crontab entry' };
+  if (isIni(lines)) return { kind: 'config', infoString: 'ini', label: 'an INI file or systemd unit' };
   if (outputLine.some((re) => re.test(lines[0]))) {
     const outputish = lines.filter((l) => outputLine.some((re) => re.test(l)) || /^\s+\S/.test(l) || / {2,}\S/.test(l));
     if (outputish.length / lines.length >= 0.6 && !looksLikeShell(body)) {

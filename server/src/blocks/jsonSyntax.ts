@@ -154,6 +154,9 @@ function explained(body: string, error: JsonError): Pick<LocalDiagnostic, 'messa
       fixes: [{ title: 'Remove the trailing comma', edits: [{ span: { start: c, end: c + 1 }, newText: '' }], isPreferred: true }],
     };
   }
+  // Python's repr and JavaScript object literals pasted as JSON.
+  if (body[at] === "'") return { message: 'JSON strings and keys take double quotes, not single ones.' };
+  if (/^[A-Za-z_$][\w$]*\s*:/.test(body.slice(at)) && /[{,]\s*$/.test(body.slice(0, at))) return { message: 'JSON keys take double quotes: write `"key": value`.' };
   return { message: `JSON syntax error: ${error.message}` };
 }
 

@@ -101,3 +101,8 @@ test('the command that printed the YAML or JSON, with its `$ ` prompt, heads the
   const [d] = jsonFindings(broken).diagnostics!;
   assert.equal(d.span.start, broken.indexOf('"db"'));
 });
+
+test('Python and JavaScript literals pasted as JSON are errors that say what JSON wants', () => {
+  assert.match(jsonFindings("{'status': 'ok'}").diagnostics![0].message, /double quotes, not single/);
+  assert.match(jsonFindings('{\n  status: "ok"\n}').diagnostics![0].message, /keys take double quotes/);
+});

@@ -154,3 +154,10 @@ test('an untagged PromQL block is offered the promql tag, as a hint', async () =
   assert.deepEqual(ds.map((d) => [d.code, d.severity]), [['block/language-mismatch', 4]]);
   assert.equal((ds[0].data as { fixes: { edits: { newText: string }[] }[] }).fixes[0].edits[0].newText, 'promql');
 });
+
+test('a systemd unit or INI file under bash is a config, not commands', async () => {
+  const ds = await check('bash', '[Unit]\nDescription=Ledger replication service\nAfter=network-online.target\n\n[Service]\nExecStart=/usr/local/bin/ledger --replica\nRestart=always');
+  assert.deepEqual(codes(ds), ['block/language-mismatch']);
+  assert.match(ds[0].message, /INI file or systemd unit/);
+  assert.notEqual(guessContentLanguage('[ -f /etc/ledger.conf ] && echo present\nLEDGER=1 ledger --check').kind, 'config');
+});
