@@ -1,7 +1,7 @@
 // One PromQL expression in, its problems out: syntax first (the first error only), then the
 // semantic checks, which only make sense on a tree that parsed clean.
 import type { PromqlProblem } from './problem';
-import { isBlankPromql, parsePromql, type Tree } from './parse';
+import { isBlankPromql, MAX_PROMQL_DEPTH, nestingDepth, parsePromql, type Tree } from './parse';
 import { syntaxProblem } from './syntax';
 import { typeCheck } from './typecheck';
 import { typeName } from './functions';
@@ -20,6 +20,10 @@ export interface LintResult {
 
 export function lintExpression(text: string, opts: LintOptions = {}): LintResult {
   const tree = parsePromql(text);
+  const depth = nestingDepth(text);
+  if (depth > MAX_PROMQL_DEPTH) {
+    return { tree, parsed: false, problems: [{ from: 0, to: Math.min(text.length, 200), code: 'promql/too-deep', severity: 'warning', message: `Brackets nested ${depth} deep (the limit is ${MAX_PROMQL_DEPTH}): this expression is not checked.` }] };
+  }
   if (isBlankPromql(text)) return { tree, problems: [], parsed: false };
   const syntax = syntaxProblem(text, tree);
   if (syntax) return { tree, problems: [syntax], parsed: false };
