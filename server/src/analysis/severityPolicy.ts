@@ -40,6 +40,7 @@ export const severityPolicy: Readonly<Record<string, CodePolicy>> = {
   'runbook/too-large': { severity: 'warning', why: 'the file is not analysed at all, so nothing in it is checked' },
   'runbook/binary': { severity: 'warning', why: 'the file is not analysed at all, so nothing in it is checked' },
   'promql/too-deep': { severity: 'warning', why: 'the expression is not checked at all, so nothing in it is' },
+  'runbook/more-findings': { severity: 'information', why: 'a count of findings past the per-block or per-document cap, not a finding' },
   'runbook/too-deep': { severity: 'warning', why: 'the file is not analysed at all, so nothing in it is checked' },
   'runbook/check-failed': { severity: 'information', why: 'a check could not run: says nothing about the runbook itself' },
   'metric/unknown': { severity: 'information', why: 'the chosen environment has no such series now; it may exist elsewhere' },
