@@ -58,6 +58,16 @@ test('metric/unknown flags a misspelt metric with a correct did-you-mean', { ski
   assert.match(unknown[0].message, /treasury_disbursement_backlog/);
 });
 
+test('metric/unknown: the quick fix replaces the misspelt name with the real one', { skip }, async () => {
+  const diags = await s.diagnostics(uri, d => d.some(x => x.code === 'metric/unknown'));
+  const unknown = diags.find(d => d.code === 'metric/unknown')!;
+  const actions = await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown] } }) as { title: string; isPreferred?: boolean; edit?: { changes: Record<string, { range: unknown; newText: string }[]> } }[];
+  const fix = actions.find(a => a.title === 'Replace with treasury_disbursement_backlog');
+  assert.ok(fix, `did-you-mean fix offered (got ${actions.map(a => a.title).join(', ')})`);
+  assert.equal(fix.isPreferred, true);
+  assert.deepEqual(fix.edit!.changes[uri], [{ range: unknown.range, newText: 'treasury_disbursement_backlog' }]);
+});
+
 test('completion offers a metric name from the live server', { skip }, async () => {
   const doc2 = pathToFileURL(join(ws, 'complete.md')).href;
   const wait = s.diagnostics(doc2);
