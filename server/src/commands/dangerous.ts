@@ -34,10 +34,16 @@ function scanText(body: string): string {
       at += line.length + 1;
     }
   }
+  // Built in one pass: a block of thousands of comment lines must not copy the text per comment.
+  const parts: string[] = [];
+  let from = 0;
   for (const r of text === prepared.text ? prepared.regions : lexShell(text)) {
-    if (r.kind === 'comment') text = text.slice(0, r.start) + ' '.repeat(r.end - r.start) + text.slice(r.end);
+    if (r.kind !== 'comment') continue;
+    parts.push(text.slice(from, r.start), ' '.repeat(r.end - r.start));
+    from = r.end;
   }
-  return text.replace(/\\\n/g, '  ');
+  parts.push(text.slice(from));
+  return parts.join('').replace(/\\\n/g, '  ');
 }
 
 /** A known tool and a subcommand or flag, single-spaced like typing (tables align with runs). */
@@ -53,10 +59,13 @@ export function dangerFindings(body: string): BlockFindings {
   const text = scanText(body);
   const found: Danger[] = [];
   let starts: number[] | undefined;
+  // One rule's matches come in ascending order, so overlap is only ever with the rule's last one:
+  // `kubectl exec pod -- kubectl delete …` matches from both command words, and is one finding.
+  let lastEnd = -1;
   const add = (id: string, reason: string, start: number, matched: string) => {
     const end = start + matched.replace(/[\s\\'"]+$/, '').length;
-    // `kubectl exec pod -- kubectl delete …` matches from both command words: one finding.
-    if (found.some((d) => d.rule === id && d.span.start < end && start < d.span.end)) return;
+    if (start < lastEnd) return;
+    lastEnd = end;
     found.push({ rule: id, reason, span: { start, end } });
   };
   // SQL typed at a `mysql> ` or `postgres=# ` prompt is no shell, but DROP there is still a danger.
@@ -64,6 +73,7 @@ export function dangerFindings(body: string): BlockFindings {
   for (const r of prepared.replInput) dataText = dataText.slice(0, r.start) + body.slice(r.start, r.end) + dataText.slice(r.end);
   for (const { rule, re, quick } of compiled) {
     if (!quick.test(rule.commandStart ? text : dataText)) continue;
+    lastEnd = -1;
     if (!rule.commandStart) {
       for (const m of dataText.matchAll(re)) if (!rule.test || rule.test(m as RegExpExecArray)) add(rule.id, rule.reason, m.index, m[0]);
       continue;

@@ -3,7 +3,7 @@
 // Memoised on the body because syntax, ShellCheck, danger and mismatch checks all ask for it.
 import { kindAt, lexShell, type Region } from './lexer';
 import { findPlaceholders, maskPlaceholders, type PlaceholderHit } from './placeholders';
-import { isTranscript, replInputSpans, transcriptCommands } from './transcript';
+import { classifyLines, isTranscript, replInputSpans, transcriptCommands } from './transcript';
 import { findEmbeddedJson, type JsonSpan } from './embeddedJson';
 import { findOutputLines, type OutputSpan } from '../blocks/outputLines';
 import { foreignKinds, guessContentLanguage, type ContentGuess } from '../blocks/contentLanguage';
@@ -30,6 +30,21 @@ function blank(s: string): string {
   return s.replace(/[^\n]/g, ' ');
 }
 
+/** The text with the given spans blanked, in one pass (a block can have thousands of them). */
+function blankSpans(text: string, spans: readonly { start: number; end: number }[]): string {
+  if (!spans.length) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.end <= at) continue;
+    const start = Math.max(s.start, at);
+    parts.push(text.slice(at, start), blank(text.slice(start, s.end)));
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 export function prepareShell(body: string): PreparedShell {
   const hit = cache.get(body);
   if (hit) return hit;
@@ -37,15 +52,16 @@ export function prepareShell(body: string): PreparedShell {
   const foreign = foreignKinds.has(guess.kind) ? guess : undefined;
   const transcript = isTranscript(body);
   // Output and REPL lines blanked; a block of plain commands comes back unchanged.
-  let text = transcriptCommands(body);
-  const replInput = replInputSpans(body);
+  const lines = classifyLines(body);
+  let text = transcriptCommands(body, lines);
+  const replInput = replInputSpans(body, lines);
   let regions = lexShell(text);
   const embeddedJson = foreign ? [] : findEmbeddedJson(text, regions);
-  for (const s of embeddedJson) text = text.slice(0, s.start) + blank(text.slice(s.start, s.end)) + text.slice(s.end);
+  text = blankSpans(text, embeddedJson);
   if (embeddedJson.length) regions = lexShell(text);
   const lexed = regions;
   const embeddedOutput = foreign ? [] : findOutputLines(text, (at) => kindAt(lexed, at) === 'code');
-  for (const s of embeddedOutput) text = text.slice(0, s.start) + blank(text.slice(s.start, s.end)) + text.slice(s.end);
+  text = blankSpans(text, embeddedOutput);
   if (embeddedOutput.length) regions = lexShell(text);
   const placeholders = findPlaceholders(text, regions);
   text = maskPlaceholders(text, placeholders);

@@ -114,6 +114,8 @@ export function classifyLines(body: string): TranscriptLine[] {
 function settle(logical: string): { logical: string | undefined; heredocs: PendingHeredoc[] } {
   const t = logical.replace(/\r$/, '');
   if (/\\$/.test(t)) return { logical, heredocs: [] };
+  // Most lines have no quote, here-document or trailing operator: nothing to lex.
+  if (!/['"`]|<<|[|&][ \t]*$/.test(t)) return { logical: undefined, heredocs: [] };
   const scan = scanShell(t);
   const last = scan.regions[scan.regions.length - 1];
   // An open quote, or a line ending in an operator, continues on the next line (PS2 `> `).
@@ -127,16 +129,16 @@ function settle(logical: string): { logical: string | undefined; heredocs: Pendi
  * The block with prompts, output and REPL lines blanked (spaces, newlines kept), so the result has
  * the same length and every offset still points at the same character.
  */
-export function transcriptCommands(body: string): string {
-  return classifyLines(body).map(({ line, kind, prefix }) =>
+export function transcriptCommands(body: string, lines: TranscriptLine[] = classifyLines(body)): string {
+  return lines.map(({ line, kind, prefix }) =>
     kind === 'command' ? ' '.repeat(prefix) + line.slice(prefix) : line.replace(/[^\s]/g, ' ')).join('\n');
 }
 
 /** Spans (offsets into the body) of what was typed at a REPL prompt: SQL, gpg or gdb input. */
-export function replInputSpans(body: string): { start: number; end: number }[] {
+export function replInputSpans(body: string, lines: TranscriptLine[] = classifyLines(body)): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let at = 0;
-  for (const { line, kind, prefix } of classifyLines(body)) {
+  for (const { line, kind, prefix } of lines) {
     if (kind === 'repl') spans.push({ start: at + prefix, end: at + line.length });
     at += line.length + 1;
   }
