@@ -166,6 +166,14 @@ test('a console transcript runs its command lines only, never its output', async
   assert.match(plan.steps[0].body, /web-1/, 'the body stays as written');
 });
 
+test('a transcript after a leading comment, with host prompts and REPL lines, runs only its shell commands', async () => {
+  const uri = 'file:///tmp/run-transcript-prompts.md';
+  await openDoc(uri, ['# T', '', '```bash', '# On the database host', '[root@db-1 ~]# systemctl restart postgresql', 'ops@db-1:~$ psql -U app', 'app=# DROP TABLE carts_old;', 'DROP TABLE', '```', ''].join('\n'));
+  const plan = await s.conn.sendRequest('runbook/runPlan', { uri, scope: 'block', index: 0 }) as { steps: { command: string; dangers: { rule: string }[] }[] };
+  assert.equal(plan.steps[0].command, 'systemctl restart postgresql\npsql -U app');
+  assert.deepEqual(plan.steps[0].dangers.map((d) => d.rule), ['service-stop', 'sql-drop']);
+});
+
 test('a transcript here-document runs with its body, and CRLF text runs as LF', async () => {
   const uri = 'file:///tmp/run-transcript-heredoc.md';
   await openDoc(uri, ['# T', '', '```console', '$ kubectl apply -f - <<EOF', '  kind: Pod', '', 'EOF', 'pod/x created', '```', ''].join('\r\n'));
