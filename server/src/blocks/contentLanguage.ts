@@ -7,6 +7,7 @@ import { consoleRequests } from './consoleRequests';
 import { isJsonFragment } from './jsonFragment';
 import { isJsonDocument, looksLikeJson } from './jsonLike';
 import { looksLikePromql } from './promqlLooking';
+import { maskYamlElisions } from './yamlSyntax';
 import { isCommandLine, looksLikeShell } from './shellLooking';
 
 export type ContentKind = 'json' | 'yaml' | 'config' | 'output' | 'promql' | 'http' | 'shell' | 'unknown';
@@ -88,9 +89,10 @@ function isYamlMap(body: string, lines: string[]): { yes: boolean; spacedKeys: b
   const keyLine = /^\s*(?:-\s+)?(["']?)[\w./-][\w ./-]*\1:(?:\s|$)/;
   const keyLines = lines.filter((l) => keyLine.test(l));
   if (keyLines.length < 2) return { yes: false, spacedKeys: false };
-  const shaped = lines.every((l) => keyLine.test(l) || /^\s+\S/.test(l) || /^\s*-\s/.test(l));
+  // `...` lines elide part of the document (kubectl output cut short); they are read as comments.
+  const shaped = lines.every((l) => keyLine.test(l) || /^\s+\S/.test(l) || /^\s*-\s/.test(l) || /^\s*(?:\.{3,}|…)\s*$/.test(l));
   if (!shaped) return { yes: false, spacedKeys: false };
-  const doc = parseDocument(body);
+  const doc = parseDocument(maskYamlElisions(body).masked);
   const value: unknown = doc.errors.length ? undefined : doc.toJS();
   const yes = !!value && typeof value === 'object';
   const spacedKeys = keyLines.some((l) => /^\s*[A-Za-z][\w-]* [\w ]*:/.test(l));

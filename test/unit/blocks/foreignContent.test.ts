@@ -161,3 +161,9 @@ test('a systemd unit or INI file under bash is a config, not commands', async ()
   assert.match(ds[0].message, /INI file or systemd unit/);
   assert.notEqual(guessContentLanguage('[ -f /etc/ledger.conf ] && echo present\nLEDGER=1 ledger --check').kind, 'config');
 });
+
+test('YAML output cut short with `...` lines under bash is still YAML', async () => {
+  const ds = await check('bash', 'apiVersion: v1\nkind: Pod\n...\nstatus:\n  phase: Running\n  podIP: 10.4.0.12');
+  assert.deepEqual(codes(ds), ['block/language-mismatch']);
+  assert.match(ds[0].message, /YAML/);
+});
