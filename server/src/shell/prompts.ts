@@ -3,8 +3,10 @@
 // Python, PowerShell) and is not shell at all.
 import { isCommandLine } from '../blocks/shellLooking';
 
-// `$ `, `% `, `host$ `, `user@host:~/src$ `, `root@node:/# `, `[root@node ~]# `, `sh-5.1# `, `bash-4.2$ `
-const prompt = /^[ \t]*(?:(?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?|\[[\w.-]+@[^\]\n]+\]|(?:ba|z|k|da)?sh-\d+(?:\.\d+)*)[$#%]|(?:[\w.-]+(?::[^\s$#%]*)?)?[$%]) /;
+// `$ `, `% `, `host$ `, `~/src$ `, `user@host:~/src$ `, `root@node:/# `, `[root@node ~]# `, `sh-5.1# `,
+// `bash-4.2$ `, each maybe after a virtualenv or conda name (`(venv) $ `); zsh themes' `❯ ` and
+// `➜  repo git:(main) ✗ `.
+const prompt = /^[ \t]*(?:\([\w.-]+\) )?(?:(?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?|\[[\w.-]+@[^\]\n]+\]|(?:ba|z|k|da)?sh-\d+(?:\.\d+)*)[$#%]|(?:[\w.-]+(?::[^\s$#%]*)?|~[\w./-]*)?[$%]|❯|➜ +[\w.~-]+(?: git:\([^)\s]*\))?(?: ✗)?) /;
 // `$mac docker ps`: a prompt naming the machine, told from `$CMD args` by its lower-case name and
 // a command word after it (a known one, or a plain lower-case word such as `scutil`).
 const namedPrompt = /^[ \t]*\$[a-z][a-z0-9-]* (?=[a-z][\w.-]*(?:\s|$))/;

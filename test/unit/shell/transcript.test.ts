@@ -14,7 +14,7 @@ const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
 const rules = (body: string) => (dangerFindings(body).dangers ?? []).map((d) => d.rule);
 const output = 'NAME        READY   STATUS    RESTARTS\napi-7d9f-x  0/1     Error     4 (2m ago)';
 
-const prompts = ['> ', '$ ', '% ', '$mac ', 'sh-5.1# ', 'bash-4.2$ ', 'ops@bastion:~$ ', 'root@node-3:/var/log# ', '[root@node ~]# ', '[ec2-user@ip-10-0-0-7 tmp]$ ', '  $ '];
+const prompts = ['> ', '$ ', '% ', '$mac ', 'sh-5.1# ', 'bash-4.2$ ', 'ops@bastion:~$ ', 'root@node-3:/var/log# ', '[root@node ~]# ', '[ec2-user@ip-10-0-0-7 tmp]$ ', '  $ ', '~/src/infra$ ', '(venv) $ ', '(base) ops@laptop:~$ ', '❯ ', '➜  infra git:(main) ✗ '];
 for (const p of prompts) {
   test(`prompt ${JSON.stringify(p)}: the command is split from its output`, () => {
     const body = `${p}kubectl get pods -n shop\n${output}`;
