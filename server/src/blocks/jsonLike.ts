@@ -1,6 +1,7 @@
 // JSON as it appears in runbooks: pasted responses, often with elisions (`"0x1234…"`, a `...`
-// line standing for more entries). Used both to recognise JSON under a wrong tag and to tell an
-// elision (documentation, a hint) from a real JSON error.
+// line standing for more entries), fill-in values (`<count>`) and comments. Used both to recognise
+// JSON under a wrong tag and to tell documentation (a hint) from a real JSON error.
+import type { BodySpan } from '../analysis/types';
 
 /**
  * Standalone elisions: a `...`/`…` value or element, a line that is only an elision (or a `// ...`
@@ -62,4 +63,28 @@ export function looksLikeJson(text: string): boolean {
   const inner = lines.slice(1, -1);
   const jsonish = inner.filter((l) => /^"[^"]*"\s*:/.test(l) || /^[{}\[\]],?$/.test(l) || /^[}\]]/.test(l) || /^("|\d|true|false|null)/.test(l));
   return jsonish.length / inner.length >= 0.8;
+}
+
+/** A placeholder where a value goes: `<…>` or `$VAR`/`${VAR}`, unquoted. */
+export const placeholderValue = /([:\[,][ \t]*|^[ \t]*)(<[^<>\n"]{1,80}>|\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*)(?=[ \t]*(?:[,\]}]|$))/gm;
+
+/** Line (`//`) and block (slash-star) comments outside strings. */
+export function findJsonComments(text: string): BodySpan[] {
+  const out: BodySpan[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      out.push({ start: i, end: end < 0 ? text.length : end });
+      i = end < 0 ? text.length : end;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) break;
+      out.push({ start: i, end: end + 2 });
+      i = end + 1;
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { BlockAnalyzer, BlockFindings, BodySpan, LocalDiagnostic } from '../analysis/types';
 import { consoleRequests } from './consoleRequests';
 import { isJsonFragment } from './jsonFragment';
-import { findJsonElisions, withoutElisions } from './jsonLike';
+import { findJsonComments, findJsonElisions, placeholderValue, withoutElisions } from './jsonLike';
 
 export interface JsonError { offset: number; message: string }
 
@@ -73,29 +73,7 @@ export function jsonFindings(body: string): BlockFindings {
   return { diagnostics: [...(found.diagnostics ?? []), ...extra].sort((a, b) => a.span.start - b.span.start) };
 }
 
-/** Line (`//`) and block (slash-star) comments outside strings. */
-function findJsonComments(text: string): BodySpan[] {
-  const out: BodySpan[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
-    } else if (c === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      out.push({ start: i, end: end < 0 ? text.length : end });
-      i = end < 0 ? text.length : end;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      if (end < 0) break;
-      out.push({ start: i, end: end + 2 });
-      i = end + 1;
-    }
-  }
-  return out;
-}
 
-/** A placeholder where a value goes: `<…>` or `$VAR`/`${VAR}`, unquoted. */
-const placeholderValue = /([:\[,][ \t]*|^[ \t]*)(<[^<>\n"]{1,80}>|\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*)(?=[ \t]*(?:[,\]}]|$))/gm;
 
 function checkFilled(body: string): BlockFindings {
   const error = parseError(body);
