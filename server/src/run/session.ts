@@ -11,7 +11,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import { SentinelScanner } from './sentinel';
@@ -77,25 +77,31 @@ export const CANCEL_PHASES_MS = [1000, 1500] as const;
 // Both traps return from the sourced block when strict mode has seen a failure; the halt is
 // cleared first, so the shell's own commands after the block are not affected.
 const HALT = '[[ -z $__runbook_halt ]] || { __runbook_h=$__runbook_halt; __runbook_halt=; return "$__runbook_h"; }';
-const ERR_TRAP = `__runbook_err $LINENO; ${HALT}`;
+// Each trap body is one group whose stderr is fd 18 (/dev/null): under the step's own `set -x`
+// the trace of the traps' commands goes there, and `$_` is given back by the group's last command.
+// The DEBUG trap also fires inside the ERR trap, so each keeps what it saves in its own variables.
+// Few commands, because a DEBUG trap runs before every top-level command of the step.
+const ERR_TRAP = `{ __runbook_es=$? __runbook_eu=$_; __runbook_err "$LINENO" "$__runbook_es"; ${HALT}; : "$__runbook_eu"; } 2>&18`;
 // Set by the block file's first line (a DEBUG trap set outside `source` is suspended inside it,
-// and functrace would reach into functions). It saves PIPESTATUS and `$_` and gives `$_` back.
-// The RETURN trap at the end of the block makes it run once more, for the last pipeline.
-const DEBUG_TRAP = `__runbook_ps=("\${PIPESTATUS[@]}") __runbook_u=$_; ((\${#__runbook_ps[@]} < 2)) || __runbook_pipes "$__runbook_line"; __runbook_line=$LINENO; ${HALT}; : "$__runbook_u"`;
-const BLOCK_PREFIX = `trap ${bashQuote(DEBUG_TRAP)} DEBUG; `;
+// and functrace would reach into functions). It saves PIPESTATUS, the previous command's line and
+// `$_`. The RETURN trap at the end of the block makes it run once more, for the last pipeline.
+const DEBUG_TRAP = '{ __runbook_ps=("${PIPESTATUS[@]}") __runbook_du=$_ __runbook_pl=$__runbook_line __runbook_line=$LINENO; ' +
+  `((\${#__runbook_ps[@]} < 2)) || __runbook_pipes "$__runbook_pl"; ${HALT}; : "$__runbook_du"; } 2>&18`;
+const BLOCK_PREFIX = `{ trap ${bashQuote(DEBUG_TRAP)} DEBUG; } 2>&18; `;
 
 function bashQuote(s: string): string { return `'${s.replace(/'/g, `'\\''`)}'`; }
 
 const INIT = [
-  'exec 2>&1 19>&1',
+  // fd 18: where the traps send their own xtrace (a dup is cheaper than opening /dev/null each time).
+  'exec 2>&1 19>&1 18>/dev/null',
   '__runbook_abort() { shopt -s extdebug; trap __runbook_skip DEBUG; }',
   '__runbook_skip() { if [[ $BASH_COMMAND == __runbook_done* ]]; then trap - DEBUG; return 0; fi; return 2; }',
   // Only the block's own commands count: not those inside functions or files it sources.
   '__runbook_note() { [[ -n $__runbook_fail ]] && return 0; __runbook_fail="$1:$2"; [[ -z $__runbook_strict ]] || __runbook_halt=$2; }',
-  '__runbook_err() { local s=$?; [[ ${BASH_SOURCE[1]} == "$__runbook_file" ]] && __runbook_note "$1" "$s"; return 0; }',
+  '__runbook_err() { [[ ${BASH_SOURCE[1]} == "$__runbook_file" ]] && __runbook_note "$1" "$2"; return 0; }',
   // 141 is SIGPIPE: `… | head` ending early is normal, not a failure.
   '__runbook_pipes() { local i; for ((i = 0; i < ${#__runbook_ps[@]} - 1; i++)); do if [[ ${__runbook_ps[i]} != 0 && ${__runbook_ps[i]} != 141 ]]; then __runbook_note "$1" "${__runbook_ps[i]}"; return 0; fi; done; }',
-  `__runbook_begin() { __runbook_file=$1 __runbook_strict=$2 __runbook_fail= __runbook_halt= __runbook_line=0; trap ${bashQuote(ERR_TRAP)} ERR; trap : RETURN; }`,
+  `__runbook_begin() { __runbook_file=$1 __runbook_strict=$2 __runbook_fail= __runbook_halt= __runbook_line=0; trap ${bashQuote(ERR_TRAP)} ERR; trap '{ :; } 2>&18' RETURN; }`,
   '__runbook_done() { local s=$1; trap - DEBUG ERR RETURN; shopt -u extdebug; printf \'%s:%d:%s\\n\' "$2" "$s" "$__runbook_fail" >&19; }',
   '',
 ].join('\n');
@@ -110,6 +116,8 @@ interface Current {
   markerSeen?: boolean;
   timers: NodeJS.Timeout[];
   failureAt: (line: number, exitCode: number) => CommandFailure;
+  /** The `set -x` trace of the session sourcing the block, which is not the step's output. */
+  sourceTrace: string;
   finish: (o: Omit<BlockOutcome, 'output' | 'truncated' | 'outputChars' | 'durationMs'>) => void;
 }
 
@@ -175,7 +183,7 @@ export class ShellSession extends EventEmitter {
     return new Promise<BlockOutcome>((resolve) => {
       const cur: Current = {
         scanner: new SentinelScanner(token), capture, started: Date.now(), timers: [],
-        redactor: new StreamRedactor(blockSecrets),
+        redactor: new StreamRedactor(blockSecrets), sourceTrace: `+ source ${basename(file)}\n`,
         failureAt: (line, exitCode) => ({ line, exitCode, text: redact(text.split('\n')[line - 1] ?? '', blockSecrets).trim() }),
         finish: (o) => {
           cur.timers.forEach(clearTimeout);
@@ -190,7 +198,8 @@ export class ShellSession extends EventEmitter {
       this.current = cur;
       if (opts.timeoutMs) cur.timers.push(setTimeout(() => this.cancel('timeout'), opts.timeoutMs));
       if (opts.signal?.aborted) queueMicrotask(onAbort); else opts.signal?.addEventListener('abort', onAbort);
-      this.proc.stdin.write(`__runbook_begin '${file}' ${opts.onFailure === 'strict' ? 1 : "''"}; trap __runbook_abort TERM; source '${file}' </dev/null; __runbook_done $? ${token}\n`);
+      // The session's own commands are kept out of a `set -x` trace (the token most of all).
+      this.proc.stdin.write(`{ __runbook_begin '${file}' ${opts.onFailure === 'strict' ? 1 : "''"}; trap __runbook_abort TERM; } 2>/dev/null; source '${file}' </dev/null; { __runbook_done $? ${token}; } 2>/dev/null\n`);
     });
   }
 
@@ -230,7 +239,7 @@ export class ShellSession extends EventEmitter {
     if (!cur) { this.emitOutput(redact(text, this.secrets)); return; }
     const r = cur.scanner.push(text);
     // Bash names the sourced temp file in its messages; the folder is noise to the reader.
-    if (r.text) { const t = cur.redactor.push(r.text.split(`${this.dir}/`).join('').split(BLOCK_PREFIX).join('')); cur.capture.push(t); this.emitOutput(t); }
+    if (r.text) { const t = cur.redactor.push(r.text.split(`${this.dir}/`).join('').split(BLOCK_PREFIX).join('').split(cur.sourceTrace).join('')); cur.capture.push(t); this.emitOutput(t); }
     if (r.exitCode === undefined) return;
     const tail = cur.redactor.flush();
     if (tail) { cur.capture.push(tail); this.emitOutput(tail); }

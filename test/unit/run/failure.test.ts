@@ -63,6 +63,19 @@ test("the report does not change what the step's commands see: $?, PIPESTATUS, $
   } finally { await s.dispose(); }
 });
 
+test("a step's own `set -x` traces its commands only, across failures and steps", async () => {
+  const { s } = newSession();
+  try {
+    const a = await s.run('set -x\nfalse\necho "after=$_"');
+    assert.equal(a.output, '++ false\n++ echo after=false\nafter=false\n', 'no trap internals, xtrace still on after the failure, $_ kept');
+    assert.equal(a.failure?.line, 2);
+    const b = await s.run('echo next');
+    assert.equal(b.output, '++ echo next\nnext\n', 'the session does not trace its own commands or the step token');
+    assert.equal(b.status, 'ok');
+    await s.run('set +x');
+  } finally { await s.dispose(); }
+});
+
 test('strict mode stops the step at the first failing command, pipelines included', async () => {
   const { s } = newSession();
   try {
