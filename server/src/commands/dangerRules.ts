@@ -54,13 +54,14 @@ export const dangerRules: DangerRule[] = [
     // `killall -HUP dnsmasq` asks for a reload: only signals that end a process are a danger.
     pattern: /(?:pkill|killall)\b(?!\s+(?:-s\s+|--signal[= ])?-?(?:SIG)?(?:HUP|USR1|USR2|CONT|WINCH|0|1)\b)|fuser\s+(?:-\S+\s+)*-[a-zA-Z]*k/ },
   { id: 'kubectl-delete', commandStart: true, reason: 'kubectl/oc delete removes cluster resources',
-    pattern: /(?:kubectl|oc|kubecolor)\b[^;&|\n]*?\sdelete\b/ },
+    // `k` is the usual alias for kubectl; rules match only at a command word, so `k` is that alias.
+    pattern: /(?:kubectl|oc|kubecolor|k)\s[^;&|\n]*?\bdelete\b(?<=\sdelete)/ },
   { id: 'node-drain', commandStart: true, reason: 'draining a node evicts every pod on it (with --force, also pods no controller recreates)',
-    pattern: /(?:kubectl|oc(?:\s+adm)?)\b[^;&|\n]*?\sdrain\b/ },
+    pattern: /(?:kubectl|oc(?:\s+adm)?|k)\s[^;&|\n]*?\bdrain\b(?<=\sdrain)/ },
   { id: 'rollout-restart', commandStart: true, reason: 'kubectl rollout restart replaces every pod of the workload, live',
     pattern: /(?:kubectl|oc)\b[^;&|\n]*?\srollout\s+(?:-\S+\s+)*restart\b/ },
   { id: 'kubectl-scale-zero', commandStart: true, reason: 'scaling to zero replicas takes the workload down',
-    pattern: /(?:kubectl|oc)\b[^;&|\n]*?\sscale\b[^;&|\n]*?--replicas[= ]0\b/ },
+    pattern: /(?:kubectl|oc|k)\s[^;&|\n]*?\bscale\b(?<=\sscale)[^;&|\n]*?--replicas[= ]0\b/ },
   { id: 'helm-rollback', commandStart: true, reason: 'helm rollback/uninstall changes or removes a live release',
     pattern: /helm\b[^;&|\n]*?\s(?:rollback|uninstall|delete)\b/ },
   { id: 'terraform-destroy', commandStart: true, reason: 'terraform destroy / state rm destroys infrastructure or makes Terraform forget it',

@@ -45,6 +45,8 @@ const flagged: [string, string[]][] = [
   ['sudo rm -rf /var/lib/etcd/member', ['sudo', 'rm-rf-path']],
   // Missed before: other tools that delete
   ['oc delete pod etcd-guard-0 -n openshift-etcd', ['kubectl-delete']],
+  ['k delete pod api-0', ['kubectl-delete']],
+  ['k -n shop scale deploy/api --replicas=0', ['kubectl-scale-zero']],
   ['oc adm drain worker-2 --ignore-daemonsets --delete-emptydir-data', ['node-drain']],
   ['kubectl drain node-7 --force --ignore-daemonsets', ['node-drain']],
   ['terraform destroy -target=module.cache', ['terraform-destroy']],
@@ -131,6 +133,8 @@ const clean = [
   'gsutil ls -r gs://bucket/',
   'az vm list -o table',
   'oc get pods -n openshift-etcd',
+  'k get pods -n shop',
+  'kdelete pod x',
   'kubectl cordon node-3',
   'killall -HUP dnsmasq',
   'etcdctl member list -w table',
