@@ -65,7 +65,7 @@ export function planSteps(model: RunbookModel, analysis: Analysis, p: RunPlanPar
       ? runnableBlocks(model).find(x => x.range.start.line <= p.line! && p.line! <= x.range.end.line)
       : model.blocks.find(x => x.index === p.index);
     if (!b || !runnableBlocks(model).includes(b)) {
-      return { uri, error: p.index === undefined ? 'Put the cursor in a shell or PromQL block to run it.' : `There is no runnable step ${p.index} in this runbook (it may have changed).` };
+      return { uri, error: p.index === undefined ? 'Put the cursor in a shell or PromQL block to run it.' : 'That block is not a runnable step (the runbook may have changed): only shell and PromQL blocks are steps.' };
     }
     if (p.scope === 'block') blocks = [b];
     else {
