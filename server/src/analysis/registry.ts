@@ -17,6 +17,7 @@ import { variablePlaceholders } from '../shell/variableAnalyzer';
 import { languageMismatch } from '../blocks/languageMismatch';
 import { jsonSyntax } from '../blocks/jsonSyntax';
 import { promqlUnderShell } from '../blocks/promqlUnderShell';
+import { dataUnderShell } from '../blocks/dataUnderShell';
 import { consoleRequestBodies } from '../blocks/consoleRequestBodies';
 import { yamlSyntax } from '../blocks/yamlSyntax';
 import { powershellSyntax, powershellUnchecked } from '../blocks/powershell';
@@ -31,6 +32,7 @@ export const blockAnalyzers: BlockAnalyzer[] = [
   jsonSyntax,
   consoleRequestBodies,
   promqlUnderShell,
+  dataUnderShell,
   yamlSyntax,
   powershellSyntax,
   dangerousCommands,

@@ -14,6 +14,8 @@ const code = 'block/language-mismatch';
 /** What is checked instead of shell, said in the message so the author knows the block is not ignored. */
 const checkedAs: Partial<Record<string, string>> = {
   promql: ': it is checked as PromQL',
+  json: ': it is checked as JSON',
+  yaml: ': it is checked as YAML',
   http: ': its JSON bodies are checked',
   output: ': it is not checked as commands',
 };

@@ -164,6 +164,13 @@ test('a systemd unit or INI file under bash is a config, not commands', async ()
 
 test('YAML output cut short with `...` lines under bash is still YAML', async () => {
   const ds = await check('bash', 'apiVersion: v1\nkind: Pod\n...\nstatus:\n  phase: Running\n  podIP: 10.4.0.12');
-  assert.deepEqual(codes(ds), ['block/language-mismatch']);
+  assert.deepEqual(codes(ds), ['block/language-mismatch', 'yaml/elision']);
   assert.match(ds[0].message, /YAML/);
+});
+
+test('JSON under bash is checked as JSON once named: a trailing comma is a JSON error, not a shell one', async () => {
+  const ds = await check('bash', '{\n  "status": "ok",\n  "db": "up",\n}');
+  assert.deepEqual(codes(ds), ['block/language-mismatch', 'json/syntax']);
+  assert.match(ds[0].message, /checked as JSON/);
+  assert.match(ds[1].message, /no comma before `}`/);
 });
