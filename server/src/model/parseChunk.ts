@@ -11,6 +11,7 @@ import { isFenceClosed } from './fences';
 import { frontMatterEnd } from './frontMatter';
 import { tooDeep } from './nesting';
 import { factsFromEvents } from './chunkEvents';
+import { defuseBacktickRuns } from './backtickRuns';
 
 export interface CodeFact {
   kind: 'fenced' | 'indented';
@@ -58,6 +59,7 @@ export function parseChunk(text: string, allowFrontMatter: boolean): ChunkFacts 
   if (text.charCodeAt(0) === 0xfeff) return shifted(parseChunk(text.slice(1), allowFrontMatter), 1);
   // Hostile nesting would take minutes or overflow the stack; the pipeline reports it (inputGuard).
   if (tooDeep(text)) return { headings: [], codes: [], inlineCodes: [], paragraphs: [], openAtEnd: false };
+  text = defuseBacktickRuns(text);
   const gfm = GFM_SENSITIVE.test(text);
   const frontMatter = allowFrontMatter && frontMatterEnd(text) > 0;
   return (!frontMatter && factsFromEvents(text, gfm)) || factsFromMdast(text, gfm, frontMatter, allowFrontMatter);
