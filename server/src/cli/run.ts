@@ -19,6 +19,7 @@ import { UnsafeSubstitutionError } from '../run/quote';
 import { decidePlan, decideStep, type Decision } from '../run/guardrails';
 import { prometheusInstantQuery } from '../run/promql';
 import { resultLabel } from '../run/label';
+import { todayFor } from '../run/datePlaceholder';
 import { runnableText } from '../shell/transcript';
 
 const usage = 'usage: runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>] [--yes] [--timeout <seconds, default 600, 0 for none>] [--on-failure report|strict] [--records-dir <dir>]\n  N is the step number the editor shows (1 = the first shell or PromQL block)';
@@ -113,7 +114,9 @@ async function run(argv: string[]): Promise<number> {
       const text = runnableText(b);
       if (b.lang === 'shell') {
         for (const p of placeholderPrompts(text, env.name, undefined, unresolved)) {
-          blockValues[p.name] = values[p.name] ?? (await ask(tty, `Value for ${p.texts.join(' / ')} (step ${stepOf(b)}): `, p.name));
+          // A date placeholder offers today's date, taken when the answer is empty.
+          const today = todayFor(p.name);
+          blockValues[p.name] = values[p.name] ?? ((await ask(tty, `Value for ${p.texts.join(' / ')} (step ${stepOf(b)})${today ? ` [${today}]` : ''}: `, p.name)) || today || '');
         }
       }
       let command: string, substituted: boolean;
