@@ -174,3 +174,12 @@ test('JSON under bash is checked as JSON once named: a trailing comma is a JSON 
   assert.match(ds[0].message, /checked as JSON/);
   assert.match(ds[1].message, /no comma before `}`/);
 });
+
+test('REST Client style requests: headers after the request line, then the JSON body, checked in ```http', async () => {
+  const ok = 'POST https://ledger.example.com/api/v1/replay\nContent-Type: application/json\nAuthorization: Bearer {{token}}\n\n{\n  "from": "2026-01-01T00:00:00Z"\n}';
+  assert.deepEqual(codes(await check('http', ok)), []);
+  const broken = 'POST https://ledger.example.com/api/v1/replay\nContent-Type: application/json\n\n{\n  "from": "2026-01-01T00:00:00Z"\n  "to": "now"\n}';
+  const ds = await check('http', broken);
+  assert.deepEqual(codes(ds), ['json/syntax']);
+  assert.equal(ds[0].line, 5);
+});
