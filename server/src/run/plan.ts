@@ -1,17 +1,29 @@
 // Which blocks a run covers (one block, a section, the whole runbook) and running them in order,
 // stopping at the first failure (runme#659).
 import type { CodeBlock, RunbookModel } from '../model/types';
+import { runnableText } from '../shell/transcript';
 
 /** `step`: the step number the editor shows (1-based among runnable blocks). */
 export type RunScope = { step: number } | { section: string } | { all: true };
 
 /**
  * Shell and PromQL blocks run; expected-output blocks and other languages (PowerShell included,
- * which this version cannot run) never do. Run lenses, run plans and the CLI all ask this.
+ * which this version cannot run) never do. Neither does a shell block with nothing to run once
+ * its output and REPL lines are set aside (a `mysql>` session, a pasted listing): a Run lens on
+ * it would promise a step and run an empty command. Run lenses, run plans and the CLI all ask this.
  */
 export function isRunnableBlock(b: CodeBlock): boolean {
   if (b.expectedOutputOf !== undefined) return false;
-  return b.lang === 'shell' || b.lang === 'promql';
+  if (b.lang === 'promql') return true;
+  return b.lang === 'shell' && hasCommands(b);
+}
+
+// Blocks are immutable model objects, and lenses ask for every block's step number.
+const commandsCache = new WeakMap<CodeBlock, boolean>();
+function hasCommands(b: CodeBlock): boolean {
+  let v = commandsCache.get(b);
+  if (v === undefined) commandsCache.set(b, v = runnableText(b).trim() !== '');
+  return v;
 }
 
 /** The runnable blocks in document order. A block's step number is its position here, from 1. */

@@ -66,3 +66,19 @@ test('the outline lists the same steps with the same numbers, and no output or Y
   const stepNames = names.filter((n) => /step \d/.test(n));
   assert.deepEqual(stepNames, ['bash · step 1', 'promql · step 2', 'bash · step 3', 'bash · step 4', 'bash · step 5', 'bash · step 6']);
 });
+
+test('a shell block with nothing to run (a REPL session, a pasted listing) is no step', () => {
+  const text = [
+    '# Check the replica', '',
+    '```sql', 'SELECT 1;', '```', '',
+    '```console', 'mysql> SHOW SLAVE STATUS\\G', 'mysql> SELECT now();', '```', '',
+    '```bash', 'kubectl -n payments get pods', '```', '',
+    '```console', '$ mysql -h db -e "SELECT 1"', '+---+', '| 1 |', '+---+', '```', '',
+  ].join('\n');
+  const m = buildModel(text);
+  const shell = m.blocks.filter((b) => b.lang === 'shell').map((b) => b.index);
+  assert.equal(shell.length, 3, 'the fixture has three shell-tagged blocks');
+  assert.deepEqual(planBlocks(m, { all: true }).map((b) => b.index), [shell[1], shell[2]]);
+  assert.equal(stepNumber(m, shell[0]), undefined, 'the mysql> session gets no step number');
+  assert.equal(stepNumber(m, shell[1]), 1);
+});
