@@ -8,8 +8,16 @@ import type { LocalDiagnostic } from './types';
 import type { CodeBlock } from '../model/types';
 import { innerFences } from '../markdown/innerFences';
 
-export function swallows(block: Pick<CodeBlock, 'kind' | 'closed' | 'fence' | 'body' | 'rawLang'>): boolean {
-  return block.kind === 'fenced' && (!block.closed || innerFences(block).length > 0);
+type Swallower = Pick<CodeBlock, 'kind' | 'closed' | 'fence' | 'body' | 'rawLang'>;
+/** Asked once per diagnostic: rescanning the body each time was quadratic (a 100k-line block). */
+const innerFenced = new WeakMap<Swallower, boolean>();
+
+export function swallows(block: Swallower): boolean {
+  if (block.kind !== 'fenced') return false;
+  if (!block.closed) return true;
+  let inner = innerFenced.get(block);
+  if (inner === undefined) innerFenced.set(block, inner = innerFences(block).length > 0);
+  return inner;
 }
 
 export function keptOnUnclosedBlock(block: Pick<CodeBlock, 'kind' | 'closed' | 'fence' | 'body' | 'rawLang'>, d: LocalDiagnostic): boolean {

@@ -3,6 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../../server/src/analysis/pipeline';
+import { keptOnUnclosedBlock } from '../../../server/src/analysis/unclosedCascade';
 
 const serious = <T extends { severity?: number }>(ds: T[]) => ds.filter((d) => d.severity === 1 || d.severity === 2);
 
@@ -50,4 +51,12 @@ test('a close written with a language (```bash) is named: one warning, no findin
   assert.match(unclosed.analysis.diagnostics[0].message, /Line 5 \(```bash\) does not close it/);
   const md = await analyzeText('# Docs\n\n```markdown\n```bash\necho hi\n```\n', { includeSlow: true });
   assert.ok(!md.analysis.diagnostics.some((d) => d.code === 'markdown/fence-in-block'), 'markdown about markdown shows fences on purpose');
+});
+
+test('whether a block swallows what follows is worked out once per block, not once per finding (a 100k-line block was quadratic)', () => {
+  let reads = 0;
+  const body = Array.from({ length: 1000 }, (_, i) => `rm -rf $DIR/<p${i}>`).join('\n');
+  const block = { kind: 'fenced' as const, closed: true, fence: { char: '`', length: 3 }, rawLang: 'bash', get body() { reads++; return body; } };
+  for (let i = 0; i < 3000; i++) keptOnUnclosedBlock(block as never, { span: { start: 0, end: 1 }, severity: 1, code: 'shell/syntax', message: 'x' } as never);
+  assert.equal(reads, 1);
 });
