@@ -3,7 +3,7 @@
 // `watch -n 5`, `xargs -I{}`, `… -- kubectl delete`, `ssh host 'rm -rf …'`, `bash -c "…"`,
 // `bash <<EOF`). Rules that must start a command are matched only at these offsets, so
 // `echo "kubectl delete"` and `grep pkill notes.txt` never match while wrapped commands do.
-import { lexShell, type Region } from '../shell/lexer';
+import { lexShell, regionAt as findRegion, type Region } from '../shell/lexer';
 
 interface Wrapper {
   /** Options that take the next word as their value (`-u app`). */
@@ -161,14 +161,3 @@ function feedsShell(text: string, bodyStart: number): boolean {
   return /(?:^|[\s|;&(/])(?:(?:ba|z|da|k)?sh|ssh)(?=\s)[^<]*<</.test(line);
 }
 
-function findRegion(regions: Region[], offset: number): Region | undefined {
-  let lo = 0, hi = regions.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = regions[mid];
-    if (offset < r.start) hi = mid - 1;
-    else if (offset >= r.end) lo = mid + 1;
-    else return r;
-  }
-  return undefined;
-}

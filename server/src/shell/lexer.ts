@@ -122,15 +122,20 @@ export function scanShell(text: string): ShellScan {
   }
 }
 
-/** The region kind at each offset, for callers that ask point queries. */
-export function kindAt(regions: Region[], offset: number): RegionKind {
+/** The region holding an offset (regions are sorted and disjoint), or undefined between them. */
+export function regionAt(regions: Region[], offset: number): Region | undefined {
   let lo = 0, hi = regions.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const r = regions[mid];
     if (offset < r.start) hi = mid - 1;
     else if (offset >= r.end) lo = mid + 1;
-    else return r.kind;
+    else return r;
   }
-  return 'code';
+  return undefined;
+}
+
+/** The region kind at each offset, for callers that ask point queries. */
+export function kindAt(regions: Region[], offset: number): RegionKind {
+  return regionAt(regions, offset)?.kind ?? 'code';
 }
