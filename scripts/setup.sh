@@ -2,12 +2,13 @@
 # Installs the real tools the tests use instead of mocks, when they are missing. Idempotent and
 # quick when everything is there. Called by `npm test`, `npm run demo` and .ci/run.
 #   shellcheck  ShellCheck diagnostics           prometheus  metric tests (includes promtool)
+#   prometheus-alertmanager  alert and silence tests     openssh-server, openssh-client  remote-target tests
 #   chromium, libkrb5-dev, ripgrep               the VS Code test host (test/e2e/host/install.sh)
 # Without root (or apt), it says what is missing and the tests that need it skip with a reason.
 set -uo pipefail
 export DEBIAN_FRONTEND=noninteractive
 need=()
-for p in shellcheck prometheus chromium libkrb5-dev ripgrep; do
+for p in shellcheck prometheus prometheus-alertmanager openssh-server openssh-client chromium libkrb5-dev ripgrep; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
 done
 [ ${#need[@]} -eq 0 ] && exit 0
@@ -19,5 +20,6 @@ echo "setup: installing ${need[*]}"
 # The lock keeps concurrent runs (tests, the demo, the e2e host install) from racing on dpkg.
 flock /tmp/apt.lock sh -c "apt-get update -qq && apt-get install -y -qq --no-install-recommends ${need[*]}" || { echo "setup: apt-get failed" >&2; exit 1; }
 # Debian's prometheus package may start a service on :9090; the tests start their own instances.
-(systemctl stop prometheus || service prometheus stop) >/dev/null 2>&1 || true
+# Likewise Alertmanager on :9093 and sshd on :22.
+for svc in prometheus prometheus-alertmanager ssh; do (systemctl stop "$svc" || service "$svc" stop) >/dev/null 2>&1 || true; done
 exit 0
