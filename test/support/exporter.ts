@@ -11,6 +11,8 @@ export interface Exporter {
   target: string;
   /** The instant the counters count from; backfilled history uses the same anchor. */
   start: number;
+  /** Sets a gauge the next scrape serves (`undefined` drops it), so a test moves an alert for real. */
+  setGauge(name: string, value: number | undefined): void;
   stop(): Promise<void>;
 }
 
@@ -19,7 +21,7 @@ const ROUTES = ['/api/v1/transfer', '/api/v1/balance', '/healthz'];
 const CODES = ['200', '500'];
 
 /** Exposition text at time `t` (ms since epoch); `start` anchors the monotonic counters. */
-export function renderMetrics(t: number, start: number, opts: { timestamps?: boolean } = {}): string {
+export function renderMetrics(t: number, start: number, opts: { timestamps?: boolean; gauges?: ReadonlyMap<string, number> } = {}): string {
   const s = (t - start) / 1000;
   const ts = opts.timestamps ? ` ${Math.floor(t / 1000)}` : '';
   const phase = t / 60_000;
@@ -56,16 +58,20 @@ export function renderMetrics(t: number, start: number, opts: { timestamps?: boo
   out.push('# HELP runbook_demo_hostile_label A gauge whose label values try to inject markup.');
   out.push('# TYPE runbook_demo_hostile_label gauge');
   out.push(`runbook_demo_hostile_label{note="<img src=x onerror=alert(1)> **bold** [link](http://evil)"} 1${ts}`);
+  for (const [name, value] of opts.gauges ?? []) {
+    out.push(`# HELP ${name} A gauge the test sets.`, `# TYPE ${name} gauge`, `${name} ${value}${ts}`);
+  }
   return out.join('\n') + '\n';
 }
 
 export async function startExporter(): Promise<Exporter> {
   // Counters look like they have run for 70 minutes, so an hour of backfill starts above zero.
   const start = Date.now() - 70 * 60_000;
+  const gauges = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     if (req.url !== '/metrics') { res.writeHead(404).end('not found\n'); return; }
     res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-    res.end(renderMetrics(Date.now(), start));
+    res.end(renderMetrics(Date.now(), start, { gauges }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -73,6 +79,7 @@ export async function startExporter(): Promise<Exporter> {
     url: `http://127.0.0.1:${port}`,
     target: `127.0.0.1:${port}`,
     start,
+    setGauge: (name, value) => { if (value === undefined) gauges.delete(name); else gauges.set(name, value); },
     stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

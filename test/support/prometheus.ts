@@ -20,6 +20,10 @@ export interface StartPrometheusOptions {
   /** How long to wait for readiness (ms, default 30 000). */
   readyTimeoutMs?: number;
   binary?: string;
+  /** Rule files to load (file name → YAML with `groups:`), evaluated every second. */
+  ruleFiles?: Record<string, string>;
+  /** host:port of Alertmanagers to send alerts to. */
+  alertmanagers?: string[];
 }
 
 export interface RunningPrometheus {
@@ -43,15 +47,19 @@ export function freePort(): Promise<number> {
   });
 }
 
-function config(targets: string[]): string {
+const list = (xs: string[]) => `[${xs.map((t) => JSON.stringify(t)).join(', ')}]`;
+
+function config(targets: string[], ruleFiles: string[], alertmanagers: string[]): string {
   return [
     'global:',
     '  scrape_interval: 1s',
     '  evaluation_interval: 1s',
+    ...(ruleFiles.length ? [`rule_files: ${list(ruleFiles)}`] : []),
+    ...(alertmanagers.length ? ['alerting:', '  alertmanagers:', '    - static_configs:', `        - targets: ${list(alertmanagers)}`] : []),
     'scrape_configs:',
     '  - job_name: exporter',
     '    static_configs:',
-    `      - targets: [${targets.map((t) => JSON.stringify(t)).join(', ')}]`,
+    `      - targets: ${list(targets)}`,
     '',
   ].join('\n');
 }
@@ -63,7 +71,8 @@ export async function startPrometheus(opts: StartPrometheusOptions = {}): Promis
   const dir = mkdtempSync(join(tmpdir(), 'runbook-prom-'));
   writeFileSync(join(dir, 'owner.pid'), String(process.pid));
   const dataDir = join(dir, 'data');
-  writeFileSync(join(dir, 'prometheus.yml'), config(targets));
+  const ruleFiles = Object.entries(opts.ruleFiles ?? {}).map(([name, text]) => { const f = join(dir, name); writeFileSync(f, text); return f; });
+  writeFileSync(join(dir, 'prometheus.yml'), config(targets, ruleFiles, opts.alertmanagers ?? []));
   if (exporter && opts.backfill !== false) writeBackfill(dataDir, exporter.start, exporter.target, dir);
 
   let lastError: unknown;
@@ -121,7 +130,7 @@ function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
 }
 
-function killAndWait(child: ChildProcess): Promise<void> {
+export function killAndWait(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); setTimeout(() => child.kill('SIGKILL'), 3000).unref(); });
 }
