@@ -1,8 +1,9 @@
 // `runbook` command line: the same engine as the editor, for CI pipelines and terminals.
 import { checkCommand } from './check';
+import { VERSION } from './version';
 
 const usage = `usage:
-  runbook check [--format text|json] <files or folders...>
+  runbook check [--format text|json|sarif|github] <files or folders...>
   runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>]
   runbook --version`;
 
@@ -15,7 +16,7 @@ export async function main(argv: string[]): Promise<number> {
       return runCommand(rest);
     }
     case '--version': case '-v':
-      console.log('runbook 0.1.0');
+      console.log(`runbook ${VERSION}`);
       return 0;
     case undefined: case '--help': case '-h': case 'help':
       console.log(usage);
