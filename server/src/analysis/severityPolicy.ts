@@ -32,7 +32,7 @@ export const severityPolicy: Readonly<Record<string, CodePolicy>> = {
   'alert/for': { severity: 'error', why: 'Prometheus refuses to load a rule with an invalid `for:` duration' },
   'alert/shape': { severity: 'error', why: 'Prometheus refuses to load labels or annotations that are not maps', also: [{ severity: 'warning', when: 'a rule field Prometheus does not know, often a typo' }] },
   'alert/severity': { severity: 'warning', why: 'an unknown severity label is likely a typo that routes the alert nowhere' },
-  'environments': { severity: 'error', why: 'environments.yaml that cannot be loaded: no environment can be used', also: [{ severity: 'warning', when: 'an unknown key, likely a typo, ignored' }] },
+  'environments': { severity: 'error', why: 'environments.yaml that cannot be loaded: no environment can be used', also: [{ severity: 'warning', when: 'an unknown key, likely a typo, ignored' }, { severity: 'warning', when: 'an ssh target that trusts a new host\'s key on first use (StrictHostKeyChecking accept-new)' }] },
   'markdown/fence-in-block': { severity: 'warning', why: 'a fence line with a language inside a block is likely a mis-written close: the steps after it are swallowed' },
   'block/language-mismatch': { severity: 'warning', why: 'the fence says shell but the content is not: it would be checked and run as the wrong thing', also: [{ severity: 'hint', when: 'an untagged block that reads as shell or PromQL: a suggestion to tag it' }] },
   'command/dangerous': { severity: 'warning', why: 'the command deletes, kills or escalates: worth a second look before running' },

@@ -5,12 +5,14 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import type { EnvironmentDef, EnvironmentsFile, PrometheusDef } from './types';
 import { fileVariableVerdict } from './sessionVariables';
 import { internalAddress } from './internalAddress';
+import { readTarget } from '../targets/parse';
+import { readChoices } from '../targets/choicesParse';
 
 export const ENVIRONMENTS_FILE = '.runbook/environments.yaml';
 /** A file that lists environments is a few KB; 28 MB of YAML took 10 s and 1.3 GB to parse. */
 export const MAX_ENVIRONMENTS_FILE_BYTES = 1024 * 1024;
 
-const ENV_KEYS = ['variables', 'prometheus', 'cwd', 'shell', 'protected', 'secrets'];
+const ENV_KEYS = ['variables', 'prometheus', 'cwd', 'shell', 'protected', 'secrets', 'target', 'choices'];
 const PROM_KEYS = ['url', 'headers', 'auth'];
 const AUTH_KEYS = ['bearer', 'basic'];
 const BASIC_KEYS = ['username', 'password'];
@@ -76,7 +78,7 @@ function readEnvironments(map: YAMLMap<Node, Node>, out: ParsedEnvironments, rep
     if (seen.has(name)) { report(pair.key, `Duplicate environment name \`${name}\`.`); continue; }
     seen.add(name);
     if (!NAME_RE.test(name)) report(pair.key, `Environment name \`${name}\` should be letters, digits, '.', '_' or '-'.`);
-    const env: EnvironmentDef = { name, variables: {}, shell: 'bash', protected: false, secrets: [] };
+    const env: EnvironmentDef = { name, variables: {}, shell: 'bash', protected: false, secrets: [], target: { kind: 'local' } };
     if (pair.value != null && !isMap(pair.value)) { report(pair.value, `Environment \`${name}\` must be a mapping.`); continue; }
     for (const p of ((pair.value as YAMLMap<Node, Node> | null)?.items ?? [])) readEnvKey(env, p, report);
     out.environments.push(env);
@@ -121,6 +123,12 @@ function readEnvKey(env: EnvironmentDef, p: Pair<Node, Node>, report: Report): v
         const s = isScalar(item) ? String(item.value) : '';
         if (VAR_RE.test(s)) env.secrets.push(s); else report(item, `Secret \`${s}\` is not a valid variable name.`);
       }
+      return;
+    case 'target':
+      env.target = readTarget(v, p.key, report);
+      return;
+    case 'choices':
+      env.choices = readChoices(v, p.key, report);
       return;
     default:
       report(p.key, `Unknown key \`${key}\` in environment \`${env.name}\`. Expected one of: ${ENV_KEYS.join(', ')}.`, DiagnosticSeverity.Warning);

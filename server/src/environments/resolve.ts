@@ -6,6 +6,7 @@ import { ENVIRONMENTS_FILE, MAX_ENVIRONMENTS_FILE_BYTES, parseEnvironments, tooL
 import type { EnvironmentDef, ResolvedEnvironment, SecretSource } from './types';
 import { keptEnvironment, PROMETHEUS_URL_VARIABLES } from './sessionVariables';
 import { MIN_SECRET_LENGTH } from '../run/redact';
+import { resolveTarget } from '../targets/resolve';
 
 export const LOCAL = 'local';
 const DEFAULT_PROMETHEUS = 'http://127.0.0.1:9090';
@@ -89,6 +90,8 @@ export async function resolveEnvironment(
   // Built from the definition: only the kept part of the user's environment comes along.
   const processEnv: Record<string, string> = keptEnvironment(opts.baseEnv);
   Object.assign(processEnv, def.variables);
+  // Read first: a fleet whose inventory is missing fails before any secret is asked for.
+  const target = await resolveTarget(def.target, opts.workspaceFolder);
 
   const prom = def.prometheus;
   const headers: Record<string, string> = { ...(prom?.headers ?? {}) };
@@ -102,9 +105,10 @@ export async function resolveEnvironment(
     secretValues.push(token);
     headers.Authorization = `Basic ${token}`;
   }
-  for (const name of def.secrets) processEnv[name] = await secret(name);
+  const exported: Record<string, string> = { ...def.variables };
+  for (const name of def.secrets) exported[name] = processEnv[name] = await secret(name);
   // Steps query the environment's own Prometheus, never the one the editor was started with.
-  if (hasPrometheus(def)) for (const name of PROMETHEUS_URL_VARIABLES) processEnv[name] = url;
+  if (hasPrometheus(def)) for (const name of PROMETHEUS_URL_VARIABLES) exported[name] = processEnv[name] = url;
   const cwd = def.cwd ? (isAbsolute(def.cwd) ? def.cwd : resolve(opts.workspaceFolder, def.cwd)) : opts.workspaceFolder;
 
   return {
@@ -116,6 +120,9 @@ export async function resolveEnvironment(
     variableNames: [...Object.keys(def.variables), ...def.secrets],
     ...(hasPrometheus(def) ? { prometheus: { url, headers } } : {}),
     secretValues,
+    target,
+    exported,
+    choices: def.choices ?? {},
   };
 }
 

@@ -1,5 +1,6 @@
 // What an environment is, as written in `.runbook/environments.yaml` and once resolved for a run.
 // Secrets are only ever names here; values come from a SecretSource at run time and are never stored.
+import type { ResolvedTarget, TargetDef } from '../targets/types';
 
 export type ShellKind = 'bash' | 'pwsh';
 
@@ -25,6 +26,10 @@ export interface EnvironmentDef {
   protected: boolean;
   /** Variable names whose values come from the SecretSource. */
   secrets: string[];
+  /** Where steps run (absent: `local`). */
+  target?: TargetDef;
+  /** Placeholder name → a read-only command run in the target whose output lines are the choices. */
+  choices?: Record<string, string>;
 }
 
 export interface EnvironmentsFile {
@@ -62,4 +67,9 @@ export interface ResolvedEnvironment {
   prometheus?: ResolvedPrometheus;
   /** Values that must be replaced by `***` in streams and records. */
   secretValues: string[];
+  /** Where steps run, a fleet's inventory read. */
+  target: ResolvedTarget;
+  /** What the environment itself exports (variables, secrets, Prometheus URL): all a remote session gets. */
+  exported: Record<string, string>;
+  choices: Record<string, string>;
 }

@@ -77,6 +77,8 @@ export class RunEngine extends EventEmitter<EngineEvents> {
       this.atLineStart.set(key, true);
       this.emit('start', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, step: req.block.step, command: redact(req.command, secretsOf(req)) });
       if (req.block.lang === 'promql') outcome = await this.runQuery(req, ac);
+      else if (req.env.target.kind === 'invalid') outcome = failure(`Environment "${req.env.name}" cannot run steps: ${req.env.target.reason}.`);
+      else if (req.env.target.kind !== 'local') outcome = failure(`Environment "${req.env.name}" runs on ${req.env.target.kind}, which this version cannot run yet.`);
       else if (req.env.shell === 'bash' && longRunningReason(req.command)) {
         this.emit('notice', { runbook: req.runbook, env: req.env.name, message: `${longRunningReason(req.command)} until it is stopped: cancel the step (Ctrl-C in this terminal, or Cancel) when you have seen enough.` });
         outcome = await this.runShell(req, key, ac);
