@@ -12,12 +12,17 @@ export interface Settings {
   };
   /** Alert `severity` label values accepted without a warning. */
   knownSeverities: string[];
+  alerts: {
+    /** URL prefixes that stand for the workspace root in a rule's `runbook_url`. */
+    runbookUrlPrefixes: string[];
+  };
 }
 
 export const defaultSettings: Settings = {
   maxFileSizeBytes: 5 * 1024 * 1024,
   shellcheck: { enabled: true, path: 'shellcheck', exclude: ['SC2148', 'SC2154', 'SC2034', 'SC1091', ...runbookExcludes] },
   knownSeverities: ['critical', 'page', 'warning', 'warn', 'info', 'none', 'high', 'medium', 'low'],
+  alerts: { runbookUrlPrefixes: [] },
 };
 
 /**
@@ -27,6 +32,7 @@ export const defaultSettings: Settings = {
 export function mergeSettings(partial: unknown): Settings {
   const p = (partial && typeof partial === 'object' ? partial : {}) as Record<string, unknown>;
   const sc = (p.shellcheck && typeof p.shellcheck === 'object' ? p.shellcheck : {}) as Record<string, unknown>;
+  const al = (p.alerts && typeof p.alerts === 'object' ? p.alerts : {}) as Record<string, unknown>;
   const d = defaultSettings;
   return {
     maxFileSizeBytes: positiveNumber(p.maxFileSizeBytes) ?? d.maxFileSizeBytes,
@@ -36,6 +42,7 @@ export function mergeSettings(partial: unknown): Settings {
       exclude: stringArray(sc.exclude) ?? d.shellcheck.exclude,
     },
     knownSeverities: stringArray(p.knownSeverities) ?? d.knownSeverities,
+    alerts: { runbookUrlPrefixes: stringArray(al.runbookUrlPrefixes) ?? d.alerts.runbookUrlPrefixes },
   };
 }
 

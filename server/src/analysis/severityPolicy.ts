@@ -31,6 +31,8 @@ export const severityPolicy: Readonly<Record<string, CodePolicy>> = {
   'alert/expr': { severity: 'error', why: 'Prometheus refuses to load a rule without a string `expr:`' },
   'alert/for': { severity: 'error', why: 'Prometheus refuses to load a rule with an invalid `for:` duration' },
   'alert/shape': { severity: 'error', why: 'Prometheus refuses to load labels or annotations that are not maps', also: [{ severity: 'warning', when: 'a rule field Prometheus does not know, often a typo' }] },
+  'alert/runbook-link': { severity: 'warning', why: 'a rule\'s runbook_url to a runbook or heading that is not there: whoever is paged lands nowhere (or on the wrong section)' },
+  'alert/no-rule': { severity: 'information', why: 'a section titled after an alert that no known rule defines: often a renamed alert, but the rule may live elsewhere; said only when the workspace\'s rules link to its runbooks' },
   'alert/severity': { severity: 'warning', why: 'an unknown severity label is likely a typo that routes the alert nowhere' },
   'environments': { severity: 'error', why: 'environments.yaml that cannot be loaded: no environment can be used', also: [{ severity: 'warning', when: 'an unknown key, likely a typo, ignored' }, { severity: 'warning', when: 'an ssh target that trusts a new host\'s key on first use (StrictHostKeyChecking accept-new)' }] },
   'markdown/fence-in-block': { severity: 'warning', why: 'a fence line with a language inside a block is likely a mis-written close: the steps after it are swallowed' },

@@ -19,8 +19,8 @@ export interface CrawlLimits {
 
 export const defaultLimits: CrawlLimits = { maxFiles: 20_000, maxFileBytes: 5 * 1024 * 1024 };
 
-/** Markdown files under the roots, skipping hidden and dependency folders. */
-export async function findRunbooks(roots: string[], limits: CrawlLimits = defaultLimits): Promise<string[]> {
+/** Markdown files (or those `match` names) under the roots, skipping hidden and dependency folders. */
+export async function findRunbooks(roots: string[], limits: CrawlLimits = defaultLimits, match: RegExp = /\.(md|markdown)$/i): Promise<string[]> {
   const out: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     let entries;
@@ -29,7 +29,7 @@ export async function findRunbooks(roots: string[], limits: CrawlLimits = defaul
       if (out.length >= limits.maxFiles) return;
       if (e.name.startsWith('.')) continue;
       if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) await walk(join(dir, e.name)); }
-      else if (e.isFile() && /\.(md|markdown)$/i.test(e.name)) out.push(join(dir, e.name));
+      else if (e.isFile() && match.test(e.name)) out.push(join(dir, e.name));
     }
   };
   for (const r of roots) await walk(r);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { FileFacts, MentionFact, SectionFact } from './types';
 
 /** Bump when the line scan changes what it finds: old caches are then ignored. */
-const SCAN_VERSION = 3;
+const SCAN_VERSION = 4; // 4: alerting rules in YAML blocks
 
 interface Stamp { mtimeMs: number; size: number; hash: string }
 type PackedSection = [string, number, number, number, number, number];

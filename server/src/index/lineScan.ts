@@ -7,6 +7,7 @@ import type { FileFacts, MentionFact, SectionFact } from './types';
 import { hasMetricSuffix, isMetricLikeName, promqlNames } from './promqlNames';
 import { detach } from './detach';
 import { weakenAfterSyntaxErrors } from './promqlFenceErrors';
+import { RuleLineScanner, type RuleFact } from '../alertLinks/ruleLines';
 
 const FENCE_OPEN = /^((?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?)*[ \t]*)(`{3,}|~{3,})(.*)$/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
@@ -39,11 +40,14 @@ interface Fence {
   char: string; marker: string; length: number; kind: FenceKind; exprIndent: number;
   /** PromQL fences: the body lines and where the fence's mentions start, checked when it closes. */
   lines: string[]; firstLine: number; firstMention: number;
+  /** YAML fences: alerting rules, with their runbook links. */
+  rules?: RuleLineScanner;
 }
 
 export function scanRunbook(text: string): FileFacts {
   const sections: SectionFact[] = [];
   const mentions: MentionFact[] = [];
+  const rules: RuleFact[] = [];
   const lines = text.split('\n');
   let fence: Fence | undefined;
   let first = 0;
@@ -58,13 +62,14 @@ export function scanRunbook(text: string): FileFacts {
     const line = lines[ln].endsWith('\r') ? lines[ln].slice(0, -1) : lines[ln];
     if (fence) {
       const t = line.includes(fence.marker) ? line.replace(/^[ \t>]*/, '') : '';
-      if (t && t.startsWith(fence.char.repeat(fence.length)) && /^(`+|~+)[ \t]*$/.test(t) && t[0] === fence.char) { closeFence(fence, mentions); fence = undefined; prevBlank = true; continue; }
+      if (t && t.startsWith(fence.char.repeat(fence.length)) && /^(`+|~+)[ \t]*$/.test(t) && t[0] === fence.char) { closeFence(fence, mentions, rules); fence = undefined; prevBlank = true; continue; }
       scanFenceLine(line, ln, fence, mentions);
       continue;
     }
     const open = line.includes('``') || line.includes('~~') ? FENCE_OPEN.exec(line) : null;
     if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
       fence = { char: open[2][0], marker: open[2][0].repeat(3), length: open[2].length, kind: fenceKind(open[3]), exprIndent: -1, lines: [], firstLine: ln + 1, firstMention: mentions.length };
+      if (fence.kind === 'yaml') fence.rules = new RuleLineScanner();
       prevBlank = false;
       continue;
     }
@@ -87,9 +92,10 @@ export function scanRunbook(text: string): FileFacts {
     prevBlank = line.trim() === '';
     if (!prevBlank && line.includes('`')) scanInline(line, ln, LIST_ITEM.test(line) ? 'list' : /^\s*\|/.test(line) ? 'table' : 'prose', mentions);
   }
-  if (fence) closeFence(fence, mentions);
+  if (fence) closeFence(fence, mentions, rules);
   closeSections(sections, lines.length - 1);
-  return { sections, mentions };
+  // Only runbooks that hold rules carry the key: the facts of the others stay as small as before.
+  return rules.length ? { sections, mentions, rules } : { sections, mentions };
 }
 
 function closeSections(sections: SectionFact[], lastLine: number): void {
@@ -101,7 +107,8 @@ function closeSections(sections: SectionFact[], lastLine: number): void {
   for (const s of open) s.endLine = lastLine;
 }
 
-function closeFence(fence: Fence, mentions: MentionFact[]): void {
+function closeFence(fence: Fence, mentions: MentionFact[], rules: RuleFact[]): void {
+  if (fence.rules) rules.push(...fence.rules.rules);
   if (fence.kind === 'promql') weakenAfterSyntaxErrors(fence.lines, fence.firstLine, mentions, fence.firstMention);
 }
 
@@ -110,6 +117,7 @@ function scanFenceLine(line: string, ln: number, fence: Fence, out: MentionFact[
     fence.lines.push(line);
     for (const n of promqlNames(line)) out.push({ name: n.name, line: ln, char: n.start, strong: true, definition: false });
   } else if (fence.kind === 'yaml') {
+    fence.rules?.line(line, ln);
     const indent = line.search(/\S/);
     const m = YAML_EXPR.exec(line);
     if (m) {

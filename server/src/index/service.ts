@@ -8,6 +8,8 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { DiskCache } from './diskCache';
 import { findRunbooks, indexPath, indexPaths } from './crawl';
 import { scanRunbook } from './lineScan';
+import { RuleCatalog } from '../alertLinks/ruleCatalog';
+import { indexRuleFile, indexRuleFiles, RULE_FILE } from '../alertLinks/ruleFiles';
 
 /** Rescans of open documents wait for a pause in typing, longer for big files (~30 ms per 2 MB scan); index requests flush them first. */
 const EDIT_DEBOUNCE_MS = 300;
@@ -17,6 +19,10 @@ const FOLDERS_TIMEOUT_MS = 5_000;
 
 export class IndexService {
   readonly index = new WorkspaceIndex();
+  /** Alerting rules: the workspace's rule files, its runbooks' rule blocks (from the index), live ones. */
+  readonly rules = new RuleCatalog(this.index);
+  /** Absolute paths of the workspace folders, once known. */
+  roots: string[] = [];
   /** Settles when the first full crawl has finished (or found nothing to do). */
   readonly ready: Promise<void>;
   private markReady!: () => void;
@@ -51,9 +57,10 @@ export class IndexService {
   private async start(): Promise<void> {
     const roots = await this.workspaceRoots();
     try {
-      await this.ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] });
+      await this.ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/*.{yml,yaml}' }] });
     } catch { /* the client has no file watcher: the index follows open documents only */ }
     if (!roots.length) return;
+    this.roots = roots;
     this.cache = DiskCache.forRoots(roots);
     await this.cache.load();
     const paths = await findRunbooks(roots);
@@ -72,6 +79,7 @@ export class IndexService {
       },
     });
     progress.done();
+    await indexRuleFiles(roots, this.rules);
     await this.save();
   }
 
@@ -92,6 +100,7 @@ export class IndexService {
 
   private async fileChanged(uri: string, type: FileChangeType): Promise<void> {
     const u = URI.parse(uri);
+    if (u.scheme === 'file' && RULE_FILE.test(u.fsPath)) { await indexRuleFile(u.fsPath, this.rules); return; }
     if (u.scheme !== 'file' || !/\.(md|markdown)$/i.test(u.fsPath) || this.ctx.store.documents.get(uri)) return;
     if (type === FileChangeType.Deleted) { this.index.remove(uri); this.cache?.forget(u.fsPath); }
     else await indexPath(this.index, u.fsPath, { cache: this.cache });

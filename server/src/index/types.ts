@@ -1,6 +1,7 @@
 // What the workspace index keeps per runbook: plain, small facts found by a line scan. No mdast
 // and no text, so a thousand closed runbooks cost a few megabytes, and the facts serialise as-is
 // into the on-disk cache.
+import type { RuleFact } from '../alertLinks/ruleLines';
 
 /** A heading. Lines and characters are LSP positions (0-based, UTF-16). */
 export interface SectionFact {
@@ -28,4 +29,6 @@ export interface MentionFact {
 export interface FileFacts {
   sections: SectionFact[];
   mentions: MentionFact[];
+  /** Alerting rules written in the runbook's YAML blocks (absent when there are none). */
+  rules?: RuleFact[];
 }

@@ -16,6 +16,7 @@ import { completionFeature } from './completion';
 import { unknownMetricsFeature } from './unknownMetrics';
 import { serverInfoFeature } from './serverInfo';
 import { prometheusStatusFeature } from './prometheusStatus';
+import { alertLinkDiagnosticsFeature } from './alertLinkDiagnostics';
 
 export const features: Feature[] = [
   diagnosticsFeature,
@@ -34,4 +35,5 @@ export const features: Feature[] = [
   unknownMetricsFeature,
   serverInfoFeature,
   prometheusStatusFeature,
+  alertLinkDiagnosticsFeature,
 ];
