@@ -27,6 +27,9 @@ const entries = [
   { name: 'cli', in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   // Parses chunks of big documents on the second core for both the server and the CLI.
   { name: 'parseWorker', in: 'server/src/model/parseWorker.ts', out: 'dist/parseWorker.js' },
+  // The chart panel's page (a webview: a browser, not Node), with uPlot and its CSS bundled in,
+  // so the page loads nothing from anywhere but the extension (dist/chartView.js and .css).
+  { name: 'chartView', in: 'client/webview/chart.ts', out: 'dist/chartView.js', browser: true },
 ];
 const names = process.argv.slice(2).filter(a => !a.startsWith('--'));
 const unknown = names.filter(n => !entries.some(e => e.name === n));
@@ -59,8 +62,12 @@ const present = entries.filter(e => !names.length || names.includes(e.name)).fil
   return false;
 });
 
+/** @type {import('esbuild').BuildOptions} */
+const browser = { platform: 'browser', target: 'chrome120', format: 'iife', define: {}, banner: {} };
+
 const contexts = await Promise.all(present.map(e => esbuild.context({
   ...common,
+  ...(e.browser ? browser : {}),
   absWorkingDir: root,
   entryPoints: [e.in],
   outfile: join(outdir, e.out.replace(/^dist\//, '')),

@@ -8,6 +8,7 @@ import { registerRun, deactivateRun } from './run/register';
 import { servePrometheusConfig } from './environments/prometheusConfig';
 import { registerEvaluateAtCursor } from './metrics/evaluateAtCursor';
 import { registerFillPlaceholder } from './placeholders/fillPlaceholder';
+import { registerChart } from './chart/register';
 
 /** What `activate` returns: lets the e2e tests (and other extensions) wait for the server. */
 export interface RunbookApi {
@@ -33,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): RunbookApi {
   const envs = registerEnvironments(context, client);
   registerRun(context, client, envs);
   context.subscriptions.push(servePrometheusConfig(client, envs, context.secrets), registerEvaluateAtCursor(), registerFillPlaceholder());
+  // After registerRun: its server-state listener tells the server of a new environment first.
+  context.subscriptions.push(registerChart(context, client, envs));
 
   return { ready, client };
 }

@@ -2,7 +2,7 @@
 // `✗ exit 2`, `⚠ line 2 failed (exit 127)`). The first heading: `Run all (6 steps)` and `Pick
 // environment`; a heading whose section holds several steps: `Run section (4 steps)`. The lens
 // names the environment so nobody runs on production by accident (restclient#659). Untrusted
-// workspace: no lenses at all.
+// workspace: no lenses at all. PromQL steps also get `📈 Chart` (chart/lens.ts).
 import type { CodeLens, Range } from 'vscode-languageserver/node';
 import type { Feature } from '../featureContext';
 import type { CodeBlock, RunbookModel, Section } from '../../model/types';
@@ -10,6 +10,7 @@ import { runnableBlocks } from '../../run/plan';
 import { runStateOf, type LastResult, type RunState } from './runState';
 import { resultLabel } from '../../run/label';
 import type { BlockStatus } from '../../run/session';
+import { chartLenses } from '../../chart/lens';
 
 export { runnableBlocks };
 
@@ -47,7 +48,7 @@ export function codeLenses(model: RunbookModel, state: RunState): CodeLens[] {
     const last = state.lastResult(model.uri, b.body);
     if (last) lenses.push({ range, command: { title: resultTitle(last, env.name), command: RUN_COMMANDS.history, arguments: [{ uri: model.uri, index: b.index }] } });
   });
-  return lenses;
+  return [...lenses, ...chartLenses(model)];
 }
 
 /** Whether a block sits in a section or one of its subsections. */

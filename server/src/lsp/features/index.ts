@@ -17,6 +17,7 @@ import { unknownMetricsFeature } from './unknownMetrics';
 import { serverInfoFeature } from './serverInfo';
 import { prometheusStatusFeature } from './prometheusStatus';
 import { alertLinkDiagnosticsFeature } from './alertLinkDiagnostics';
+import { chartDataFeature } from './chartData';
 
 export const features: Feature[] = [
   diagnosticsFeature,
@@ -36,4 +37,5 @@ export const features: Feature[] = [
   serverInfoFeature,
   prometheusStatusFeature,
   alertLinkDiagnosticsFeature,
+  chartDataFeature,
 ];
