@@ -22,7 +22,7 @@ export function deactivateRun(): Promise<void> {
 
 export function registerRun(context: vscode.ExtensionContext, client: LanguageClient, envs: Environments): RunController {
   const instantQuery = prometheusInstantQuery();
-  const engine = new RunEngine({ recorder: new SettingsRecorder(context.globalStorageUri), instantQuery });
+  const engine = new RunEngine({ recorder: new SettingsRecorder(context.globalStorageUri), instantQuery, confirmReconnect });
   let disposed: Promise<void> | undefined;
   disposeRun = () => (disposed ??= Promise.all([engine.dispose(), instantQuery.close()]).then(() => undefined));
   const server = new ServerState(client, envs);
@@ -61,6 +61,12 @@ export function registerRun(context: vscode.ExtensionContext, client: LanguageCl
     }),
   );
   return controller;
+}
+
+/** A dropped connection may have left a step half-run: a new session is a deliberate choice (Cancel default). */
+async function confirmReconnect(i: { runbook: string; env: string; host: string; reason: string }): Promise<boolean> {
+  const go = await vscode.window.showWarningMessage(`Reconnect to ${i.host} for "${i.env}"?`, { modal: true, detail: `${i.reason}\n\nA new session starts without the old one's exports and functions. The step you run next is the only one that runs.` }, 'Reconnect');
+  return go === 'Reconnect';
 }
 
 function tabUri(tab: vscode.Tab): vscode.Uri | undefined {

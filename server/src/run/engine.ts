@@ -11,6 +11,8 @@ import { operatorIn } from './operator';
 import { longRunningReason } from './longRunning';
 import { redact } from './redact';
 import type { ResolvedEnvironment } from '../environments/types';
+import { remoteSpec } from '../targets/remoteSpec';
+import { hostLabel, type SshTarget } from '../targets/types';
 
 export interface StepRequest {
   runbook: string;
@@ -42,6 +44,11 @@ export interface EngineOptions {
   bashPath?: string;
   /** Output characters kept in memory per block (head + tail) for the record and expected match. */
   captureLimit?: number;
+  /**
+   * Asked before a new session replaces one whose connection dropped (the step may have partly
+   * run). Without it, such a run is refused until the session is reset.
+   */
+  confirmReconnect?: (info: { runbook: string; env: string; host: string; reason: string }) => Promise<boolean>;
 }
 
 export interface EngineEvents {
@@ -52,11 +59,15 @@ export interface EngineEvents {
 }
 
 const keyOf = (runbook: string, env: string) => `${runbook}\0${env}`;
+/** One session per runbook, environment and host (a fleet has one per host). */
+const sessionKeyOf = (key: string, host?: SshTarget) => (host ? `${key}\0${hostLabel(host)}` : key);
 
 export class RunEngine extends EventEmitter<EngineEvents> {
   private readonly sessions = new Map<string, ShellSession>();
   /** Why the last session of a key ended, told to the user when the next one starts. */
   private readonly ended = new Map<string, string>();
+  /** Sessions whose connection dropped: the next run asks before reconnecting. */
+  private readonly lost = new Map<string, string>();
   private readonly running = new Map<string, AbortController>();
   /** Whether the output shown for a key ends a line, so the status line starts on its own. */
   private readonly atLineStart = new Map<string, boolean>();
@@ -78,7 +89,7 @@ export class RunEngine extends EventEmitter<EngineEvents> {
       this.emit('start', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, step: req.block.step, command: redact(req.command, secretsOf(req)) });
       if (req.block.lang === 'promql') outcome = await this.runQuery(req, ac);
       else if (req.env.target.kind === 'invalid') outcome = failure(`Environment "${req.env.name}" cannot run steps: ${req.env.target.reason}.`);
-      else if (req.env.target.kind !== 'local') outcome = failure(`Environment "${req.env.name}" runs on ${req.env.target.kind}, which this version cannot run yet.`);
+      else if (req.env.target.kind !== 'local' && req.env.target.kind !== 'ssh') outcome = failure(`Environment "${req.env.name}" runs on ${req.env.target.kind}, which this version cannot run yet.`);
       else if (req.env.shell === 'bash' && longRunningReason(req.command)) {
         this.emit('notice', { runbook: req.runbook, env: req.env.name, message: `${longRunningReason(req.command)} until it is stopped: cancel the step (Ctrl-C in this terminal, or Cancel) when you have seen enough.` });
         outcome = await this.runShell(req, key, ac);
@@ -120,15 +131,17 @@ export class RunEngine extends EventEmitter<EngineEvents> {
   /** Ends the session; the next run starts a fresh one. */
   async resetSession(runbook: string, env: string): Promise<void> {
     const key = keyOf(runbook, env);
-    const s = this.sessions.get(key);
-    this.sessions.delete(key);
-    this.ended.delete(key);
-    await s?.dispose();
+    const mine = (k: string) => k === key || k.startsWith(`${key}\0`);
+    const all = [...this.sessions.entries()].filter(([k]) => mine(k));
+    for (const [k] of all) this.sessions.delete(k);
+    for (const m of [this.ended, this.lost]) for (const k of [...m.keys()]) if (mine(k)) m.delete(k);
+    await Promise.all(all.map(([, s]) => s.dispose()));
   }
 
   /** Disposes every session of a runbook (it was closed). */
   async disposeRunbook(runbook: string): Promise<void> {
-    await Promise.all([...this.sessions.keys()].filter((k) => k.startsWith(`${runbook}\0`)).map((k) => this.resetSession(runbook, k.slice(runbook.length + 1))));
+    const envs = new Set([...this.sessions.keys()].filter((k) => k.startsWith(`${runbook}\0`)).map((k) => k.slice(runbook.length + 1).split('\0')[0]));
+    await Promise.all([...envs].map((env) => this.resetSession(runbook, env)));
   }
 
   /**
@@ -147,18 +160,32 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     await Promise.all(all.map((s) => s.dispose()));
   }
 
-  private session(req: StepRequest, key: string): ShellSession {
+  private async session(req: StepRequest, key: string, host?: SshTarget): Promise<ShellSession | string> {
     let s = this.sessions.get(key);
     if (s?.alive) return s;
+    const lost = this.lost.get(key);
+    if (lost) {
+      // Never a silent new session after a drop: the half-run step must not be run again unseen.
+      const ask = this.opts.confirmReconnect;
+      const label = host ? hostLabel(host) : req.env.name;
+      if (!ask || !(await ask({ runbook: req.runbook, env: req.env.name, host: label, reason: lost }))) {
+        return `Not reconnected to ${label}: ${lost} Reset the session to reconnect.`;
+      }
+      this.lost.delete(key);
+    }
     const previous = this.ended.get(key);
-    s = new ShellSession({ cwd: req.env.cwd, env: req.env.processEnv, secretValues: req.env.secretValues, bashPath: this.opts.bashPath });
+    const remote = host ? remoteSpec(host, req.env) : undefined;
+    s = new ShellSession({ cwd: req.env.cwd, env: req.env.processEnv, secretValues: req.env.secretValues, bashPath: this.opts.bashPath, remote });
     s.on('output', (text: string) => this.output(req, text));
-    s.on('end', () => { if (this.sessions.get(key) === s) this.sessions.delete(key); });
+    s.on('end', () => {
+      if (this.sessions.get(key) === s) this.sessions.delete(key);
+      if (s.connectionLost) this.lost.set(key, s.endedWith ?? `the connection to ${s.label} was lost.`);
+    });
     this.sessions.set(key, s);
     if (this.outputPaused) s.pause();
     if (previous) {
       this.ended.delete(key);
-      this.emit('notice', { runbook: req.runbook, env: req.env.name, message: `Started a new shell session on "${req.env.name}": ${previous}` });
+      this.emit('notice', { runbook: req.runbook, env: req.env.name, message: `Started a new shell session on "${req.env.name}"${remote ? ` (${remote.label})` : ''}: ${previous}` });
     }
     return s;
   }
@@ -167,12 +194,17 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     const onAbort = () => ac.abort();
     req.signal?.addEventListener('abort', onAbort);
     try {
-      const out = await this.session(req, key).run(req.command, {
+      const host = req.env.target.kind === 'ssh' ? req.env.target : undefined;
+      const sk = sessionKeyOf(key, host);
+      const session = await this.session(req, sk, host);
+      if (typeof session === 'string') { this.emit('notice', { runbook: req.runbook, env: req.env.name, message: session }); return failure(session); }
+      const out = await session.run(req.command, {
         timeoutMs: req.timeoutMs, signal: ac.signal, captureLimit: this.opts.captureLimit, secretValues: req.secretValues,
         onFailure: req.onFailure, name: req.block.step !== undefined ? `step-${req.block.step}` : undefined,
       });
+      if (out.connectionLost) this.lost.set(sk, out.sessionEnded!);
       if (out.sessionEnded) {
-        this.ended.set(key, out.sessionEnded);
+        this.ended.set(sk, out.sessionEnded);
         this.emit('notice', { runbook: req.runbook, env: req.env.name, message: out.sessionEnded });
       }
       return out;

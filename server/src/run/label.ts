@@ -3,7 +3,7 @@
 import type { BlockOutcome } from './session';
 import type { ExpectedMatch } from './expected';
 
-export function resultLabel(r: Pick<BlockOutcome, 'status' | 'exitCode' | 'durationMs' | 'failure'> & { expected?: ExpectedMatch }): string {
+export function resultLabel(r: Pick<BlockOutcome, 'status' | 'exitCode' | 'durationMs' | 'failure' | 'connectionLost'> & { expected?: ExpectedMatch }): string {
   const secs = formatDuration(r.durationMs);
   const base = ((): string => {
     switch (r.status) {
@@ -12,7 +12,7 @@ export function resultLabel(r: Pick<BlockOutcome, 'status' | 'exitCode' | 'durat
       case 'cancelled': return '✗ cancelled';
       case 'timeout': return `✗ timed out after ${secs}`;
       case 'session-exit': return `${r.exitCode === 0 ? '✓' : '✗'} exit ${r.exitCode}, session ended`;
-      case 'session-died': return '✗ shell died';
+      case 'session-died': return r.connectionLost ? '✗ connection lost' : '✗ shell died';
     }
   })();
   return r.expected && !r.expected.matched ? `${base} · output differs` : base;

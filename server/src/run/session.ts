@@ -7,6 +7,8 @@
 // Cancel: SIGTERM to every process of the session (the shell traps it and skips the rest of the
 // block), after 1 s SIGKILL to everything but the shell, then to the shell too if it is still in
 // the block. "Every process" is found by processTree.ts, which follows steps out of the group.
+// A remote session (`remote`: ssh, kubectl exec) runs the same protocol in a bash on the other
+// side: the variables and block files go over stdin, and cancel goes through a second channel.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,8 +19,10 @@ import { StringDecoder } from 'node:string_decoder';
 import { SentinelScanner } from './sentinel';
 import { StreamRedactor, redact } from './redact';
 import { BoundedCapture } from './capture';
-import { killAll, sessionProcesses, signal, startTime } from './processTree';
 import { spawnFailure } from './spawnFailure';
+import { LocalControl, type SessionControl } from './sessionControl';
+import { RemoteControl, type ControlChannel } from '../targets/remoteControl';
+import { prelude, writeBlock } from '../targets/remoteScripts';
 
 export type BlockStatus = 'ok' | 'failed' | 'cancelled' | 'timeout' | 'session-exit' | 'session-died';
 
@@ -33,6 +37,8 @@ export interface BlockOutcome {
   durationMs: number;
   /** Set when the session is gone after this block (exit, death, forced cancel). */
   sessionEnded?: string;
+  /** A remote session's connection dropped during the block: it may have partly run. */
+  connectionLost?: boolean;
   /** The first command of the block that failed, even when a later one succeeded. */
   failure?: CommandFailure;
 }
@@ -53,6 +59,25 @@ export interface SessionOptions {
   env: Record<string, string>;
   secretValues?: string[];
   bashPath?: string;
+  /** Runs the session on another machine instead of here. */
+  remote?: RemoteSpec;
+}
+
+/** A bash on the other side of a program (ssh, kubectl exec) that relays its stdin and stdout. */
+export interface RemoteSpec {
+  /** Named in messages: `ops@web-1`, `pod payments/api-0`. */
+  label: string;
+  command: string;
+  args: string[];
+  /** The local program's own environment (no variables or secrets of the runbook's). */
+  env: Record<string, string>;
+  control: ControlChannel;
+  /** Exported in the remote shell, sent over stdin. */
+  exported: Record<string, string>;
+  /** The program's exit code for a failed or dropped connection (ssh: 255), if it has one. */
+  lostExitCode?: number;
+  /** Removes local files the transport made (ssh's control socket folder). */
+  cleanup?: () => void;
 }
 
 export interface BlockOptions {
@@ -124,6 +149,11 @@ interface Current {
 export class ShellSession extends EventEmitter {
   private readonly proc: ChildProcessWithoutNullStreams;
   private readonly dir: string;
+  private readonly remote?: RemoteSpec;
+  private readonly control: SessionControl;
+  /** Remote only: the marker that ends the connection's own output, until it is seen. */
+  private ready?: SentinelScanner;
+  private lastStderr = '';
   private readonly secrets: string[];
   private readonly decoder = new StringDecoder('utf8');
   private current?: Current;
@@ -131,18 +161,21 @@ export class ShellSession extends EventEmitter {
   private exited?: { code: number | null; signal: NodeJS.Signals | null };
   /** Inherited by everything the session starts, so leftovers are found wherever they went. */
   private readonly marker = `RUNBOOK_SESSION=${randomBytes(8).toString('hex')}`;
-  private startedAt?: number;
 
   constructor(opts: SessionOptions) {
     super();
-    this.dir = mkdtempSync(join(tmpdir(), 'runbook-session-'));
+    this.remote = opts.remote;
+    // A remote folder is named here (and made there, 0700), so its block paths are known.
+    this.dir = this.remote ? `/tmp/runbook-session-${randomBytes(8).toString('hex')}` : mkdtempSync(join(tmpdir(), 'runbook-session-'));
     this.secrets = opts.secretValues ?? [];
     const env = { ...opts.env };
     // Start-up files and inherited options would make sessions differ from machine to machine.
     delete env.BASH_ENV; delete env.ENV; delete env.SHELLOPTS; delete env.BASHOPTS;
     env.RUNBOOK_SESSION = this.marker.slice('RUNBOOK_SESSION='.length);
     try {
-      this.proc = spawn(opts.bashPath ?? 'bash', ['--noprofile', '--norc'], { cwd: opts.cwd, env, detached: true, stdio: 'pipe' });
+      this.proc = this.remote
+        ? spawn(this.remote.command, this.remote.args, { cwd: opts.cwd, env: this.remote.env, detached: true, stdio: 'pipe' })
+        : spawn(opts.bashPath ?? 'bash', ['--noprofile', '--norc'], { cwd: opts.cwd, env, detached: true, stdio: 'pipe' });
     } catch (e) {
       // Synchronous failures (E2BIG): asynchronous ones arrive as 'error' below.
       this.cleanup();
@@ -150,11 +183,24 @@ export class ShellSession extends EventEmitter {
     }
     this.proc.stdin.on('error', () => { /* the shell exited; reported through 'exit' */ });
     this.proc.stdout.on('data', (b: Buffer) => this.onData(this.decoder.write(b)));
-    this.proc.stderr.on('data', (b: Buffer) => this.onData(b.toString('utf8')));
-    this.proc.on('error', (e) => this.onExit(null, null, `Cannot start bash: ${e.message}`));
+    this.proc.stderr.on('data', (b: Buffer) => { const t = b.toString('utf8'); this.noteStderr(t); this.onData(t); });
+    this.proc.on('error', (e) => this.onExit(null, null, `Cannot start ${this.remote?.command ?? 'bash'}: ${e.message}`));
     this.proc.on('exit', (code, sig) => setTimeout(() => this.onExit(code, sig), 50));
-    if (this.proc.pid) this.startedAt = startTime(this.proc.pid);
+    if (this.remote) {
+      this.control = new RemoteControl(this.remote.control, this.dir, this.marker);
+      const ready = `__RUNBOOK_READY_${randomBytes(16).toString('hex')}`;
+      this.ready = new SentinelScanner(ready);
+      this.proc.stdin.write(prelude(this.dir, this.marker, this.remote.exported, ready));
+    } else this.control = new LocalControl(this.proc.pid, this.marker);
     this.proc.stdin.write(INIT);
+  }
+
+  /** Where the session runs, for messages (`ops@web-1`), or undefined when local. */
+  get label(): string | undefined { return this.remote?.label; }
+
+  private noteStderr(text: string): void {
+    const lines = (this.lastStderr + text).split('\n').map((l) => l.trim()).filter(Boolean);
+    this.lastStderr = lines.at(-1) ?? this.lastStderr;
   }
 
   get pid(): number | undefined { return this.proc.pid; }
@@ -173,11 +219,15 @@ export class ShellSession extends EventEmitter {
     if (this.current) return Promise.reject(new Error('A block is already running in this session.'));
     const token = `__RUNBOOK_${randomBytes(16).toString('hex')}`;
     ++this.seq;
-    const file = join(this.dir, `${safeName(opts.name) ?? `block-${this.seq}`}.sh`);
+    const file = `${this.dir}/${safeName(opts.name) ?? `block-${this.seq}`}.sh`;
     // Runbooks edited on Windows carry CRLF, which bash would read as part of each command.
     const text = command.replace(/\r\n/g, '\n');
     // On the first line, so bash's line numbers stay the block's.
-    writeFileSync(file, BLOCK_PREFIX + (text.endsWith('\n') ? text : `${text}\n`), { mode: 0o600 });
+    const content = BLOCK_PREFIX + (text.endsWith('\n') ? text : `${text}\n`);
+    // Remotely the file is written by the shell itself from a here-document, and removed after.
+    let writeRemote = '', removeRemote = '';
+    if (this.remote) { writeRemote = writeBlock(file, content, `__RUNBOOK_EOF_${randomBytes(16).toString('hex')}`); removeRemote = ` rm -f '${file}';`; }
+    else writeFileSync(file, content, { mode: 0o600 });
     const blockSecrets = [...this.secrets, ...(opts.secretValues ?? [])];
     const capture = new BoundedCapture(opts.captureLimit ?? 256 * 1024);
     return new Promise<BlockOutcome>((resolve) => {
@@ -188,7 +238,7 @@ export class ShellSession extends EventEmitter {
         finish: (o) => {
           cur.timers.forEach(clearTimeout);
           // The block file holds the command as confirmed, filled-in values included.
-          rmSync(file, { force: true });
+          if (!this.remote) rmSync(file, { force: true });
           opts.signal?.removeEventListener('abort', onAbort);
           this.current = undefined;
           resolve({ ...o, output: capture.text(), truncated: capture.truncated, outputChars: capture.totalChars, durationMs: Date.now() - cur.started });
@@ -199,7 +249,7 @@ export class ShellSession extends EventEmitter {
       if (opts.timeoutMs) cur.timers.push(setTimeout(() => this.cancel('timeout'), opts.timeoutMs));
       if (opts.signal?.aborted) queueMicrotask(onAbort); else opts.signal?.addEventListener('abort', onAbort);
       // The session's own commands are kept out of a `set -x` trace (the token most of all).
-      this.proc.stdin.write(`{ __runbook_begin '${file}' ${opts.onFailure === 'strict' ? 1 : "''"}; trap __runbook_abort TERM; } 2>/dev/null; source '${file}' </dev/null; { __runbook_done $? ${token}; } 2>/dev/null\n`);
+      this.proc.stdin.write(`${writeRemote}{ __runbook_begin '${file}' ${opts.onFailure === 'strict' ? 1 : "''"}; trap __runbook_abort TERM; } 2>/dev/null; source '${file}' </dev/null; { __runbook_done $? ${token};${removeRemote} } 2>/dev/null\n`);
     });
   }
 
@@ -208,17 +258,16 @@ export class ShellSession extends EventEmitter {
     const cur = this.current, pid = this.proc.pid;
     if (!cur || cur.reason || !pid) return;
     cur.reason = reason;
-    for (const p of this.members()) signal(p, 'SIGTERM');
-    cur.timers.push(setTimeout(() => void killAll(() => this.members(), pid), CANCEL_PHASES_MS[0]));
+    this.control.terminate();
+    cur.timers.push(setTimeout(() => this.control.killChildren(), CANCEL_PHASES_MS[0]));
     // Still in the block: it ignores SIGTERM itself (a `trap '' TERM` loop), so the session goes.
-    cur.timers.push(setTimeout(() => { if (!cur.markerSeen) signal(pid, 'SIGKILL'); }, CANCEL_PHASES_MS[1]));
+    cur.timers.push(setTimeout(() => { if (!cur.markerSeen) this.killShell(); }, CANCEL_PHASES_MS[1]));
   }
 
-  /** Every live process of this session, the shell included. */
-  private members(): number[] {
-    if (!this.proc.pid) return [];
-    this.startedAt ??= startTime(this.proc.pid);
-    return sessionProcesses(this.proc.pid, this.marker, this.startedAt);
+  private killShell(): void {
+    this.control.killShell();
+    // A remote shell that the control channel cannot reach: the connection itself is closed.
+    if (this.remote) setTimeout(() => { if (!this.exited) this.proc.kill('SIGKILL'); }, 2000).unref();
   }
 
   /** Ends the session and every process it started. */
@@ -228,13 +277,23 @@ export class ShellSession extends EventEmitter {
     return new Promise((resolve) => {
       this.once('end', () => resolve());
       // The shell traps SIGTERM (to abort blocks), so it is told to leave by end of input.
-      for (const p of this.members()) signal(p, 'SIGTERM');
+      if (this.current) this.control.terminate();
       this.proc.stdin.end();
-      setTimeout(() => void killAll(() => this.members()), CANCEL_PHASES_MS[0]).unref();
+      setTimeout(() => { if (!this.exited) void this.control.killEverything(); }, CANCEL_PHASES_MS[0]).unref();
+      if (this.remote) setTimeout(() => { if (!this.exited) this.proc.kill('SIGKILL'); }, 4000).unref();
     });
   }
 
   private onData(text: string): void {
+    if (this.ready) {
+      // The connection's own messages (a banner, ssh warnings) come before the ready marker.
+      const r = this.ready.push(text);
+      if (r.text) this.emitOutput(redact(r.text, this.secrets));
+      if (r.exitCode === undefined) return;
+      this.ready = undefined;
+      text = r.rest ?? '';
+      if (!text) return;
+    }
     const cur = this.current;
     if (!cur) { this.emitOutput(redact(text, this.secrets)); return; }
     const r = cur.scanner.push(text);
@@ -257,14 +316,11 @@ export class ShellSession extends EventEmitter {
    */
   private settleCancel(cur: Current, _exitCode: number): void {
     cur.markerSeen = true;
-    const pid = this.proc.pid!;
-    const check = () => {
+    void this.control.settle().then(() => {
       if (this.current !== cur) return;
-      if (this.members().some((p) => p !== pid)) cur.timers.push(setTimeout(check, 25));
       // What the shell saw of a cancelled block (often 0: the rest was skipped) is not its result.
-      else cur.finish({ status: cur.reason!, exitCode: cur.reason === 'timeout' ? EXIT_TIMEOUT : EXIT_CANCELLED });
-    };
-    check();
+      cur.finish({ status: cur.reason!, exitCode: cur.reason === 'timeout' ? EXIT_TIMEOUT : EXIT_CANCELLED });
+    });
   }
 
   private emitOutput(text: string): void {
@@ -274,9 +330,11 @@ export class ShellSession extends EventEmitter {
   private onExit(code: number | null, sig: NodeJS.Signals | null, error?: string): void {
     if (this.exited) return;
     this.exited = { code, signal: sig };
-    const pid = this.proc.pid;
-    // Background jobs left behind belong to the ended session, wherever they went.
-    const leftovers = pid ? killAll(() => sessionProcesses(pid, this.marker, this.startedAt)) : Promise.resolve();
+    // Background jobs left behind belong to the ended session, wherever they went (remotely,
+    // over a new connection when the old one dropped).
+    const connected = !this.ready;
+    const lost = !!this.remote && this.remote.lostExitCode !== undefined && code === this.remote.lostExitCode;
+    const leftovers = this.remote && !connected ? Promise.resolve() : this.control.killEverything();
     const cur = this.current;
     if (cur) {
       const rest = cur.redactor.push(cur.scanner.flush() + this.decoder.end()) + cur.redactor.flush();
@@ -285,6 +343,13 @@ export class ShellSession extends EventEmitter {
       if (cur.reason) {
         status = cur.reason; exitCode = code ?? 137;
         message = `The block did not stop on SIGTERM, so the session was killed. The next run starts a new session.`;
+      } else if (this.remote && !connected) {
+        status = 'session-died'; exitCode = code ?? 255;
+        message = `Cannot connect to ${this.remote.label}: ${this.lastStderr || error || `${this.remote.command} exited with ${code ?? sig}`}. Nothing ran.`;
+      } else if (lost) {
+        status = 'session-died'; exitCode = code!;
+        message = lostMessage(this.remote!.label, true);
+        this.connectionLost = true;
       } else if (error) {
         status = 'session-died'; exitCode = 127; message = error;
       } else if (code !== null) {
@@ -294,15 +359,30 @@ export class ShellSession extends EventEmitter {
         status = 'session-died'; exitCode = 128 + signalNumber(sig);
         message = `The shell session died (${sig}) while running the block. The next run starts a new session.`;
       }
-      cur.finish({ status, exitCode, sessionEnded: message });
+      cur.finish({ status, exitCode, sessionEnded: message, ...(this.connectionLost ? { connectionLost: true } : {}) });
+    } else if (lost && connected) {
+      this.connectionLost = true;
+      this.endedWith = lostMessage(this.remote!.label, false);
     }
     this.cleanup();
     void leftovers.then(() => this.emit('end', this.exited));
   }
 
   private cleanup(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.remote) this.remote.cleanup?.();
+    else rmSync(this.dir, { recursive: true, force: true });
   }
+
+  /** The connection dropped (during a block or between blocks): the next run asks before reconnecting. */
+  connectionLost = false;
+  /** Why an idle session ended, when that is worth telling the next run. */
+  endedWith?: string;
+}
+
+function lostMessage(label: string, duringStep: boolean): string {
+  return duringStep
+    ? `Connection to ${label} lost during the step; the step may have partly run. Check on the host before running it again.`
+    : `Connection to ${label} was lost while the session was idle; its exports and functions are gone.`;
 }
 
 /** A block file name made of safe characters only, or undefined. */

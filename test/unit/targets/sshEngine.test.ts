@@ -1,0 +1,76 @@
+// The engine and the CLI on an ssh target, against a real sshd: steps run there, and a dropped
+// connection is never silently reconnected.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RunEngine } from '../../../server/src/run/engine';
+import { parseEnvironments } from '../../../server/src/environments/load';
+import { resolveEnvironment } from '../../../server/src/environments/resolve';
+import { sshdUnavailable, startSshd, type RunningSshd } from '../../support/sshd';
+import { scratchDir } from '../run/helpers';
+
+const skip = sshdUnavailable();
+const root = join(__dirname, '../../..');
+let sshd: RunningSshd;
+before(async () => { if (!skip) sshd = await startSshd(); });
+after(async () => { await sshd?.stop(); });
+
+const yamlOptions = () => Object.entries(sshd.options).map(([k, v]) => `${k}: "${v}"`).join(', ');
+
+function workspace(envYaml: string, runbook: string): { ws: string; file: string } {
+  const ws = scratchDir('runbook-ssh-ws-');
+  mkdirSync(join(ws, '.runbook'));
+  writeFileSync(join(ws, '.runbook/environments.yaml'), envYaml);
+  writeFileSync(join(ws, 'remote.md'), runbook);
+  return { ws, file: join(ws, 'remote.md') };
+}
+
+test('runbook run --env <ssh target> runs the steps there, one session for all of them', { skip }, () => {
+  const { ws, file } = workspace([
+    'environments:',
+    '  box:',
+    '    variables: { NS: payments }',
+    '    secrets: [TOKEN]',
+    `    target: { ssh: { host: 127.0.0.1, user: ${sshd.user}, port: ${sshd.port}, options: { ${yamlOptions()} } } }`,
+  ].join('\n'), '# Remote\n\n```bash\nexport STAGE=one; whoami\n```\n\n```bash\necho "$STAGE $NS ${#TOKEN}"; echo "$TOKEN"\n```\n');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server/src/cli/main.ts'), 'run', file, '--env', 'box', '--all'], {
+    cwd: root, encoding: 'utf8', input: '', timeout: 60_000,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TOKEN: 'tok-remote-secret-42' },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, `${sshd.user}\none payments 20\n***\n`);
+  const recs = readdirSync(join(ws, '.runbook/runs')).flatMap((f) => readFileSync(join(ws, '.runbook/runs', f), 'utf8').trim().split('\n')).map((l) => JSON.parse(l));
+  assert.equal(recs.length, 2);
+  assert.ok(!JSON.stringify(recs).includes('tok-remote-secret-42'));
+});
+
+test('after a dropped connection the next run asks before reconnecting, and a no runs nothing', { skip }, async () => {
+  const parsed = parseEnvironments(`environments:\n  box:\n    target: { ssh: { host: 127.0.0.1, user: ${sshd.user}, port: ${sshd.port}, options: { ${yamlOptions()} } } }\n`);
+  assert.deepEqual(parsed.diagnostics, []);
+  const env = await resolveEnvironment(parsed.environments[0], { workspaceFolder: scratchDir(), baseEnv: process.env, secrets: { get: async () => undefined } });
+  const asked: string[] = [];
+  let answer = false;
+  const engine = new RunEngine({ confirmReconnect: async (i) => { asked.push(`${i.host}: ${i.reason}`); return answer; } });
+  const step = (command: string) => engine.runStep({ runbook: 'r.md', block: { index: 0, step: 1, lang: 'shell', sectionPath: [] }, command, env });
+  try {
+    assert.equal((await step('export X=kept')).status, 'ok');
+    const p = step('echo "$X"; sleep 30');
+    await new Promise((r) => setTimeout(r, 700));
+    sshd.dropConnections();
+    const lost = await p;
+    assert.equal(lost.connectionLost, true);
+    assert.match(lost.sessionEnded!, /lost during the step; the step may have partly run/);
+    const refused = await step('touch /tmp/runbook-should-not-run');
+    assert.equal(refused.status, 'failed');
+    assert.match(refused.output, /Not reconnected to runbook-ssh@127\.0\.0\.1:\d+/);
+    assert.equal(asked.length, 1);
+    assert.match(asked[0], /may have partly run/);
+    answer = true;
+    const again = await step('echo "fresh:${X:-unset}"');
+    assert.equal(again.status, 'ok', again.output);
+    assert.equal(again.output, 'fresh:unset\n');
+    assert.equal(asked.length, 2);
+  } finally { await engine.dispose(); }
+});
