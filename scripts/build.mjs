@@ -30,6 +30,8 @@ const entries = [
   // The chart panel's page (a webview: a browser, not Node), with uPlot and its CSS bundled in,
   // so the page loads nothing from anywhere but the extension (dist/chartView.js and .css).
   { name: 'chartView', in: 'client/webview/chart.ts', out: 'dist/chartView.js', browser: true },
+  // Checks files on every core for `runbook check` over a repository (repoCheck/pool.ts).
+  { name: 'checkWorker', in: 'server/src/repoCheck/checkWorker.ts', out: 'dist/checkWorker.js' },
 ];
 const names = process.argv.slice(2).filter(a => !a.startsWith('--'));
 const unknown = names.filter(n => !entries.some(e => e.name === n));

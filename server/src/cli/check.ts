@@ -1,53 +1,104 @@
 // `runbook check`: diagnostics for every Markdown file given, in the format asked for (text,
-// JSON, SARIF, GitHub annotations). The findings are collected first, then written by one
-// formatter (format/), so every format shows the same findings.
+// JSON, SARIF, GitHub annotations). Files are checked on all cores, with results cached on disk
+// by content (repoCheck/): a re-run re-checks only what changed. Each file's findings are plain
+// data written by one formatter (format/), so every format, thread count and cache state shows
+// the same findings, in the order of the files.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { analyzeText } from '../analysis/pipeline';
-import { inputProblem } from '../analysis/inputGuard';
 import { defaultSettings } from '../analysis/settings';
-import { parallelPrewarm } from '../model/parallelParse';
+import { defaultCacheDir } from '../index/diskCache';
+import type { FileResult } from '../repoCheck/fileResult';
+import { checkIdentity } from '../repoCheck/cacheKey';
+import { ResultCache, resultCacheFile, resultKey } from '../repoCheck/resultCache';
+import { checkAll, type CheckJob } from '../repoCheck/pool';
+import { OrderedOutput } from '../repoCheck/orderedOutput';
 import { collectMarkdown, UsageError } from './files';
-import { FORMAT_NAMES, formatterFor, isFormatName } from './format/formats';
+import { FORMAT_NAMES, formatterFor, isFormatName, type FormatName } from './format/formats';
 import type { FileFindings } from './format/findings';
 import { VERSION } from './version';
 
-export async function checkCommand(args: string[]): Promise<number> {
+interface Options { format: FormatName; jobs: number; cache: boolean; paths: string[] }
+
+function parseArgs(args: string[]): Options | string {
   let format = 'text';
-  const paths: string[] = [];
+  const o = { jobs: availableParallelism(), cache: true, paths: [] as string[] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format') format = args[++i] ?? '';
     else if (a.startsWith('--format=')) format = a.slice(9);
-    else if (a.startsWith('-')) { console.error(`runbook check: unknown option '${a}'`); return 2; }
-    else paths.push(a);
+    else if (a === '--jobs' || a === '-j' || a.startsWith('--jobs=')) {
+      const v = a.startsWith('--jobs=') ? a.slice(7) : args[++i] ?? '';
+      if (!/^[1-9]\d{0,2}$/.test(v)) return `--jobs must be a whole number from 1 to 999, not '${v}'`;
+      o.jobs = Number(v);
+    } else if (a === '--no-cache') o.cache = false;
+    else if (a.startsWith('-')) return `unknown option '${a}'`;
+    else o.paths.push(a);
   }
-  if (!isFormatName(format)) { console.error(`runbook check: --format must be ${FORMAT_NAMES.join(', ')}, not '${format}'`); return 2; }
-  if (!paths.length) { console.error('runbook check: give at least one file or folder'); return 2; }
+  if (!isFormatName(format)) return `--format must be ${FORMAT_NAMES.join(', ')}, not '${format}'`;
+  if (!o.paths.length) return 'give at least one file or folder';
+  return { ...o, format };
+}
+
+type Outcome = { result: FileResult } | { unreadable: string };
+
+/** Formats that are one file's lines after another's can be written as each file is ready. */
+const streamed: ReadonlySet<FormatName> = new Set(['text', 'github']);
+
+export async function checkCommand(args: string[]): Promise<number> {
+  const o = parseArgs(args);
+  if (typeof o === 'string') { console.error(`runbook check: ${o}`); return 2; }
   let files: string[];
-  try { files = collectMarkdown(paths); } catch (e) {
+  try { files = collectMarkdown(o.paths); } catch (e) {
     if (e instanceof UsageError) { console.error(`runbook check: ${e.message}`); return 2; }
     throw e;
   }
+  const settings = defaultSettings;
+  const identity = o.cache ? checkIdentity(settings) : '';
+  const cache = o.cache ? new ResultCache(resultCacheFile(defaultCacheDir())).load() : undefined;
+  const format = formatterFor(o.format, VERSION);
+
+  let errors = 0;
   let unreadable = false;
+  let fromCache = 0;
   const found: FileFindings[] = [];
-  for (const file of files) {
+  const out = new OrderedOutput<Outcome>((i, r) => {
+    const path = files[i];
+    if ('unreadable' in r) {
+      console.error(`runbook check: cannot read '${path}': ${r.unreadable}`);
+      unreadable = true;
+      return;
+    }
+    errors += r.result.errors;
+    const { diagnostics, blocks, metrics } = r.result;
+    if (streamed.has(o.format)) process.stdout.write(format([{ path, diagnostics, blocks, metrics }]));
+    else found.push({ path, diagnostics, blocks, metrics });
+  });
+
+  const misses: CheckJob[] = [];
+  const keys: string[] = [];
+  for (const [index, file] of files.entries()) {
     let text: string;
     try { text = readFileSync(file, 'utf8'); } catch (e) {
-      console.error(`runbook check: cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      unreadable = true;
+      out.put(index, { unreadable: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
       continue;
     }
-    // A big file is parsed on both cores first; the analysis then finds its chunks cached.
-    if (!inputProblem(text, defaultSettings)) await parallelPrewarm(text);
-    const { model, analysis } = await analyzeText(text, { uri: pathToFileURL(resolve(file)).href, includeSlow: true });
-    found.push({ path: file, diagnostics: analysis.diagnostics, blocks: model.blocks, metrics: analysis.metrics });
+    if (cache) {
+      keys[index] = resultKey(identity, text);
+      const hit = cache.get(keys[index]);
+      if (hit) { fromCache++; out.put(index, { result: hit }); continue; }
+    }
+    misses.push({ index, uri: pathToFileURL(resolve(file)).href, text });
   }
-  process.stdout.write(formatterFor(format, VERSION)(found));
-  const errors = found.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length, 0);
-  if (format === 'text' && files.length) console.error(`${files.length} file(s) checked, ${errors} error(s)`);
+  await checkAll(misses, { jobs: o.jobs, settings }, (index, result) => {
+    cache?.set(keys[index], result);
+    out.put(index, { result });
+  });
+  cache?.save();
+
+  if (!streamed.has(o.format)) process.stdout.write(format(found));
+  if (o.format === 'text' && files.length) console.error(`${files.length} file(s) checked${fromCache ? ` (${fromCache} unchanged, from the cache)` : ''}, ${errors} error(s)`);
   if (unreadable) return 2;
   return errors ? 1 : 0;
 }

@@ -25,6 +25,8 @@ interface Request { text: string; resolve: (c: ShellcheckComment[] | undefined) 
 interface Batch { opts: ShellcheckOptions; requests: Request[] }
 
 const maxBatch = 100;
+/** ShellCheck processes started for findings (not probes): tests check that blocks share them. */
+export const shellcheckStats = { processes: 0 };
 const maxProcesses = 2;
 let running = 0;
 const waiting: Batch[] = [];
@@ -80,6 +82,7 @@ function pump(): void {
 async function runBatch({ opts, requests }: Batch): Promise<void> {
   const base = ['--format=json1', '-s', 'bash', ...(opts.exclude.length ? ['-e', opts.exclude.join(',')] : [])];
   const timeoutMs = opts.timeoutMs ?? 10_000 + 100 * requests.length;
+  shellcheckStats.processes++;
   // A keystroke changes one block: that one goes through stdin, with no files to write and remove.
   if (requests.length === 1) {
     const [r] = requests;
