@@ -46,7 +46,7 @@ test('a re-run serves unchanged files from the cache with the same output; a cha
   assert.equal(none.out, fresh.out);
 });
 
-const result = (message: string, lasting = true): FileResult => ({ diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'warning', code: 'x', source: 'runbook', message }], blocks: [], metrics: [], errors: 0, lasting });
+const result = (message: string, lasting = true): FileResult => ({ diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 2, code: 'x', source: 'runbook', message }], blocks: [], metrics: [], errors: 0, lasting });
 
 test('entries are found by content and identity only; a result from a check that could not run is not kept', () => {
   const dir = mkdtempSync(join(tmpdir(), 'runbook-cache-'));
