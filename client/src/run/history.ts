@@ -101,11 +101,16 @@ export class RunHistory implements vscode.Disposable {
       chosen = picked?.record;
     }
     if (!chosen) return { records: records.length };
+    return { records: records.length, opened: await this.open(chosen) };
+  }
+
+  /** Opens one record as a read-only document (the Runs view's "Open output"); its URI. */
+  async open(record: RunRecord): Promise<string> {
     const id = String(++this.seq);
-    this.shown.set(id, renderRecord(chosen));
-    const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${chosen.environment} ${chosen.time.replace(/[:.]/g, '-')}.log`, query: id });
+    this.shown.set(id, renderRecord(record));
+    const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${record.environment} ${record.time.replace(/[:.]/g, '-')}.log`, query: id });
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
-    return { records: records.length, opened: uri.toString() };
+    return uri.toString();
   }
 
   dispose(): void { this.registration.dispose(); }

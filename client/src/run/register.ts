@@ -12,6 +12,7 @@ import { ServerState } from './serverState';
 import { mementoValueStore } from './prompts';
 import { RunController, type RunArgs } from './runController';
 import { RunHistory, type HistoryArgs } from './history';
+import { registerRunsView } from '../runs/register';
 
 /** Ends every session and closes the Prometheus connections; `deactivate` waits for it. */
 let disposeRun: (() => Promise<void>) | undefined;
@@ -37,6 +38,7 @@ export function registerRun(context: vscode.ExtensionContext, client: LanguageCl
     server,
     new SessionTerminals(engine, (runbook, env) => controller.cancelSession(runbook, env)),
     history,
+    registerRunsView(context, client, history),
     { dispose: () => void deactivateRun() },
     vscode.commands.registerCommand('runbook.runBlock', (args?: RunArgs) => controller.run('block', args)),
     vscode.commands.registerCommand('runbook.runSection', (args?: RunArgs) => controller.run('section', args)),
