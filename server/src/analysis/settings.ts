@@ -16,6 +16,8 @@ export interface Settings {
     /** URL prefixes that stand for the workspace root in a rule's `runbook_url`. */
     runbookUrlPrefixes: string[];
   };
+  /** Symptom results older than this show as stale (runbook.symptoms.staleAfterSeconds). */
+  symptoms: { staleAfterSeconds: number };
 }
 
 export const defaultSettings: Settings = {
@@ -23,6 +25,7 @@ export const defaultSettings: Settings = {
   shellcheck: { enabled: true, path: 'shellcheck', exclude: ['SC2148', 'SC2154', 'SC2034', 'SC1091', ...runbookExcludes] },
   knownSeverities: ['critical', 'page', 'warning', 'warn', 'info', 'none', 'high', 'medium', 'low'],
   alerts: { runbookUrlPrefixes: [] },
+  symptoms: { staleAfterSeconds: 60 },
 };
 
 /**
@@ -43,6 +46,7 @@ export function mergeSettings(partial: unknown): Settings {
     },
     knownSeverities: stringArray(p.knownSeverities) ?? d.knownSeverities,
     alerts: { runbookUrlPrefixes: stringArray(al.runbookUrlPrefixes) ?? d.alerts.runbookUrlPrefixes },
+    symptoms: { staleAfterSeconds: positiveNumber((p.symptoms as Record<string, unknown> | undefined)?.staleAfterSeconds) ?? d.symptoms.staleAfterSeconds },
   };
 }
 

@@ -5,6 +5,7 @@ import { VERSION } from './version';
 const usage = `usage:
   runbook check [--format text|json|sarif|github] <files or folders...>
   runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>]
+  runbook symptoms <file> [--env <name>] [--format text|json]   exit 1 when a symptom is present
   runbook --version`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -14,6 +15,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'run': {
       const { runCommand } = await import('./run');
       return runCommand(rest);
+    }
+    case 'symptoms': {
+      const { symptomsCommand } = await import('./symptoms');
+      return symptomsCommand(rest);
     }
     case '--version': case '-v':
       console.log(`runbook ${VERSION}`);

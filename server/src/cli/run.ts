@@ -1,7 +1,7 @@
 // `runbook run`: the run engine from a terminal or a pipeline. Same guardrails as the editor:
 // a protected environment needs `--confirm <name>`; anything that needs an answer is asked on a
 // TTY and, without one, fails with the flag that would answer it.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,7 @@ import { prometheusInstantQuery } from '../run/promql';
 import { resultLabel } from '../run/label';
 import { todayFor } from '../run/datePlaceholder';
 import { runnableText } from '../shell/transcript';
+import { workspaceRoot } from './workspaceRoot';
 
 const usage = 'usage: runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>] [--yes] [--timeout <seconds, default 600, 0 for none>] [--on-failure report|strict] [--records-dir <dir>]\n  N is the step number the editor shows (1 = the first shell or PromQL block)';
 const DEFAULT_TIMEOUT_S = 600;
@@ -180,12 +181,4 @@ function parseSets(sets: string[]): Record<string, string> {
 function parseStep(s: string): number {
   if (!/^\d+$/.test(s) || Number(s) < 1) throw new CliError(`--block expects a step number as the editor shows it (from 1), got '${s}'`);
   return Number(s);
-}
-
-/** The folder holding `.runbook/` above the runbook, else the current folder. */
-function workspaceRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.runbook'))) return dir;
-    if (dirname(dir) === dir) return process.cwd();
-  }
 }

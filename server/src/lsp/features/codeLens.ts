@@ -11,6 +11,7 @@ import { runStateOf, type LastResult, type RunState } from './runState';
 import { resultLabel } from '../../run/label';
 import type { BlockStatus } from '../../run/session';
 import { chartLenses } from '../../chart/lens';
+import { symptomLenses } from '../../symptoms/lens';
 
 export { runnableBlocks };
 
@@ -78,7 +79,8 @@ export const codeLensFeature: Feature = {
     const state = runStateOf(ctx);
     ctx.connection.onCodeLens(p => {
       const model = ctx.store.model(p.textDocument.uri);
-      return model ? codeLenses(model, state) : [];
+      const doc = ctx.store.documents.get(p.textDocument.uri);
+      return model ? [...codeLenses(model, state), ...(doc ? symptomLenses(model, doc.getText(), state.env) : [])] : [];
     });
   },
 };

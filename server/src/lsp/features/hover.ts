@@ -11,6 +11,7 @@ import { expressionHover } from '../../metrics/expressionHover';
 import { errorHover } from '../../metrics/hoverText';
 import { abortSignalOf } from '../cancellation';
 import type { PrometheusClient } from '../../prometheus/client';
+import { symptomAt, symptomHoverSection } from '../../symptoms/hover';
 
 function contains(r: Range, p: Position): boolean {
   const after = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
@@ -27,7 +28,22 @@ function strictlyInside(r: Range, p: Position): boolean {
 export const hoverFeature: Feature = {
   capabilities: { hoverProvider: true },
   register(ctx) {
+    // On a symptom, whatever the hover shows is followed by the condition's result per series.
     ctx.connection.onHover(async (params, token): Promise<Hover | null> => {
+      const base = await hoverAt(params, token);
+      const doc = ctx.store.documents.get(params.textDocument.uri);
+      const model = doc && doc.languageId !== 'promql' ? ctx.store.model(doc.uri) : undefined;
+      const symptom = doc && model && symptomAt(model, doc.getText(), params.position);
+      if (!symptom) return base;
+      const target = await liveMetricsOf(ctx).current();
+      if (!target.client) return base;
+      const client = target.client;
+      const section = await symptomHoverSection(symptom, target.envName, (expr, signal) => client.query(expr, { signal }), abortSignalOf(token));
+      const before = base && typeof base.contents === 'object' && 'value' in base.contents ? `${base.contents.value}\n\n---\n\n` : '';
+      return { contents: { kind: MarkupKind.Markdown, value: `${before}${section}` }, range: base?.range ?? symptom.range };
+    });
+
+    const hoverAt = async (params: Parameters<Parameters<typeof ctx.connection.onHover>[0]>[0], token: Parameters<Parameters<typeof ctx.connection.onHover>[0]>[1]): Promise<Hover | null> => {
       const doc = ctx.store.documents.get(params.textDocument.uri);
       if (!doc) return null;
       const text = doc.getText();
@@ -76,6 +92,6 @@ export const hoverFeature: Feature = {
         return { contents: { kind: MarkupKind.Markdown, value } };
       }
       return null;
-    });
+    };
   },
 };

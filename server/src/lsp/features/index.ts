@@ -18,6 +18,8 @@ import { serverInfoFeature } from './serverInfo';
 import { prometheusStatusFeature } from './prometheusStatus';
 import { alertLinkDiagnosticsFeature } from './alertLinkDiagnostics';
 import { chartDataFeature } from './chartData';
+import { symptomsFeature } from './symptoms';
+import { inlayHintsFeature } from './inlayHints';
 
 export const features: Feature[] = [
   diagnosticsFeature,
@@ -38,4 +40,6 @@ export const features: Feature[] = [
   prometheusStatusFeature,
   alertLinkDiagnosticsFeature,
   chartDataFeature,
+  symptomsFeature,
+  inlayHintsFeature,
 ];

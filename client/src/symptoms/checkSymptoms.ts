@@ -1,0 +1,20 @@
+// "Runbook: Check Symptoms": the lens (or the palette) asks the server to evaluate the runbook's
+// symptoms in the chosen environment; the results appear as inlay hints. Returns the answer,
+// which the e2e tests read.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CHECK_SYMPTOMS_COMMAND, CHECK_SYMPTOMS_REQUEST, type CheckSymptomsParams, type CheckSymptomsResult } from '../../../server/src/lsp/features/symptomsProtocol';
+
+export function registerCheckSymptoms(client: LanguageClient): vscode.Disposable {
+  return vscode.commands.registerCommand(CHECK_SYMPTOMS_COMMAND, async (args?: { uri?: string }): Promise<CheckSymptomsResult | undefined> => {
+    const uri = args?.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+    if (!uri) { void vscode.window.showInformationMessage('Runbook: open a runbook to check its symptoms.'); return undefined; }
+    const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Checking symptoms…' },
+      () => client.sendRequest<CheckSymptomsResult>(CHECK_SYMPTOMS_REQUEST, { uri } satisfies CheckSymptomsParams));
+    if ('error' in answer) { void vscode.window.showWarningMessage(`Runbook: ${answer.error}`); return answer; }
+    const present = answer.symptoms.filter(s => s.state === 'present').length;
+    const unknown = answer.symptoms.filter(s => s.state === 'unknown').length;
+    vscode.window.setStatusBarMessage(`Runbook: ${present} of ${answer.symptoms.length} symptoms present on ${answer.env}${unknown ? `, ${unknown} could not be evaluated` : ''}`, 10_000);
+    return answer;
+  });
+}
