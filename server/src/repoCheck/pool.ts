@@ -16,6 +16,8 @@ export interface PoolOptions {
   /** Threads that check files; 1 checks everything on this thread. */
   jobs: number;
   settings: Settings;
+  /** A worker costs a bundle load (about 0.2 s of CPU): each must get at least this many files. */
+  minFilesPerThread?: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export function batchSize(files: number, threads: number): number {
 
 /** Checks every job; `onResult` gets each file's result as it is ready. Rejects if a check throws. */
 export async function checkAll(jobs: CheckJob[], opts: PoolOptions, onResult: (index: number, r: FileResult) => void): Promise<void> {
-  const threads = Math.max(1, Math.min(opts.jobs, Math.ceil(jobs.length / 2)));
+  const threads = Math.max(1, Math.min(opts.jobs, Math.floor(jobs.length / (opts.minFilesPerThread ?? 16))));
   const size = batchSize(jobs.length, threads);
   const batches: CheckJob[][] = [];
   for (let i = 0; i < jobs.length; i += size) batches.push(jobs.slice(i, i + size));

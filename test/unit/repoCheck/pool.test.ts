@@ -21,7 +21,7 @@ function check(...args: string[]) {
 
 test('--jobs 2 prints what --jobs 1 prints, in file order, with the same exit code (text and JSON)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'runbook-pool-'));
-  const files = writeRunbooks(dir, 10, { bigFirst: true });
+  const files = writeRunbooks(dir, 40, { bigFirst: true });
   const one = check('--jobs', '1', dir);
   const two = check('--jobs', '2', dir);
   assert.equal(one.code, 1, one.err);
@@ -44,7 +44,7 @@ test('the pool hands every file back, out of order, and the ordered output resto
   const arrival: number[] = [];
   const printed: number[] = [];
   const out = new OrderedOutput<FileResult>(i => printed.push(i));
-  await checkAll(jobs, { jobs: 2, settings: defaultSettings }, (i, r) => { arrival.push(i); out.put(i, r); });
+  await checkAll(jobs, { jobs: 2, settings: defaultSettings, minFilesPerThread: 1 }, (i, r) => { arrival.push(i); out.put(i, r); });
   assert.deepEqual([...arrival].sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7]);
   assert.notDeepEqual(arrival, [0, 1, 2, 3, 4, 5, 6, 7], 'the big first file finishes after others (else this test shows nothing)');
   assert.deepEqual(printed, [0, 1, 2, 3, 4, 5, 6, 7]);
