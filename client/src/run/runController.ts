@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RunEngine, StepResult } from '../../../server/src/run/engine';
+import type { VerificationOutcome } from '../../../server/src/verify/poll';
 import { decidePlan, decideStep, type Decision } from '../../../server/src/run/guardrails';
 import { overriddenVariables } from '../../../server/src/environments/sessionVariables';
 import { rememberValues, secretValuesOf, substitute, type PlaceholderValueStore } from '../../../server/src/run/substitute';
@@ -29,6 +30,8 @@ export interface StepSummary {
   /** The first command that failed when the step went on after it. */
   failure?: { line: number; exitCode: number; text: string }; exitCode: number; durationMs: number; command: string;
   output: string; record?: string; recordError?: string; expectedMatched?: boolean;
+  /** A verification or precondition step's outcome (which condition did not hold, its last value). */
+  verification?: VerificationOutcome;
 }
 export interface RunOutcome {
   status: 'ok' | 'failed' | 'cancelled' | 'refused' | 'error'; message?: string; steps: StepSummary[];
@@ -121,7 +124,7 @@ export class RunController {
       steps.push(r);
       if (r.status !== 'ok') {
         const where = plan.steps.length > 1 ? `Stopped at step ${step.step} (${i + 1} of ${plan.steps.length} in this run): ` : `Step ${step.step}: `;
-        const what = r.failure ? `line ${r.failure.line} failed (exit ${r.failure.exitCode}): ${r.failure.text}` : r.status === 'failed' ? `ended with exit ${r.exitCode}` : r.status === 'timeout' ? 'timed out' : `ended: ${r.status}`;
+        const what = r.verification && !r.verification.holds && r.failure ? r.failure.text : r.failure ? `line ${r.failure.line} failed (exit ${r.failure.exitCode}): ${r.failure.text}` : r.status === 'failed' ? `ended with exit ${r.exitCode}` : r.status === 'timeout' ? 'timed out' : `ended: ${r.status}`;
         return { status: r.status === 'cancelled' ? 'cancelled' : 'failed', message: `${where}${r.failure ? '' : `${firstLine(step.body)} `}${what} on "${def.name}".`, steps };
       }
     }
@@ -131,6 +134,7 @@ export class RunController {
   private async runStep(
     uri: vscode.Uri, runbook: string, step: PlanStep, def: EnvironmentDef, env: ResolvedEnvironment, args: RunArgs, planApproved: boolean, asked: string[],
   ): Promise<{ summary: StepSummary } | { end: RunOutcome }> {
+    if (step.verifyError) return { end: { status: 'refused', message: `Step ${step.step}: ${step.verifyError}`, steps: [] } };
     let command = step.command, substituted = false, values: Record<string, string> = {};
     if (step.lang !== 'promql') {
       const filled = await askValues(step, def.name, this.values, args.values);
@@ -159,7 +163,7 @@ export class RunController {
       const timeoutS = config.get<number>('run.timeoutSeconds') ?? 0;
       const run = this.engine.runStep({
         runbook, command, env, secretValues, signal: ac.signal, timeoutMs: timeoutS > 0 ? timeoutS * 1000 : undefined,
-        block: { index: step.index, step: step.step, lang: step.lang, sectionPath: step.sectionPath }, expectedOutput: step.expectedOutput,
+        block: { index: step.index, step: step.step, lang: step.lang, sectionPath: step.sectionPath, verify: step.verify }, expectedOutput: step.expectedOutput,
         onFailure: config.get<string>('run.onFailure') === 'strict' ? 'strict' : 'report',
       });
       result = await withDelayedProgress(`Runbook: running step ${step.step} on "${def.name}"`, run, () => ac.abort());
@@ -169,12 +173,14 @@ export class RunController {
       index: step.index, bodyHash: step.bodyHash, env: def.name, status: result.status, exitCode: result.exitCode,
       durationMs: result.durationMs, expectedMatched: result.expected?.matched,
       ...(result.failure ? { failure: { line: result.failure.line, exitCode: result.failure.exitCode } } : {}),
+      ...(result.verification ? { verification: { kind: result.verification.kind, holds: result.verification.holds, condition: result.verification.condition, lastValue: result.verification.lastValue } } : {}),
     });
     if (result.record && !result.record.ok) void vscode.window.showWarningMessage(`Runbook: ${result.record.error}`);
     else if (result.record?.ok) void offerGitignore(this.state, result.record.file).catch(() => undefined);
     return { summary: {
       index: step.index, step: step.step, status: result.status, ...(result.failure ? { failure: result.failure } : {}), exitCode: result.exitCode, durationMs: result.durationMs, command: shown,
       output: result.output, expectedMatched: result.expected?.matched,
+      ...(result.verification ? { verification: result.verification } : {}),
       ...(result.record?.ok ? { record: result.record.file } : result.record ? { recordError: result.record.error } : {}),
     } };
   }

@@ -22,6 +22,7 @@ import { resultLabel } from '../run/label';
 import { todayFor } from '../run/datePlaceholder';
 import { runnableText } from '../shell/transcript';
 import { workspaceRoot } from './workspaceRoot';
+import { verifySpecOf, VerifySpecError } from '../verify/spec';
 
 const usage = 'usage: runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>] [--yes] [--timeout <seconds, default 600, 0 for none>] [--on-failure report|strict] [--records-dir <dir>]\n  N is the step number the editor shows (1 = the first shell or PromQL block)';
 const DEFAULT_TIMEOUT_S = 600;
@@ -132,7 +133,9 @@ async function run(argv: string[]): Promise<number> {
       await settle(decision, tty, !!o.yes, def.name);
       console.error(`\n▶ step ${stepOf(b)}${b.sectionPath.length ? ` [${b.sectionPath.join(' › ')}]` : ''} on ${env.name}`);
       const expected = b.expectedOutput !== undefined ? model.blocks[b.expectedOutput]?.body : undefined;
-      const r = await engine.runStep({ runbook: relative(root, file) || file, block: { ...b, step: stepOf(b) }, command, env, expectedOutput: expected, timeoutMs, secretValues, onFailure });
+      let verify;
+      try { verify = verifySpecOf(b); } catch (e) { if (e instanceof VerifySpecError) throw new CliError(`step ${stepOf(b)}: ${e.message}`); throw e; }
+      const r = await engine.runStep({ runbook: relative(root, file) || file, block: { ...b, step: stepOf(b), verify }, command, env, expectedOutput: expected, timeoutMs, secretValues, onFailure });
       console.error(resultLabel(r));
       if (r.expected && !r.expected.matched) console.error(`expected output differs:\n  ${r.expected.differences.join('\n  ')}`);
       if (r.record && !r.record.ok) console.error(`runbook: ${r.record.error}`);

@@ -11,13 +11,16 @@ import { operatorIn } from './operator';
 import { longRunningReason } from './longRunning';
 import { redact } from './redact';
 import type { ResolvedEnvironment } from '../environments/types';
+import type { VerifySpec } from '../verify/spec';
+import { pollConditions, verificationSummary, type VerificationOutcome } from '../verify/poll';
+import { formatDuration } from './label';
 import { remoteSpec } from '../targets/remoteSpec';
 import { hostLabel, type SshTarget } from '../targets/types';
 
 export interface StepRequest {
   runbook: string;
   /** `step`: the block's step number (1-based among runnable blocks), as the editor shows it. */
-  block: { index: number; step?: number; lang: string; sectionPath: string[] };
+  block: { index: number; step?: number; lang: string; sectionPath: string[]; verify?: VerifySpec };
   /** The final command (placeholders filled, confirmed): what runs and what is recorded. */
   command: string;
   env: ResolvedEnvironment;
@@ -34,6 +37,8 @@ export interface StepRequest {
 export interface StepResult extends BlockOutcome {
   runId: string;
   expected?: ExpectedMatch;
+  /** A verification or precondition step: whether its conditions held, and the last value of one that did not. */
+  verification?: VerificationOutcome;
   /** Where the record went, or why it could not be written. */
   record?: { ok: true; file: string } | { ok: false; error: string };
 }
@@ -83,11 +88,12 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     if (req.signal?.aborted) ac.abort();
     this.running.set(key, ac);
     const started = new Date();
-    let outcome: BlockOutcome;
+    let outcome: BlockOutcome & { verification?: VerificationOutcome };
     try {
       this.atLineStart.set(key, true);
       this.emit('start', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, step: req.block.step, command: redact(req.command, secretsOf(req)) });
-      if (req.block.lang === 'promql') outcome = await this.runQuery(req, ac);
+      if (req.block.lang === 'promql' && req.block.verify) outcome = await this.runVerification(req, req.block.verify, ac);
+      else if (req.block.lang === 'promql') outcome = await this.runQuery(req, ac);
       else if (req.env.target.kind === 'invalid') outcome = failure(`Environment "${req.env.name}" cannot run steps: ${req.env.target.reason}.`);
       else if (req.env.target.kind !== 'local' && req.env.target.kind !== 'ssh') outcome = failure(`Environment "${req.env.name}" runs on ${req.env.target.kind}, which this version cannot run yet.`);
       else if (req.env.shell === 'bash' && longRunningReason(req.command)) {
@@ -110,6 +116,7 @@ export class RunEngine extends EventEmitter<EngineEvents> {
         status: outcome.status, exitCode: outcome.exitCode, durationMs: outcome.durationMs,
         output: outcome.output, outputTruncated: outcome.truncated, outputChars: outcome.outputChars,
         expected: result.expected, note: outcome.sessionEnded, failure: outcome.failure, ranBy: await operatorIn(req.env.cwd),
+        ...(outcome.verification ? { verification: outcome.verification } : {}),
       };
       result.record = await this.opts.recorder.append(rec, secretsOf(req));
     }
@@ -249,6 +256,45 @@ export class RunEngine extends EventEmitter<EngineEvents> {
       if (ac.signal.aborted) return { ...base, status: timedOut ? 'timeout' : 'cancelled', exitCode: timedOut ? EXIT_TIMEOUT : EXIT_CANCELLED };
       if (!queries.length) return { ...base, status: 'ok', exitCode: 0 };
       return failed ? { ...base, status: 'failed', exitCode: 1, ...(queries.length > 1 ? { failure: failed } : {}) } : { ...base, status: 'ok', exitCode: 0 };
+    } finally {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /**
+   * A `promql verify` / `promql precondition` block: its conditions polled until they all hold or
+   * its timeout passes, one progress line per round with the current value. Passes or fails like
+   * a step, so Run all and Run section stop on it.
+   */
+  private async runVerification(req: StepRequest, spec: VerifySpec, ac: AbortController): Promise<BlockOutcome & { verification?: VerificationOutcome }> {
+    const t0 = Date.now();
+    const query = this.opts.instantQuery;
+    if (!query) return failure('PromQL steps need a Prometheus client, and none is configured.');
+    if (!req.env.prometheus) { this.output(req, `${noPrometheus(req.env.name)}\n`); return failure(noPrometheus(req.env.name)); }
+    const conditions = queriesOf(req.command);
+    if (!conditions.length) return failure('This verification block holds no PromQL condition.');
+    const onAbort = () => ac.abort();
+    req.signal?.addEventListener('abort', onAbort);
+    let timedOut = false;
+    const timer = req.timeoutMs ? setTimeout(() => { timedOut = true; ac.abort(); }, req.timeoutMs) : undefined;
+    let output = '';
+    const show = (text: string) => { const t = redact(text, secretsOf(req)); output += t; this.output(req, t); };
+    try {
+      const what = spec.kind === 'verify' ? `Verifying (polls every ${formatDuration(spec.intervalMs)}, up to ${formatDuration(spec.timeoutMs)})` : 'Precondition';
+      show(`${what}: ${conditions.map(c => c.expr.replace(/\s*\n\s*/g, ' ')).join(' and ')}\n`);
+      const v = await pollConditions(conditions.map(c => c.expr), (expr, signal) => query(req.env, expr, signal), spec, ac.signal, (p) => {
+        const at = formatDuration(p.elapsedMs);
+        if (!p.pending.length) show(`  ✓ holds (${at})\n`);
+        else for (const x of p.pending) show(`  … ${at}: ${x.condition.replace(/\s*\n\s*/g, ' ')} is ${x.value}\n`);
+      });
+      const summary = verificationSummary(v, formatDuration);
+      if (!v.aborted) show(`${v.holds ? '✓' : '✗'} ${summary}\n`);
+      const base = { output, truncated: false, outputChars: output.length, durationMs: Date.now() - t0, verification: v };
+      if (v.aborted) return { ...base, status: timedOut ? 'timeout' : 'cancelled', exitCode: timedOut ? EXIT_TIMEOUT : EXIT_CANCELLED };
+      if (v.holds) return { ...base, status: 'ok', exitCode: 0 };
+      const line = conditions.find(c => c.expr === v.condition)?.line ?? 1;
+      return { ...base, status: 'failed', exitCode: 1, failure: { line, exitCode: 1, text: redact(summary, secretsOf(req)) } };
     } finally {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);

@@ -2,10 +2,16 @@
 // `⚠ line 2 failed (exit 127)` when a command before the last one failed.
 import type { BlockOutcome } from './session';
 import type { ExpectedMatch } from './expected';
+import type { VerificationOutcome } from '../verify/poll';
 
-export function resultLabel(r: Pick<BlockOutcome, 'status' | 'exitCode' | 'durationMs' | 'failure' | 'connectionLost'> & { expected?: ExpectedMatch }): string {
+type Verification = Pick<VerificationOutcome, 'kind' | 'holds' | 'condition' | 'lastValue'>;
+
+export function resultLabel(r: Pick<BlockOutcome, 'status' | 'exitCode' | 'durationMs' | 'failure' | 'connectionLost'> & { expected?: ExpectedMatch; verification?: Verification }): string {
   const secs = formatDuration(r.durationMs);
   const base = ((): string => {
+    const v = r.verification;
+    if (v && r.status === 'ok') return v.kind === 'verify' ? `✓ verified in ${secs}` : '✓ precondition holds';
+    if (v && r.status === 'failed') return `✗ ${v.kind === 'verify' ? 'not verified' : 'precondition not met'}: ${short(v.condition ?? '')} is ${v.lastValue ?? '?'}`;
     switch (r.status) {
       case 'ok': return `✓ ${secs}`;
       case 'failed': return failedLabel(r);
@@ -26,6 +32,8 @@ function failedLabel(r: Pick<BlockOutcome, 'exitCode' | 'failure'>): string {
   if (r.exitCode === 0) return `⚠ ${line}`;
   return r.exitCode === f.exitCode ? `✗ ${line}` : `✗ exit ${r.exitCode} · ${line}`;
 }
+
+const short = (s: string) => { const t = s.replace(/\s+/g, ' '); return t.length > 60 ? `${t.slice(0, 59)}…` : t; };
 
 /** `45ms` under a tenth of a second (a fast step is not "0.0s"), `0.8s`, `12.3s`, `2m 05s`. */
 export function formatDuration(ms: number): string {

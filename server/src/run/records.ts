@@ -9,6 +9,7 @@ import { stripAnsi } from './ansi';
 import type { ExpectedMatch } from './expected';
 import type { BlockStatus, CommandFailure } from './session';
 import type { Operator } from './operator';
+import type { VerificationOutcome } from '../verify/poll';
 
 export const DEFAULT_RECORDS_DIR = '.runbook/runs';
 
@@ -35,6 +36,8 @@ export interface RunRecord {
   failure?: CommandFailure;
   /** Who ran it. */
   ranBy?: Operator;
+  /** A verification or precondition step: whether it held, and which condition did not, with its last value. */
+  verification?: VerificationOutcome;
 }
 
 export type AppendResult = { ok: true; file: string } | { ok: false; error: string };
@@ -57,6 +60,7 @@ export class RunRecorder {
       command: redact(rec.command, secretValues),
       output: out.text,
       outputTruncated: rec.outputTruncated || out.truncated,
+      ...(rec.verification ? { verification: { ...rec.verification, condition: rec.verification.condition && redact(rec.verification.condition, secretValues), lastValue: rec.verification.lastValue && redact(rec.verification.lastValue, secretValues) } } : {}),
     }) + '\n';
     try {
       await mkdir(this.dir, { recursive: true, mode: 0o700 });

@@ -67,7 +67,7 @@ function before(a: { line: number; character: number }, b: { line: number; chara
 export function resultTitle(r: LastResult, currentEnv: string): string {
   const expected = r.expectedMatched === undefined ? undefined : { matched: r.expectedMatched, differences: [] };
   const failure = r.failure ? { ...r.failure, text: '' } : undefined;
-  let t = resultLabel({ status: r.status as BlockStatus, exitCode: r.exitCode, durationMs: r.durationMs, expected, failure }) ?? `✗ ${r.status}`;
+  let t = resultLabel({ status: r.status as BlockStatus, exitCode: r.exitCode, durationMs: r.durationMs, expected, failure, verification: r.verification }) ?? `✗ ${r.status}`;
   if (r.expectedMatched) t += ' · output as expected';
   if (r.env !== currentEnv) t += ` (on ${r.env})`;
   return t;

@@ -10,6 +10,7 @@ import { under } from './codeLens';
 import { bodyHash } from './runState';
 import { runnableText } from '../../shell/transcript';
 import { RUN_PLAN_REQUEST } from './runProtocol';
+import { verifySpecOrError, type VerifySpec } from '../../verify/spec';
 
 export { RUN_PLAN_REQUEST };
 
@@ -46,6 +47,10 @@ export interface PlanStep {
   variables: string[];
   dangers: { rule: string; reason: string; line: number }[];
   expectedOutput?: string;
+  /** A `promql verify` / `promql precondition` block: how it polls. */
+  verify?: VerifySpec;
+  /** Why its info string's options cannot be used (the run refuses it). */
+  verifyError?: string;
 }
 
 export type RunPlan = { uri: string; steps: PlanStep[] } | { uri: string; error: string };
@@ -86,7 +91,9 @@ function step(model: RunbookModel, analysis: Analysis, b: CodeBlock, stepNo: num
     if (known) { if (!known.texts.includes(ph.text)) known.texts.push(ph.text); } else placeholders.push({ name: ph.name, kind: ph.kind, texts: [ph.text] });
   }
   const expected = b.expectedOutput !== undefined ? model.blocks.find(x => x.index === b.expectedOutput) : undefined;
+  const verify = verifySpecOrError(b);
   return {
+    ...(verify.spec ? { verify: verify.spec } : {}), ...(verify.error ? { verifyError: verify.error } : {}),
     index: b.index, step: stepNo, lang: b.lang, rawLang: b.rawLang, body: b.body, command: runnableText(b), bodyHash: bodyHash(b.body), sectionPath: b.sectionPath,
     line: b.range.start.line, endLine: b.range.end.line, placeholders, variables,
     dangers: analysis.dangers.filter(d => d.blockIndex === b.index).map(d => ({ rule: d.rule, reason: d.reason, line: d.range.start.line })),

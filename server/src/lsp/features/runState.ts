@@ -19,6 +19,8 @@ export interface LastResult {
   expectedMatched?: boolean;
   /** The first command that failed, when the step did not stop there. */
   failure?: { line: number; exitCode: number };
+  /** A verification step: whether it held, and the condition that did not with its last value. */
+  verification?: { kind: 'verify' | 'precondition'; holds: boolean; condition?: string; lastValue?: string };
 }
 
 /** The `runbook/state` notification: every field optional, only the ones sent change. */
