@@ -91,7 +91,7 @@ function showQueries(result: ChartDataResult): void {
 }
 
 function draw(result: ChartDataResult): void {
-  $('env').textContent = result.env ? `${result.env}` : '';
+  $('env').textContent = result.env ? ` · ${result.env}` : '';
   $('rangeLabel').textContent = 'error' in result ? '' : ` · ${result.range}`;
   showQueries(result);
   const message = $('message');

@@ -2,7 +2,7 @@
 // (the test host's web workbench, driven by headless Chromium), asserted on what the screen shows.
 // open a runbook → read the Problems → hover a metric → complete a metric name and a label value →
 // run a step → run a step that fails in the middle → fill a placeholder → Run all → switch to a
-// protected environment → confirm → cancel a long step → open Run History.
+// protected environment → confirm → cancel a long step → open Run History → chart a PromQL step.
 // A real Prometheus (test/support) backs both environments: staging as 127.0.0.1:PORT and
 // production as localhost:PORT, so a step shows which environment's URL it was given.
 // Each step saves test-results/walkthrough/NN-step.png (…-failure.png when it fails).
@@ -384,6 +384,25 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
     const text = await until('the record opens', editorLines, t => /Result:/.test(t));
     check(/Result:\s+✗ cancelled/.test(text), `the record says cancelled: ${text}`);
     check(/Environment: production/.test(text), `the record names production: ${text}`);
+  });
+
+  await step('chart a PromQL step', async () => {
+    await openFile(BACKLOG);
+    await gotoLine(LINE.promqlStep);
+    await (await lensAbove(LINE.promqlStep, /Chart/)).click();
+    // On production after the steps before (on staging when run alone): read-only either way.
+    const tab = await until('the chart panel opens beside the runbook', () => page.locator('.tab', { hasText: /Chart · step 1/ }).allInnerTexts().then(t => t.map(clean)), t => t.some(x => /staging|production/.test(x)), 20_000);
+    const envUrl = tab.some(x => /production/.test(x)) ? productionUrl : stagingUrl;
+    // The page sits two frames deep (VS Code's webview host, then the page itself).
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
+    const legend = await until('the legend lists a series per queue', () => view.locator('.u-legend .u-series .u-label').allInnerTexts().then(t => t.map(clean).slice(1)), t => t.length >= 2, 30_000);
+    check(legend.every(l => /^queue="/.test(l)), `legend names are the label that differs: ${legend.join(' | ')}`);
+    check(await view.locator('canvas').count() === 1, 'one canvas');
+    await view.locator('button', { hasText: '6h' }).click();
+    await until('the range changes to 6h', () => view.locator('#rangeLabel').innerText().then(clean), t => /last 6h/.test(t), 15_000);
+    const link = await view.locator('#queries a', { hasText: 'Open in Prometheus' }).first().getAttribute('href');
+    check(link?.startsWith(`${envUrl}/graph?g0.expr=`) && /range_input=6h/.test(link), `a link to the environment's graph page over the same range: ${link}`);
+    if (readme) copyFileSync(await shot('readme-chart'), join(root, 'docs/images/ui-chart.png'));
   });
 }
 

@@ -72,7 +72,7 @@ test('trusted: each runnable block gets its own numbered Run; Run all, Pick envi
   assert.deepEqual([...new Set(all.map(l => l.range.start.line))], [0, 2, 4, 14, 20], 'headings and bash, promql, bash; not the expected output nor the yaml block');
   assert.deepEqual(at(0), ['Run all (3 steps) on staging', 'Pick environment']);
   assert.deepEqual(at(2), ['Run section (2 steps)'], 'Diagnose holds two steps; Mitigate only one, which is its Run');
-  assert.deepEqual([at(4), at(14), at(20)], [['▶ Run step 1 on staging'], ['▶ Run step 2 on staging', '📈 Chart'], ['▶ Run step 3 on staging']], 'the PromQL step also has its Chart');
+  assert.deepEqual([at(4), at(14), at(20)], [['▶ Run step 1 on staging'], ['▶ Run step 2 on staging', '$(graph-line) Chart'], ['▶ Run step 3 on staging']], 'the PromQL step also has its Chart');
   assert.deepEqual(all.find(l => l.command!.command === 'runbook.showChart')!.command!.arguments, [{ uri, index: 2, step: 2 }]);
   const run = all.find(l => l.range.start.line === 20 && l.command!.command === 'runbook.runBlock')!;
   assert.deepEqual(run.command!.arguments, [{ uri, index: 3 }]);

@@ -9,6 +9,8 @@ export interface ChartHtml {
   scriptUri: string;
   styleUri: string;
   title: string;
+  /** The page's heading; the environment and range follow it once data comes. */
+  heading: string;
   range: string;
   autoRefreshS: number;
 }
@@ -37,7 +39,7 @@ export function chartHtml(p: ChartHtml): string {
 </head>
 <body data-range="${escape(p.range)}" data-auto-refresh="${p.autoRefreshS}">
 <header>
-  <h1>${escape(p.title)} <span class="muted"><span id="env"></span><span id="rangeLabel"></span></span></h1>
+  <h1>${escape(p.heading)}<span class="muted"><span id="env"></span><span id="rangeLabel"></span></span></h1>
   <div class="controls">
     <span id="presets" role="group" aria-label="Range"></span>
     <form id="customForm"><input id="custom" aria-label="Custom range" placeholder="3h, or 2026-12-03T08:00 to 2026-12-03T10:00"> <button type="submit">Apply</button></form>

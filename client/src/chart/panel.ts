@@ -35,7 +35,7 @@ export class ChartPanel implements vscode.Disposable {
       cspSource: webview.cspSource, nonce,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'chartView.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'chartView.css')).toString(),
-      title: panel.title, range: this.range, autoRefreshS: 30,
+      title: panel.title, heading: `Chart · step ${target.step}`, range: this.range, autoRefreshS: 30,
     });
     this.disposables.push(
       webview.onDidReceiveMessage((m: FromView) => this.receive(m)),

@@ -29,7 +29,7 @@ suite('Chart panel', () => {
     await waitFor('the charted environment', async () =>
       (await vscode.commands.executeCommand<string | undefined>('runbook.pickEnvironment', { name: 'charted' })) === 'charted');
     const lens = await waitFor('a Chart lens', async () =>
-      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? []).find(l => l.command?.title === '📈 Chart'));
+      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? []).find(l => l.command?.title === '$(graph-line) Chart'));
     assert.equal(editor.document.lineAt(lens.range.start.line).text, '```promql', 'on the PromQL fence');
     const result = await vscode.commands.executeCommand<ShowChartResult>(lens.command!.command, ...(lens.command!.arguments ?? []));
     assert.ok(result?.drawn, 'the page drew within 20 s');

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { chartHtml, contentSecurityPolicy } from '../../../client/src/chart/html';
 
 const page = chartHtml({
-  cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'bm9uY2U=', title: 'Chart · step 2 · <prod>',
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'bm9uY2U=', title: 'Chart · step 2 · <prod>', heading: 'Chart · step 2',
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/chartView.js', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/chartView.css',
   range: '1h', autoRefreshS: 30,
 });

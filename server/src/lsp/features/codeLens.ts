@@ -2,7 +2,7 @@
 // `✗ exit 2`, `⚠ line 2 failed (exit 127)`). The first heading: `Run all (6 steps)` and `Pick
 // environment`; a heading whose section holds several steps: `Run section (4 steps)`. The lens
 // names the environment so nobody runs on production by accident (restclient#659). Untrusted
-// workspace: no lenses at all. PromQL steps also get `📈 Chart` (chart/lens.ts).
+// workspace: no lenses at all. PromQL steps also get `$(graph-line) Chart` (chart/lens.ts).
 import type { CodeLens, Range } from 'vscode-languageserver/node';
 import type { Feature } from '../featureContext';
 import type { CodeBlock, RunbookModel, Section } from '../../model/types';
