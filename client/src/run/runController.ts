@@ -2,10 +2,12 @@
 // applies the engine's guardrail decisions (as modals, or from command arguments), runs each step
 // through the engine and stops at the first failure (runme#659). Nothing runs without a command.
 import * as vscode from 'vscode';
+import { homedir } from 'node:os';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RunEngine, StepResult } from '../../../server/src/run/engine';
 import type { VerificationOutcome } from '../../../server/src/verify/poll';
 import { decidePlan, decideStep, type Decision } from '../../../server/src/run/guardrails';
+import { fleetSize } from '../../../server/src/targets/fleetSize';
 import { overriddenVariables } from '../../../server/src/environments/sessionVariables';
 import { rememberValues, secretValuesOf, substitute, type PlaceholderValueStore } from '../../../server/src/run/substitute';
 import { redact } from '../../../server/src/run/redact';
@@ -103,9 +105,13 @@ export class RunController {
     // every scope (one block too) is approved as a plan; dangerous steps still ask on their own.
     const runbook = this.runbookName(uri);
     let planApproved = false;
+    // A fleet's size is in every question about it; its inventory is read for that, no secret asked.
+    let hosts: number | undefined;
+    try { hosts = await fleetSize(def, this.envs.folder()?.uri.fsPath ?? homedir()); } catch (e) { return refused((e as Error).message); }
+    const guarded = { ...def, hosts };
     if (scope !== 'block' || def.protected) {
       const d = decidePlan({
-        explicit: true, trusted: vscode.workspace.isTrusted, env: def,
+        explicit: true, trusted: vscode.workspace.isTrusted, env: guarded,
         steps: plan.steps.map(s => ({ blockIndex: s.index, step: s.step, sectionPath: s.sectionPath, firstLine: firstLine(s.body), dangerous: s.dangers.length > 0 })),
       });
       const answer = await this.answer(d, def, args.confirm, asked);
@@ -118,7 +124,7 @@ export class RunController {
 
     const steps: StepSummary[] = [];
     for (const [i, step] of plan.steps.entries()) {
-      const done = await this.runStep(uri, runbook, step, def, env, args, planApproved, asked);
+      const done = await this.runStep(uri, runbook, step, guarded, env, args, planApproved, asked);
       if ('end' in done) return { ...done.end, steps };
       const r = done.summary;
       steps.push(r);
@@ -132,7 +138,7 @@ export class RunController {
   }
 
   private async runStep(
-    uri: vscode.Uri, runbook: string, step: PlanStep, def: EnvironmentDef, env: ResolvedEnvironment, args: RunArgs, planApproved: boolean, asked: string[],
+    uri: vscode.Uri, runbook: string, step: PlanStep, def: EnvironmentDef & { hosts?: number }, env: ResolvedEnvironment, args: RunArgs, planApproved: boolean, asked: string[],
   ): Promise<{ summary: StepSummary } | { end: RunOutcome }> {
     if (step.verifyError) return { end: { status: 'refused', message: `Step ${step.step}: ${step.verifyError}`, steps: [] } };
     let command = step.command, substituted = false, values: Record<string, string> = {};

@@ -23,6 +23,7 @@ import { todayFor } from '../run/datePlaceholder';
 import { runnableText } from '../shell/transcript';
 import { workspaceRoot } from './workspaceRoot';
 import { verifySpecOf, VerifySpecError } from '../verify/spec';
+import { fleetSize } from '../targets/fleetSize';
 
 const usage = 'usage: runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>] [--yes] [--timeout <seconds, default 600, 0 for none>] [--on-failure report|strict] [--records-dir <dir>]\n  N is the step number the editor shows (1 = the first shell or PromQL block)';
 const DEFAULT_TIMEOUT_S = 600;
@@ -72,6 +73,9 @@ async function run(argv: string[]): Promise<number> {
   if (def.protected && o.confirm !== def.name) {
     throw new CliError(`'${def.name}' is a protected environment: add --confirm ${def.name} to run on it${o.confirm ? ` (--confirm ${o.confirm} does not match)` : ''}`);
   }
+  // A fleet's size is in the confirmation; reading its inventory asks for no secret.
+  const hosts = await fleetSize(def, root).catch((e: Error) => { throw new CliError(e.message); });
+  const guarded = { ...def, hosts };
   let env;
   try { env = await resolveEnvironment(def, { workspaceFolder: root, baseEnv: process.env, secrets: processEnvSecrets() }); } catch (e) {
     if (e instanceof MissingSecretError) throw new CliError(e.message);
@@ -83,7 +87,7 @@ async function run(argv: string[]): Promise<number> {
   let blocks;
   try { blocks = planBlocks(model, scope); } catch (e) { if (e instanceof ScopeError) throw new CliError(e.message); throw e; }
   const dangersOf = (i: number) => analysis.dangers.filter((d) => d.blockIndex === i);
-  const plan = decidePlan({ explicit: true, trusted: true, env: def, steps: blocks.map((b) => ({
+  const plan = decidePlan({ explicit: true, trusted: true, env: guarded, steps: blocks.map((b) => ({
     blockIndex: b.index, sectionPath: b.sectionPath, firstLine: b.body.split('\n').find((l) => l.trim()) ?? '', dangerous: dangersOf(b.index).length > 0,
   })) });
   if (plan.kind === 'refuse') throw new CliError(plan.reason);
@@ -129,7 +133,7 @@ async function run(argv: string[]): Promise<number> {
       // Secret-named placeholders are masked like the environment's secrets, on screen too.
       const secretValues = secretValuesOf(blockValues);
       const shown = redact(command, [...env.secretValues, ...secretValues]);
-      const decision = decideStep({ explicit: true, trusted: true, env: def, command: shown, substituted, dangers: dangersOf(b.index), planApproved: def.protected, overrides: overriddenVariables(def.variables, process.env) });
+      const decision = decideStep({ explicit: true, trusted: true, env: guarded, command: shown, substituted, dangers: dangersOf(b.index), planApproved: def.protected, overrides: overriddenVariables(def.variables, process.env) });
       await settle(decision, tty, !!o.yes, def.name);
       console.error(`\n▶ step ${stepOf(b)}${b.sectionPath.length ? ` [${b.sectionPath.join(' › ')}]` : ''} on ${env.name}`);
       const expected = b.expectedOutput !== undefined ? model.blocks[b.expectedOutput]?.body : undefined;

@@ -16,6 +16,9 @@ import { pollConditions, verificationSummary, type VerificationOutcome } from '.
 import { formatDuration } from './label';
 import { remoteSpec } from '../targets/remoteSpec';
 import { hostLabel, type SshTarget } from '../targets/types';
+import { fanOut, type HostOutcome } from '../targets/fanOut';
+import { fleetSummary } from '../targets/fleetSummary';
+import { HostLines } from '../targets/hostOutput';
 
 export interface StepRequest {
   runbook: string;
@@ -34,13 +37,17 @@ export interface StepRequest {
   onFailure?: OnFailure;
 }
 
+type RecordResult = { ok: true; file: string } | { ok: false; error: string };
+
 export interface StepResult extends BlockOutcome {
   runId: string;
   expected?: ExpectedMatch;
   /** A verification or precondition step: whether its conditions held, and the last value of one that did not. */
   verification?: VerificationOutcome;
-  /** Where the record went, or why it could not be written. */
-  record?: { ok: true; file: string } | { ok: false; error: string };
+  /** Where the record went, or why it could not be written (a fleet's: the first that failed). */
+  record?: RecordResult;
+  /** A fleet: each host's outcome, in the fleet's order (one record each). */
+  hosts?: { host: string; outcome: HostOutcome<BlockOutcome> }[];
 }
 
 export interface EngineOptions {
@@ -73,6 +80,8 @@ export class RunEngine extends EventEmitter<EngineEvents> {
   private readonly ended = new Map<string, string>();
   /** Sessions whose connection dropped: the next run asks before reconnecting. */
   private readonly lost = new Map<string, string>();
+  /** Where a fleet host's session output goes during the current step. */
+  private readonly sink = new Map<string, HostLines | undefined>();
   private readonly running = new Map<string, AbortController>();
   /** Whether the output shown for a key ends a line, so the status line starts on its own. */
   private readonly atLineStart = new Map<string, boolean>();
@@ -89,12 +98,14 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     this.running.set(key, ac);
     const started = new Date();
     let outcome: BlockOutcome & { verification?: VerificationOutcome };
+    let hosts: StepResult['hosts'];
     try {
       this.atLineStart.set(key, true);
       this.emit('start', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, step: req.block.step, command: redact(req.command, secretsOf(req)) });
       if (req.block.lang === 'promql' && req.block.verify) outcome = await this.runVerification(req, req.block.verify, ac);
       else if (req.block.lang === 'promql') outcome = await this.runQuery(req, ac);
       else if (req.env.target.kind === 'invalid') outcome = failure(`Environment "${req.env.name}" cannot run steps: ${req.env.target.reason}.`);
+      else if (req.env.target.kind === 'fleet') ({ outcome, hosts } = await this.runFleet(req, key, ac));
       else if (req.env.target.kind !== 'local' && req.env.target.kind !== 'ssh') outcome = failure(`Environment "${req.env.name}" runs on ${req.env.target.kind}, which this version cannot run yet.`);
       else if (req.env.shell === 'bash' && longRunningReason(req.command)) {
         this.emit('notice', { runbook: req.runbook, env: req.env.name, message: `${longRunningReason(req.command)} until it is stopped: cancel the step (Ctrl-C in this terminal, or Cancel) when you have seen enough.` });
@@ -107,21 +118,61 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     }
     if (this.atLineStart.get(key) === false) this.output(req, '\n');
 
-    const result: StepResult = { ...outcome, runId };
-    if (req.expectedOutput !== undefined && outcome.status === 'ok') result.expected = matchExpected(req.expectedOutput, outcome.output);
-    if (this.opts.recorder) {
-      const rec: RunRecord = {
-        time: started.toISOString(), runbook: req.runbook, section: req.block.sectionPath, block: req.block.index, step: req.block.step,
-        environment: req.env.name, kind: req.block.lang === 'promql' ? 'promql' : 'shell', command: req.command,
-        status: outcome.status, exitCode: outcome.exitCode, durationMs: outcome.durationMs,
-        output: outcome.output, outputTruncated: outcome.truncated, outputChars: outcome.outputChars,
-        expected: result.expected, note: outcome.sessionEnded, failure: outcome.failure, ranBy: await operatorIn(req.env.cwd),
-        ...(outcome.verification ? { verification: outcome.verification } : {}),
-      };
-      result.record = await this.opts.recorder.append(rec, secretsOf(req));
+    const result: StepResult = { ...outcome, runId, ...(hosts ? { hosts } : {}) };
+    if (req.expectedOutput !== undefined && outcome.status === 'ok' && !hosts) result.expected = matchExpected(req.expectedOutput, outcome.output);
+    if (hosts) {
+      // One record per host that ran: the timeline says what happened where.
+      for (const h of hosts) {
+        if (!h.outcome.ran) continue;
+        const r = await this.record(req, started, h.outcome.result, undefined, h.host);
+        if (r && (!result.record || (result.record.ok && !r.ok))) result.record = r;
+      }
+    } else {
+      const host = req.env.target.kind === 'ssh' ? hostLabel(req.env.target) : undefined;
+      result.record = await this.record(req, started, outcome, result.expected, host);
     }
     this.emit('finish', { runId, runbook: req.runbook, env: req.env.name, blockIndex: req.block.index, step: req.block.step, result });
     return result;
+  }
+
+  private async record(req: StepRequest, started: Date, outcome: BlockOutcome & { verification?: VerificationOutcome }, expected: ExpectedMatch | undefined, host?: string): Promise<RecordResult | undefined> {
+    if (!this.opts.recorder) return undefined;
+    const rec: RunRecord = {
+      time: started.toISOString(), runbook: req.runbook, section: req.block.sectionPath, block: req.block.index, step: req.block.step,
+      environment: req.env.name, ...(host ? { host } : {}), kind: req.block.lang === 'promql' ? 'promql' : 'shell', command: req.command,
+      status: outcome.status, exitCode: outcome.exitCode, durationMs: outcome.durationMs,
+      output: outcome.output, outputTruncated: outcome.truncated, outputChars: outcome.outputChars,
+      expected, note: outcome.sessionEnded, failure: outcome.failure, ranBy: await operatorIn(req.env.cwd),
+      ...(outcome.verification ? { verification: outcome.verification } : {}),
+    };
+    return this.opts.recorder.append(rec, secretsOf(req));
+  }
+
+  /** Every host of the fleet, as fanOut schedules them; the summary table follows their output. */
+  private async runFleet(req: StepRequest, key: string, ac: AbortController): Promise<{ outcome: BlockOutcome; hosts: NonNullable<StepResult['hosts']> }> {
+    const fleet = req.env.target;
+    if (fleet.kind !== 'fleet') throw new Error('not a fleet');
+    const labels = fleet.hosts.map(hostLabel);
+    const width = Math.max(...labels.map((l) => l.length));
+    const t0 = Date.now();
+    const canary = fleet.canary !== undefined ? fleet.hosts.findIndex((h) => h.host === fleet.canary) : -1;
+    const outcomes = await fanOut(fleet.hosts.length, { concurrency: fleet.concurrency, canary: canary >= 0 ? canary : undefined, onHostFailure: fleet.onHostFailure, signal: ac.signal },
+      async (i) => {
+        const lines = new HostLines(`[${labels[i].padEnd(width)}] `, (t) => this.output(req, t));
+        try { return await this.runShell(req, key, ac, fleet.hosts[i], lines); } finally { lines.flush(); }
+      },
+      (r) => r.status === 'ok', (i) => labels[i]);
+    const summary = fleetSummary(labels, outcomes);
+    this.output(req, `\n${summary}`);
+    const ran = outcomes.flatMap((o) => (o.ran ? [o.result] : []));
+    const bad = ran.find((r) => r.status !== 'ok');
+    const stopped = ran.find((r) => r.status === 'cancelled' || r.status === 'timeout');
+    const status = stopped?.status ?? (bad || ran.length < outcomes.length ? 'failed' : 'ok');
+    const exitCode = stopped?.exitCode ?? (bad ? bad.exitCode || bad.failure?.exitCode || 1 : ran.length < outcomes.length ? 1 : 0);
+    return {
+      outcome: { status, exitCode, output: summary, truncated: false, outputChars: summary.length, durationMs: Date.now() - t0 },
+      hosts: outcomes.map((o, i) => ({ host: labels[i], outcome: o })),
+    };
   }
 
   /** True while a step runs for (runbook, env); a second one is refused until it ends. */
@@ -183,7 +234,8 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     const previous = this.ended.get(key);
     const remote = host ? remoteSpec(host, req.env) : undefined;
     s = new ShellSession({ cwd: req.env.cwd, env: req.env.processEnv, secretValues: req.env.secretValues, bashPath: this.opts.bashPath, remote });
-    s.on('output', (text: string) => this.output(req, text));
+    // A fleet host's output goes through its line prefixer for the step that runs now.
+    s.on('output', (text: string) => { const l = this.sink.get(key); if (l) l.push(text); else this.output(req, text); });
     s.on('end', () => {
       if (this.sessions.get(key) === s) this.sessions.delete(key);
       if (s.connectionLost) this.lost.set(key, s.endedWith ?? `the connection to ${s.label} was lost.`);
@@ -197,13 +249,14 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     return s;
   }
 
-  private async runShell(req: StepRequest, key: string, ac: AbortController): Promise<BlockOutcome> {
+  private async runShell(req: StepRequest, key: string, ac: AbortController, fleetHost?: SshTarget, lines?: HostLines): Promise<BlockOutcome> {
     const onAbort = () => ac.abort();
     req.signal?.addEventListener('abort', onAbort);
     try {
-      const host = req.env.target.kind === 'ssh' ? req.env.target : undefined;
+      const host = fleetHost ?? (req.env.target.kind === 'ssh' ? req.env.target : undefined);
       const sk = sessionKeyOf(key, host);
       const session = await this.session(req, sk, host);
+      this.sink.set(sk, lines);
       if (typeof session === 'string') { this.emit('notice', { runbook: req.runbook, env: req.env.name, message: session }); return failure(session); }
       const out = await session.run(req.command, {
         timeoutMs: req.timeoutMs, signal: ac.signal, captureLimit: this.opts.captureLimit, secretValues: req.secretValues,

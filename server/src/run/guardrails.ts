@@ -12,7 +12,8 @@ export interface StepFacts {
   /** Only an explicit user action (click, command, CLI flag) may start a run. */
   explicit: boolean;
   trusted: boolean;
-  env: { name: string; protected: boolean };
+  /** `hosts`: a fleet's size, named in every confirmation (a step there runs that many times). */
+  env: { name: string; protected: boolean; hosts?: number };
   /** The final command, after substitution. */
   command: string;
   /** Placeholders were filled in, so the user must see the final command. */
@@ -52,22 +53,28 @@ function withOverrides(detail: string, overrides: string[]): string {
   return `${detail}\n\nSet by the environments file over your own environment: ${overrides.join(', ')}.`;
 }
 
+/** `24 hosts of ` for a fleet, so the count is in the question itself. */
+function onHosts(env: { hosts?: number }): string {
+  return env.hosts !== undefined ? `${env.hosts} host${env.hosts === 1 ? '' : 's'} of ` : '';
+}
+
 function decideConfirmation(f: StepFacts, settings: GuardSettings, danger: string, env: string): Decision {
+  const hosts = onHosts(f.env);
   if (f.env.protected && f.dangers.length) {
     return {
       kind: 'confirm', level: 'type-name', expected: env, command: f.command,
-      title: `Run a dangerous command on protected environment "${env}"?`,
+      title: `Run a dangerous command on ${hosts}protected environment "${env}"?`,
       detail: `${danger}\n\nType "${env}" to run:\n\n${f.command}`,
     };
   }
   if (f.env.protected && !f.planApproved) {
-    return { kind: 'confirm', level: 'modal', command: f.command, title: `Run on protected environment "${env}"?`, detail: f.command };
+    return { kind: 'confirm', level: 'modal', command: f.command, title: `Run on ${hosts}protected environment "${env}"?`, detail: f.command };
   }
   if (f.dangers.length && settings.confirmDangerousInUnprotected) {
-    return { kind: 'confirm', level: 'light', command: f.command, title: `This step looks dangerous. Run it on "${env}"?`, detail: `${danger}\n\n${f.command}` };
+    return { kind: 'confirm', level: 'light', command: f.command, title: `This step looks dangerous. Run it on ${hosts}"${env}"?`, detail: `${danger}\n\n${f.command}` };
   }
   if (f.substituted && !f.planApproved) {
-    return { kind: 'confirm', level: 'review', command: f.command, title: `Run on "${env}"?`, detail: f.command };
+    return { kind: 'confirm', level: 'review', command: f.command, title: `Run on ${hosts}"${env}"?`, detail: f.command };
   }
   return { kind: 'run' };
 }
@@ -76,7 +83,7 @@ function decideConfirmation(f: StepFacts, settings: GuardSettings, danger: strin
 export interface PlanEntry { blockIndex: number; step?: number; sectionPath: string[]; firstLine: string; dangerous: boolean }
 
 /** Run all / Run section on a protected environment asks once for the whole plan. */
-export function decidePlan(p: { explicit: boolean; trusted: boolean; env: { name: string; protected: boolean }; steps: PlanEntry[] }): Decision {
+export function decidePlan(p: { explicit: boolean; trusted: boolean; env: { name: string; protected: boolean; hosts?: number }; steps: PlanEntry[] }): Decision {
   if (!p.explicit) return { kind: 'refuse', reason: 'Steps only run when you ask for them.' };
   if (!p.trusted) return { kind: 'refuse', reason: 'This workspace is not trusted, so Runbook does not run its steps. Trust the workspace to run them.' };
   if (!p.steps.length) return { kind: 'refuse', reason: 'There are no runnable steps here.' };
@@ -85,8 +92,8 @@ export function decidePlan(p: { explicit: boolean; trusted: boolean; env: { name
   return {
     kind: 'confirm', level: 'modal', command: list,
     title: p.steps.length === 1 && p.steps[0].step !== undefined
-      ? `Run step ${p.steps[0].step} on protected environment "${p.env.name}"?`
-      : `Run ${p.steps.length} step(s) on protected environment "${p.env.name}"?`,
+      ? `Run step ${p.steps[0].step} on ${onHosts(p.env)}protected environment "${p.env.name}"?`
+      : `Run ${p.steps.length} step(s) on ${onHosts(p.env)}protected environment "${p.env.name}"?`,
     detail: `${list}\n\nDangerous steps will ask again.`,
   };
 }

@@ -22,6 +22,8 @@ export interface RunRecord {
   /** The step number shown in the editor and taken by `runbook run --block` (1-based). */
   step?: number;
   environment: string;
+  /** The host it ran on, for ssh targets and each host of a fleet (`user@host:port`). */
+  host?: string;
   kind: 'shell' | 'promql';
   command: string;
   status: BlockStatus | 'error';

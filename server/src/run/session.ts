@@ -39,6 +39,8 @@ export interface BlockOutcome {
   sessionEnded?: string;
   /** A remote session's connection dropped during the block: it may have partly run. */
   connectionLost?: boolean;
+  /** Remote sessions: the first line the block wrote to stderr (masked). */
+  firstStderrLine?: string;
   /** The first command of the block that failed, even when a later one succeeded. */
   failure?: CommandFailure;
 }
@@ -116,9 +118,12 @@ const BLOCK_PREFIX = `{ trap ${bashQuote(DEBUG_TRAP)} DEBUG; } 2>&18; `;
 
 function bashQuote(s: string): string { return `'${s.replace(/'/g, `'\\''`)}'`; }
 
-const INIT = [
+// A remote shell keeps stderr apart (ssh carries it on its own channel, so a fleet's summary can
+// show each host's first error line); fd 17 is that stderr, where the block's end is marked too,
+// so the session knows both streams of a block are complete.
+const init = (remote: boolean) => [
   // fd 18: where the traps send their own xtrace (a dup is cheaper than opening /dev/null each time).
-  'exec 2>&1 19>&1 18>/dev/null',
+  remote ? 'exec 17>&2 19>&1 18>/dev/null' : 'exec 2>&1 19>&1 18>/dev/null',
   '__runbook_abort() { shopt -s extdebug; trap __runbook_skip DEBUG; }',
   '__runbook_skip() { if [[ $BASH_COMMAND == __runbook_done* ]]; then trap - DEBUG; return 0; fi; return 2; }',
   // Only the block's own commands count: not those inside functions or files it sources.
@@ -127,7 +132,7 @@ const INIT = [
   // 141 is SIGPIPE: `… | head` ending early is normal, not a failure.
   '__runbook_pipes() { local i; for ((i = 0; i < ${#__runbook_ps[@]} - 1; i++)); do if [[ ${__runbook_ps[i]} != 0 && ${__runbook_ps[i]} != 141 ]]; then __runbook_note "$1" "${__runbook_ps[i]}"; return 0; fi; done; }',
   `__runbook_begin() { __runbook_file=$1 __runbook_strict=$2 __runbook_fail= __runbook_halt= __runbook_line=0; trap ${bashQuote(ERR_TRAP)} ERR; trap '{ :; } 2>&18' RETURN; }`,
-  '__runbook_done() { local s=$1; trap - DEBUG ERR RETURN; shopt -u extdebug; printf \'%s:%d:%s\\n\' "$2" "$s" "$__runbook_fail" >&19; }',
+  `__runbook_done() { local s=$1; trap - DEBUG ERR RETURN; shopt -u extdebug; printf '%s:%d:%s\\n' "$2" "$s" "$__runbook_fail" >&19;${remote ? ` printf '%s:0:\\n' "$2" >&17;` : ''} }`,
   '',
 ].join('\n');
 
@@ -143,6 +148,10 @@ interface Current {
   failureAt: (line: number, exitCode: number) => CommandFailure;
   /** The `set -x` trace of the session sourcing the block, which is not the step's output. */
   sourceTrace: string;
+  /** Remote: the block's stderr, its own stream until its end marker. */
+  err?: { scanner: SentinelScanner; redactor: StreamRedactor; seen: boolean; text: string };
+  /** The stdout marker, once seen (the block ends when stderr's is seen too). */
+  end?: { exitCode: number; failure?: { line: number; exitCode: number }; rest?: string };
   finish: (o: Omit<BlockOutcome, 'output' | 'truncated' | 'outputChars' | 'durationMs'>) => void;
 }
 
@@ -183,7 +192,7 @@ export class ShellSession extends EventEmitter {
     }
     this.proc.stdin.on('error', () => { /* the shell exited; reported through 'exit' */ });
     this.proc.stdout.on('data', (b: Buffer) => this.onData(this.decoder.write(b)));
-    this.proc.stderr.on('data', (b: Buffer) => { const t = b.toString('utf8'); this.noteStderr(t); this.onData(t); });
+    this.proc.stderr.on('data', (b: Buffer) => { const t = b.toString('utf8'); this.noteStderr(t); if (this.remote) this.onStderr(t); else this.onData(t); });
     this.proc.on('error', (e) => this.onExit(null, null, `Cannot start ${this.remote?.command ?? 'bash'}: ${e.message}`));
     this.proc.on('exit', (code, sig) => setTimeout(() => this.onExit(code, sig), 50));
     if (this.remote) {
@@ -192,7 +201,7 @@ export class ShellSession extends EventEmitter {
       this.ready = new SentinelScanner(ready);
       this.proc.stdin.write(prelude(this.dir, this.marker, this.remote.exported, ready));
     } else this.control = new LocalControl(this.proc.pid, this.marker);
-    this.proc.stdin.write(INIT);
+    this.proc.stdin.write(init(!!this.remote));
   }
 
   /** Where the session runs, for messages (`ops@web-1`), or undefined when local. */
@@ -234,6 +243,7 @@ export class ShellSession extends EventEmitter {
       const cur: Current = {
         scanner: new SentinelScanner(token), capture, started: Date.now(), timers: [],
         redactor: new StreamRedactor(blockSecrets), sourceTrace: `+ source ${basename(file)}\n`,
+        ...(this.remote ? { err: { scanner: new SentinelScanner(token), redactor: new StreamRedactor(blockSecrets), seen: false, text: '' } } : {}),
         failureAt: (line, exitCode) => ({ line, exitCode, text: redact(text.split('\n')[line - 1] ?? '', blockSecrets).trim() }),
         finish: (o) => {
           cur.timers.forEach(clearTimeout);
@@ -302,12 +312,35 @@ export class ShellSession extends EventEmitter {
     if (r.exitCode === undefined) return;
     const tail = cur.redactor.flush();
     if (tail) { cur.capture.push(tail); this.emitOutput(tail); }
-    if (cur.reason) this.settleCancel(cur, r.exitCode);
-    else {
-      const failure = r.failure ? cur.failureAt(r.failure.line, r.failure.exitCode) : undefined;
-      cur.finish({ status: r.exitCode === 0 && !failure ? 'ok' : 'failed', exitCode: r.exitCode, ...(failure ? { failure } : {}) });
-    }
+    cur.end = { exitCode: r.exitCode, failure: r.failure, rest: r.rest };
+    this.endBlock(cur);
+  }
+
+  /** Remote stderr: the block's (up to its marker) is kept apart for its first line too. */
+  private onStderr(text: string): void {
+    const cur = this.current;
+    if (this.ready || !cur?.err || cur.err.seen) { this.emitOutput(redact(text, this.secrets)); return; }
+    const r = cur.err.scanner.push(text);
+    const show = (t: string) => { if (!t) return; cur.err!.text += t.slice(0, 4096 - cur.err!.text.length); cur.capture.push(t); this.emitOutput(t); };
+    if (r.text) show(cur.err.redactor.push(r.text.split(`${this.dir}/`).join('')));
+    if (r.exitCode === undefined) return;
+    show(cur.err.redactor.flush());
+    cur.err.seen = true;
+    this.endBlock(cur);
     if (r.rest) this.emitOutput(redact(r.rest, this.secrets));
+  }
+
+  /** Both streams of the block are complete (stdout's marker, and stderr's when remote). */
+  private endBlock(cur: Current): void {
+    const end = cur.end;
+    if (!end || (cur.err && !cur.err.seen) || this.current !== cur) return;
+    const firstStderrLine = cur.err?.text.split('\n').map((l) => l.trim()).find(Boolean);
+    if (cur.reason) this.settleCancel(cur, end.exitCode);
+    else {
+      const failure = end.failure ? cur.failureAt(end.failure.line, end.failure.exitCode) : undefined;
+      cur.finish({ status: end.exitCode === 0 && !failure ? 'ok' : 'failed', exitCode: end.exitCode, ...(failure ? { failure } : {}), ...(firstStderrLine ? { firstStderrLine } : {}) });
+    }
+    if (end.rest) this.emitOutput(redact(end.rest, this.secrets));
   }
 
   /**
@@ -337,7 +370,8 @@ export class ShellSession extends EventEmitter {
     const leftovers = this.remote && !connected ? Promise.resolve() : this.control.killEverything();
     const cur = this.current;
     if (cur) {
-      const rest = cur.redactor.push(cur.scanner.flush() + this.decoder.end()) + cur.redactor.flush();
+      const rest = cur.redactor.push(cur.scanner.flush() + this.decoder.end()) + cur.redactor.flush()
+        + (cur.err && !cur.err.seen ? cur.err.redactor.push(cur.err.scanner.flush()) + cur.err.redactor.flush() : '');
       if (rest) { cur.capture.push(rest); this.emitOutput(rest); }
       let status: BlockStatus, exitCode: number, message: string;
       if (cur.reason) {

@@ -109,3 +109,16 @@ test('an unknown host key fails the connection clearly and runs nothing', { skip
     assert.match(r.sessionEnded ?? '', /Cannot connect to .*Host key verification failed.*Nothing ran/);
   } finally { await s.dispose(); }
 });
+
+test('a remote step\'s stderr is complete at its end and its first line is kept', { skip }, async () => {
+  const s = open();
+  try {
+    const r = await s.run('echo out; echo "first problem" >&2; echo "second" >&2; exec 2>/dev/null; echo hidden >&2');
+    assert.equal(r.firstStderrLine, 'first problem');
+    assert.match(r.output, /out\n/);
+    assert.match(r.output, /first problem\nsecond\n/);
+    const q = await s.run('echo quiet');
+    assert.equal(q.firstStderrLine, undefined);
+    assert.equal(q.output, 'quiet\n');
+  } finally { await s.dispose(); }
+});
