@@ -12,10 +12,16 @@ export function recordsDir(fallback: vscode.Uri): string {
 }
 
 export class SettingsRecorder extends RunRecorder {
+  private readonly appended = new vscode.EventEmitter<void>();
+  /** A record was written: the Runs view shows it without waiting for a file watcher. */
+  readonly onDidAppend = this.appended.event;
+
   constructor(private readonly fallback: vscode.Uri) { super(''); }
 
-  override append(rec: RunRecord, secretValues: readonly string[] = []): Promise<AppendResult> {
+  override async append(rec: RunRecord, secretValues: readonly string[] = []): Promise<AppendResult> {
     const max = vscode.workspace.getConfiguration('runbook').get<number>('runs.maxOutputBytes') ?? 64 * 1024;
-    return new RunRecorder(recordsDir(this.fallback), max).append(rec, secretValues);
+    const result = await new RunRecorder(recordsDir(this.fallback), max).append(rec, secretValues);
+    if (result.ok) this.appended.fire();
+    return result;
   }
 }

@@ -23,7 +23,8 @@ export function deactivateRun(): Promise<void> {
 
 export function registerRun(context: vscode.ExtensionContext, client: LanguageClient, envs: Environments): RunController {
   const instantQuery = prometheusInstantQuery();
-  const engine = new RunEngine({ recorder: new SettingsRecorder(context.globalStorageUri), instantQuery, confirmReconnect });
+  const recorder = new SettingsRecorder(context.globalStorageUri);
+  const engine = new RunEngine({ recorder, instantQuery, confirmReconnect });
   let disposed: Promise<void> | undefined;
   disposeRun = () => (disposed ??= Promise.all([engine.dispose(), instantQuery.close()]).then(() => undefined));
   const server = new ServerState(client, envs);
@@ -38,7 +39,7 @@ export function registerRun(context: vscode.ExtensionContext, client: LanguageCl
     server,
     new SessionTerminals(engine, (runbook, env) => controller.cancelSession(runbook, env)),
     history,
-    registerRunsView(context, client, history),
+    registerRunsView(context, client, history, recorder.onDidAppend),
     { dispose: () => void deactivateRun() },
     vscode.commands.registerCommand('runbook.runBlock', (args?: RunArgs) => controller.run('block', args)),
     vscode.commands.registerCommand('runbook.runSection', (args?: RunArgs) => controller.run('section', args)),

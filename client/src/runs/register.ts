@@ -12,7 +12,7 @@ import { RUNS_VIEW_ID, RunsTree, runsUnder, type RunsNode } from './view';
 /** The incident report command (server/src/report/ behind it), when this build has it. */
 export const EXPORT_REPORT_COMMAND = 'runbook.exportIncidentReport';
 
-export function registerRunsView(context: vscode.ExtensionContext, client: LanguageClient, history: RunHistory): vscode.Disposable {
+export function registerRunsView(context: vscode.ExtensionContext, client: LanguageClient, history: RunHistory, appended: vscode.Event<void>): vscode.Disposable {
   const tree = new RunsTree(context.globalStorageUri);
   const view = vscode.window.createTreeView(RUNS_VIEW_ID, { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
   // From a menu the node comes as the argument; from a keybinding, the view's selection.
@@ -37,7 +37,7 @@ export function registerRunsView(context: vscode.ExtensionContext, client: Langu
   const say = (message: string) => { void vscode.window.showInformationMessage(`Runbook: ${message}`); return { message }; };
 
   return vscode.Disposable.from(
-    tree, view,
+    tree, view, appended(() => tree.refreshSoon()),
     // Returns what the view shows (for tests and other extensions), after reading the records.
     vscode.commands.registerCommand('runbook.runs.refresh', () => tree.refresh()),
     vscode.commands.registerCommand('runbook.runs.openOutput', async (node?: RunsNode) => {
@@ -60,9 +60,7 @@ export function registerRunsView(context: vscode.ExtensionContext, client: Langu
       const at = await locate(r);
       if (typeof at === 'string') return say(at);
       // The step as it is now, on the environment it ran on, through the Run command's guardrails.
-      const outcome = await vscode.commands.executeCommand('runbook.runBlock', { uri: at.uri.toString(), index: at.index, env: r.environment });
-      void tree.refresh();
-      return outcome;
+      return vscode.commands.executeCommand('runbook.runBlock', { uri: at.uri.toString(), index: at.index, env: r.environment });
     }),
     vscode.commands.registerCommand('runbook.runs.exportReport', async (node?: RunsNode, selected?: RunsNode[]) => {
       const nodes = selected?.length ? selected : node ? [node] : [...view.selection];

@@ -1,6 +1,7 @@
 // The Runs view (Explorer): the run records grouped by day, then runbook (server/src/runs/groups.ts
 // does the grouping); each run shows how it ended, where, and how long it took. Refreshed when a
-// records file changes, when the records folder setting changes, and from its title bar.
+// run is recorded here, when a records file changes (another window, the CLI), when the records
+// folder setting changes, and from its title bar.
 import * as vscode from 'vscode';
 import { groupRuns, type DayGroup, type RunbookGroup, type RunEntry } from '../../../server/src/runs/groups';
 import { readRecords } from '../run/history';
@@ -26,6 +27,13 @@ export class RunsTree implements vscode.TreeDataProvider<RunsNode>, vscode.Dispo
     this.disposables.push(vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration('runbook.runs.directory')) { this.watch(); void this.refresh(); }
     }));
+  }
+
+  private pending?: ReturnType<typeof setTimeout>;
+  /** A refresh soon: a Run all or a watcher's burst of changes reads the records once. */
+  refreshSoon(): void {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => void this.refresh(), 250);
   }
 
   /** Reads the records again; resolves with the groups the view now shows. */
@@ -82,11 +90,11 @@ export class RunsTree implements vscode.TreeDataProvider<RunsNode>, vscode.Dispo
   private watch(): void {
     this.watcher?.dispose();
     const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(recordsDir(this.fallback)), '*.jsonl'));
-    const again = () => void this.refresh();
+    const again = () => this.refreshSoon();
     this.watcher = vscode.Disposable.from(w, w.onDidCreate(again), w.onDidChange(again), w.onDidDelete(again));
   }
 
-  dispose(): void { this.watcher?.dispose(); for (const d of this.disposables) d.dispose(); }
+  dispose(): void { clearTimeout(this.pending); this.watcher?.dispose(); for (const d of this.disposables) d.dispose(); }
 }
 
 /** Every run under a node (a day's or a runbook's runs, or the run itself). */
