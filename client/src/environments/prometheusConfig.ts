@@ -15,13 +15,18 @@ export function servePrometheusConfig(client: LanguageClient, envs: Environments
     if (!hasPrometheus(def)) return { env };
     // In Restricted Mode the environments file is the untrusted repository's: never hand it
     // credentials, or a cloned repo could point `staging` at its own host and collect them.
-    const needsSecrets = def.secrets.length > 0 || !!def.prometheus?.auth;
+    const needsSecrets = def.secrets.length > 0 || !!def.prometheus?.auth || !!def.alertmanager?.auth;
     if (!vscode.workspace.isTrusted && needsSecrets) {
       return { env, error: 'the workspace is not trusted, so no credentials are sent (trust the workspace to see live metrics here)' };
     }
     try {
       const resolved = await envs.resolve(def, storedSecretSource(storage));
-      return { env, prometheus: resolved.prometheus && { url: resolved.prometheus.url, headers: resolved.prometheus.headers } };
+      return {
+        env,
+        prometheus: resolved.prometheus && { url: resolved.prometheus.url, headers: resolved.prometheus.headers },
+        ...(resolved.alertmanager ? { alertmanager: { url: resolved.alertmanager.url, headers: resolved.alertmanager.headers } } : {}),
+        ...(resolved.alertmanagerError ? { alertmanagerError: resolved.alertmanagerError } : {}),
+      };
     } catch (e) {
       return { env, error: e instanceof Error ? e.message : String(e) };
     }

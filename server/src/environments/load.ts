@@ -12,7 +12,7 @@ export const ENVIRONMENTS_FILE = '.runbook/environments.yaml';
 /** A file that lists environments is a few KB; 28 MB of YAML took 10 s and 1.3 GB to parse. */
 export const MAX_ENVIRONMENTS_FILE_BYTES = 1024 * 1024;
 
-const ENV_KEYS = ['variables', 'prometheus', 'cwd', 'shell', 'protected', 'secrets', 'target', 'choices'];
+const ENV_KEYS = ['variables', 'prometheus', 'alertmanager', 'cwd', 'shell', 'protected', 'secrets', 'target', 'choices'];
 const PROM_KEYS = ['url', 'headers', 'auth'];
 const AUTH_KEYS = ['bearer', 'basic'];
 const BASIC_KEYS = ['username', 'password'];
@@ -107,6 +107,12 @@ function readEnvKey(env: EnvironmentDef, p: Pair<Node, Node>, report: Report): v
       if (prom) env.prometheus = prom;
       return;
     }
+    case 'alertmanager': {
+      // The same shape as `prometheus:`: URL, headers, auth by secret name.
+      const am = readPrometheus(v, report, 'alertmanager');
+      if (am) env.alertmanager = am;
+      return;
+    }
     case 'cwd':
       if (isScalar(v) && typeof v.value === 'string') env.cwd = v.value; else report(v ?? p.key, '`cwd` must be a path.');
       return;
@@ -135,30 +141,31 @@ function readEnvKey(env: EnvironmentDef, p: Pair<Node, Node>, report: Report): v
   }
 }
 
-function readPrometheus(v: Node | null, report: Report): PrometheusDef | undefined {
+function readPrometheus(v: Node | null, report: Report, key: 'prometheus' | 'alertmanager' = 'prometheus'): PrometheusDef | undefined {
+  const what = key === 'prometheus' ? 'Prometheus' : 'Alertmanager';
   const checkUrl = (node: Node, url: unknown): string | undefined => {
     if (typeof url === 'string' && isHttpUrl(url)) {
       const internal = internalAddress(url);
-      if (internal) report(node, `This Prometheus URL points inside the machine's network: ${internal}. Hovers send queries (and credentials) there.`, DiagnosticSeverity.Warning);
+      if (internal) report(node, `This ${what} URL points inside the machine's network: ${internal}. ${key === 'prometheus' ? 'Hovers send queries' : 'Lenses ask for silences'} (and credentials) there.`, DiagnosticSeverity.Warning);
       return url;
     }
     report(node, `\`${String(url)}\` is not an http(s) URL.`);
     return undefined;
   };
   if (isScalar(v)) { const url = checkUrl(v, v.value); return url ? { url } : undefined; }
-  if (!isMap(v)) { report(v, '`prometheus` must be a URL or `{url, headers, auth}`.'); return undefined; }
+  if (!isMap(v)) { report(v, `\`${key}\` must be a URL or \`{url, headers, auth}\`.`); return undefined; }
   const def: Partial<PrometheusDef> = {};
   for (const p of v.items as Pair<Node, Node>[]) {
-    const key = keyOf(p), val = p.value;
-    if (key === 'url') def.url = checkUrl(val ?? p.key, isScalar(val) ? val.value : val);
-    else if (key === 'headers') {
+    const k = keyOf(p), val = p.value;
+    if (k === 'url') def.url = checkUrl(val ?? p.key, isScalar(val) ? val.value : val);
+    else if (k === 'headers') {
       if (!isMap(val)) { report(val ?? p.key, '`headers` must map header names to values.'); continue; }
       def.headers = {};
       for (const hp of val.items as Pair<Node, Node>[]) def.headers[keyOf(hp)] = isScalar(hp.value) ? String(hp.value.value) : '';
-    } else if (key === 'auth') def.auth = readAuth(val, report);
-    else report(p.key, `Unknown key \`${key}\` in \`prometheus\`. Expected one of: ${PROM_KEYS.join(', ')}.`, DiagnosticSeverity.Warning);
+    } else if (k === 'auth') def.auth = readAuth(val, report);
+    else report(p.key, `Unknown key \`${k}\` in \`${key}\`. Expected one of: ${PROM_KEYS.join(', ')}.`, DiagnosticSeverity.Warning);
   }
-  if (!def.url) { if (!v.items.some((p) => keyOf(p as Pair<Node, Node>) === 'url')) report(v, '`prometheus` needs a `url`.'); return undefined; }
+  if (!def.url) { if (!v.items.some((p) => keyOf(p as Pair<Node, Node>) === 'url')) report(v, `\`${key}\` needs a \`url\`.`); return undefined; }
   return def as PrometheusDef;
 }
 

@@ -69,10 +69,12 @@ export async function resolveEnvironment(
   const secretValues: string[] = [];
   // One name is one value per resolve: PROM_TOKEN used by the shell and sent to Prometheus is
   // asked once, bound to the host (asked first, below), and the shell gets the same value.
-  const given = new Map<string, string>();
+  // A value bound to one host is never reused for another: the same name sent to the
+  // Alertmanager's origin is asked of the store for that origin.
+  const given = new Map<string, { value: string; destination?: string }>();
   const secret = async (name: string, destination?: string): Promise<string> => {
     const known = given.get(name);
-    if (known !== undefined) return known;
+    if (known !== undefined && (!destination || !known.destination || known.destination === destination)) return known.value;
     const v = await opts.secrets.get(name, def.name, destination);
     if (v === undefined || v === '') {
       throw new MissingSecretError(`Secret \`${name}\` for environment \`${def.name}\`${destination ? ` (sent to ${destination})` : ''} has no value. ` +
@@ -83,7 +85,7 @@ export async function resolveEnvironment(
       throw new MissingSecretError(`Secret \`${name}\` for environment \`${def.name}\` is shorter than ${MIN_SECRET_LENGTH} characters, so Runbook could not mask it in output and records; it is refused.`);
     }
     secretValues.push(v);
-    given.set(name, v);
+    if (!known) given.set(name, { value: v, destination });
     return v;
   };
 
@@ -105,6 +107,15 @@ export async function resolveEnvironment(
     secretValues.push(token);
     headers.Authorization = `Basic ${token}`;
   }
+  // A missing Alertmanager credential costs the silences, not the run or the live metrics.
+  let alertmanager: ResolvedEnvironment['alertmanager'];
+  let alertmanagerError: string | undefined;
+  if (def.alertmanager) {
+    try { alertmanager = await resolveEndpoint(def.alertmanager, secret, secretValues); } catch (e) {
+      if (!(e instanceof MissingSecretError)) throw e;
+      alertmanagerError = e.message;
+    }
+  }
   const exported: Record<string, string> = { ...def.variables };
   for (const name of def.secrets) exported[name] = processEnv[name] = await secret(name);
   // Steps query the environment's own Prometheus, never the one the editor was started with.
@@ -119,11 +130,26 @@ export async function resolveEnvironment(
     processEnv,
     variableNames: [...Object.keys(def.variables), ...def.secrets],
     ...(hasPrometheus(def) ? { prometheus: { url, headers } } : {}),
+    ...(alertmanager ? { alertmanager } : {}),
+    ...(alertmanagerError ? { alertmanagerError } : {}),
     secretValues,
     target,
     exported,
     choices: def.choices ?? {},
   };
+}
+
+/** An Alertmanager's URL and headers: its credentials bound to its own origin, like Prometheus's. */
+async function resolveEndpoint(def: NonNullable<EnvironmentDef['alertmanager']>, secret: (name: string, destination?: string) => Promise<string>, secretValues: string[]): Promise<{ url: string; headers: Record<string, string> }> {
+  const headers: Record<string, string> = { ...(def.headers ?? {}) };
+  const destination = originOf(def.url);
+  if (def.auth?.bearer) headers.Authorization = `Bearer ${await secret(def.auth.bearer, destination)}`;
+  else if (def.auth?.basic) {
+    const token = Buffer.from(`${def.auth.basic.username}:${await secret(def.auth.basic.password, destination)}`).toString('base64');
+    secretValues.push(token);
+    headers.Authorization = `Basic ${token}`;
+  }
+  return { url: def.url, headers };
 }
 
 /**

@@ -20,6 +20,8 @@ export interface EnvironmentDef {
   name: string;
   variables: Record<string, string>;
   prometheus?: PrometheusDef;
+  /** The environment's Alertmanager (silences), in the same shape as `prometheus`. */
+  alertmanager?: PrometheusDef;
   /** Relative paths are resolved against the workspace folder. */
   cwd?: string;
   shell: ShellKind;
@@ -65,6 +67,9 @@ export interface ResolvedEnvironment {
   variableNames: string[];
   /** Absent when the environment has no Prometheus (only `local` has one without saying so). */
   prometheus?: ResolvedPrometheus;
+  alertmanager?: ResolvedPrometheus;
+  /** Why the Alertmanager could not be resolved (a missing secret), when it could not. */
+  alertmanagerError?: string;
   /** Values that must be replaced by `***` in streams and records. */
   secretValues: string[];
   /** Where steps run, a fleet's inventory read. */

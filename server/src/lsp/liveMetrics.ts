@@ -14,14 +14,15 @@ import type { PrometheusConfig } from '../prometheus/types';
 import { environmentList, hasPrometheus, loadEnvironments, originOf, resolveEnvironment } from '../environments/resolve';
 import { CredentialConsent } from './credentialConsent';
 import { trustFile } from '../trust/trustedFolders';
+import { AlertmanagerClient } from '../alertmanager/client';
 
 export const PROMETHEUS_CONFIG_REQUEST = 'runbook/prometheusConfig';
 
 export interface PrometheusConfigParams { env: string }
 /** `prometheus` absent: the environment has none. `error`: why it could not be resolved. */
-export interface PrometheusConfigResult { env: string; prometheus?: PrometheusConfig; error?: string }
+export interface PrometheusConfigResult { env: string; prometheus?: PrometheusConfig; alertmanager?: PrometheusConfig; alertmanagerError?: string; error?: string }
 
-export interface LiveTarget { envName: string; client?: PrometheusClient; error?: string }
+export interface LiveTarget { envName: string; client?: PrometheusClient; alertmanager?: AlertmanagerClient; alertmanagerError?: string; error?: string }
 
 export class LiveMetrics {
   readonly clients = new PrometheusClients();
@@ -46,10 +47,24 @@ export class LiveMetrics {
         ? await this.ctx.connection.sendRequest<PrometheusConfigResult>(PROMETHEUS_CONFIG_REQUEST, { env: envName } satisfies PrometheusConfigParams)
         : await this.resolveLocally(envName);
       if (cfg.error) return { envName, error: cfg.error };
-      return { envName, client: this.clients.for({ name: envName, prometheus: cfg.prometheus }) };
+      return { envName, client: this.clients.for({ name: envName, prometheus: cfg.prometheus }), alertmanager: this.alertmanagerFor(envName, cfg.alertmanager), alertmanagerError: cfg.alertmanagerError };
     } catch (e) {
       return { envName, error: e instanceof Error ? e.message : String(e) };
     }
+  }
+
+  private alertmanagers = new Map<string, { fingerprint: string; client: AlertmanagerClient }>();
+
+  /** One Alertmanager client per environment, replaced when its settings change. */
+  private alertmanagerFor(envName: string, cfg: PrometheusConfig | undefined): AlertmanagerClient | undefined {
+    const have = this.alertmanagers.get(envName);
+    const fingerprint = JSON.stringify(cfg ?? null);
+    if (have?.fingerprint === fingerprint) return have.client;
+    if (have) { this.alertmanagers.delete(envName); void have.client.close().catch(() => undefined); }
+    if (!cfg) return undefined;
+    const client = new AlertmanagerClient(envName, cfg);
+    this.alertmanagers.set(envName, { fingerprint, client });
+    return client;
   }
 
   private resolved?: { key: string; result: Promise<PrometheusConfigResult> };
@@ -83,9 +98,18 @@ export class LiveMetrics {
       const refused = await this.consent.check(root, envName, originOf(def.prometheus!.url), names);
       if (refused) return { env: envName, error: refused };
     }
+    // The Alertmanager's credentials get their own consent, for their own host.
+    const amAuth = def.alertmanager?.auth;
+    const amNames = amAuth?.bearer ? [amAuth.bearer] : amAuth?.basic ? [amAuth.basic.password] : [];
+    const amRefused = amNames.length ? await this.consent.check(root, envName, originOf(def.alertmanager!.url), amNames) : undefined;
     const secrets = { get: async (name: string) => process.env[name] };
-    const env = await resolveEnvironment(def, { workspaceFolder: root, baseEnv: process.env, secrets });
-    return { env: envName, prometheus: env.prometheus && { url: env.prometheus.url, headers: env.prometheus.headers } };
+    const env = await resolveEnvironment(amRefused ? { ...def, alertmanager: undefined } : def, { workspaceFolder: root, baseEnv: process.env, secrets });
+    return {
+      env: envName,
+      prometheus: env.prometheus && { url: env.prometheus.url, headers: env.prometheus.headers },
+      ...(env.alertmanager ? { alertmanager: { url: env.alertmanager.url, headers: env.alertmanager.headers } } : {}),
+      ...(amRefused ?? env.alertmanagerError ? { alertmanagerError: amRefused ?? env.alertmanagerError } : {}),
+    };
   }
 }
 

@@ -2,6 +2,7 @@
 // metadata and name lists for longer. invalidate() drops everything (environment switch).
 import { checkQueryData } from './queryShape';
 import { checkMetadata, checkNames, checkSeries, checkTargets } from './answerShape';
+import { checkAlerts, checkAlertingRules, type ActiveAlert, type AlertingRule } from './alertShape';
 import { TtlCache } from './cache';
 import { PrometheusError } from './errors';
 import { Transport } from './transport';
@@ -92,6 +93,28 @@ export class PrometheusClient {
       return data.activeTargets.map((t) => ({ labels: t.labels, scrapeInterval: t.scrapeInterval, health: t.health }));
     } catch (e) {
       if (e instanceof PrometheusError && e.kind === 'http' && e.status === 404) return [];
+      throw e;
+    }
+  }
+
+  /** Alerts pending or firing now. Cached as values are: a lens per section asks for the same list. */
+  alerts(opts: CallOptions = {}): Promise<ActiveAlert[]> {
+    return this.cached('a:', this.options.valuesTtlMs, opts, async (signal) =>
+      checkAlerts(await this.orMissing('api/v1/alerts', () => this.transport.json({ path: 'api/v1/alerts', params: [], signal })), `${this.url}/api/v1/alerts`));
+  }
+
+  /** Alerting rules the server has loaded, with their annotations. */
+  alertingRules(opts: CallOptions = {}): Promise<AlertingRule[]> {
+    return this.cached('ar:', this.options.metadataTtlMs, opts, async (signal) =>
+      checkAlertingRules(await this.orMissing('api/v1/rules', () => this.transport.json({ path: 'api/v1/rules', params: [['type', 'alert']], signal })), `${this.url}/api/v1/rules`));
+  }
+
+  /** A 404 from an old or partial Prometheus-compatible server says which API it lacks. */
+  private async orMissing<T>(path: string, call: () => Promise<T>): Promise<T> {
+    try { return await call(); } catch (e) {
+      if (e instanceof PrometheusError && e.kind === 'http' && e.status === 404) {
+        throw new PrometheusError('http', e.url, `this server has no /${path} (HTTP 404): an old or partial Prometheus-compatible server, so alert state cannot be shown`, 404);
+      }
       throw e;
     }
   }

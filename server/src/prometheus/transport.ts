@@ -13,6 +13,11 @@ export interface JsonRequest {
   params?: [string, string][];
   /** POST form-encoded; Prometheus accepts it for query endpoints and it keeps long queries out of URLs. */
   post?: boolean;
+  /** Another method with a JSON body (Alertmanager's API v2: POST silences, DELETE one). */
+  method?: 'POST' | 'DELETE';
+  jsonBody?: unknown;
+  /** The answer is plain JSON, not Prometheus's `{status, data}` envelope (Alertmanager). */
+  raw?: boolean;
   signal?: AbortSignal;
 }
 
@@ -73,15 +78,16 @@ export class Transport {
     try {
       return await this.limiter.run(async () => {
         const query = new URLSearchParams(req.params ?? []).toString();
-        let method: 'GET' | 'POST' = req.post ? 'POST' : 'GET';
-        if (!req.post && query) url.search = query;
+        let method: 'GET' | 'POST' | 'DELETE' = req.method ?? (req.post ? 'POST' : 'GET');
+        const form = method === 'POST' && req.jsonBody === undefined;
+        if (!form && query) url.search = query;
         for (let hop = 0; ; hop++) {
           const res = await request(url, {
             method,
             dispatcher: this.agent,
             signal,
-            headers: method === 'POST' ? { ...this.headers, 'content-type': 'application/x-www-form-urlencoded' } : this.headers,
-            body: method === 'POST' ? query : undefined,
+            headers: req.jsonBody !== undefined ? { ...this.headers, 'content-type': 'application/json' } : form ? { ...this.headers, 'content-type': 'application/x-www-form-urlencoded' } : this.headers,
+            body: req.jsonBody !== undefined && method !== 'GET' ? JSON.stringify(req.jsonBody) : form ? query : undefined,
           });
           if (res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) {
             discard(res.body);
@@ -97,7 +103,7 @@ export class Transport {
           // A server that echoes the credential back (in a label value, a HELP text) gets it masked
           // before anything reads the answer: hovers, completion, checks.
           const text = this.maskEchoes(await this.readCapped(res, shown));
-          return this.parse(res.statusCode, text, shown);
+          return req.raw ? this.parseRaw(res.statusCode, text, shown) : this.parse(res.statusCode, text, shown);
         }
       }, signal);
     } catch (e) {
@@ -145,6 +151,18 @@ export class Transport {
     if (body.status === 'error') throw new PrometheusError('prometheus', shown(), promError ?? 'error without a message', status);
     if (body.status !== 'success' || !('data' in body)) throw new PrometheusError('malformed', shown(), 'response is JSON but not a Prometheus API answer', status);
     return body.data;
+  }
+
+  /** Plain JSON (an empty body is `undefined`); errors as for the envelope, the body's text as the reason. */
+  private parseRaw(status: number, text: string, shown: () => string): unknown {
+    if (status < 200 || status >= 300) {
+      let detail = oneLine(text);
+      try { const j = JSON.parse(text) as unknown; if (typeof j === 'string') detail = oneLine(j); else if (j && typeof (j as { message?: unknown }).message === 'string') detail = oneLine((j as { message: string }).message); } catch { /* text as is */ }
+      const hint = status === 401 || status === 403 ? ' (check the environment\'s credentials)' : '';
+      throw new PrometheusError('http', shown(), `HTTP ${status}${detail ? `: ${this.redact(detail)}` : ''}${hint}`, status);
+    }
+    if (!text.trim()) return undefined;
+    try { return JSON.parse(text); } catch { throw new PrometheusError('malformed', shown(), `malformed JSON in the response (starts with ${JSON.stringify(text.slice(0, 40))})`, status); }
   }
 
   close(): Promise<void> { return this.agent.close(); }

@@ -99,7 +99,7 @@ test('a protected environment is never the start-up choice', () => {
 
 test('the JSON schema knows every key the loader accepts', () => {
   const schema = JSON.parse(readFileSync(join(__dirname, '../../../schemas/environments.schema.json'), 'utf8'));
-  assert.deepEqual(Object.keys(schema.definitions.environment.properties).sort(), ['choices', 'cwd', 'prometheus', 'protected', 'secrets', 'shell', 'target', 'variables']);
+  assert.deepEqual(Object.keys(schema.definitions.environment.properties).sort(), ['alertmanager', 'choices', 'cwd', 'prometheus', 'protected', 'secrets', 'shell', 'target', 'variables']);
   assert.deepEqual(Object.keys(schema.properties).sort(), ['default', 'environments']);
 });
 

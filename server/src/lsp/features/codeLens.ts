@@ -12,6 +12,7 @@ import { resultLabel } from '../../run/label';
 import type { BlockStatus } from '../../run/session';
 import { chartLenses } from '../../chart/lens';
 import { symptomLenses } from '../../symptoms/lens';
+import { alertLensesOf } from './alertLens';
 
 export { runnableBlocks };
 
@@ -77,10 +78,13 @@ export const codeLensFeature: Feature = {
   capabilities: { codeLensProvider: { resolveProvider: false } },
   register(ctx) {
     const state = runStateOf(ctx);
-    ctx.connection.onCodeLens(p => {
+    ctx.connection.onCodeLens(async p => {
       const model = ctx.store.model(p.textDocument.uri);
+      if (!model) return [];
       const doc = ctx.store.documents.get(p.textDocument.uri);
-      return model ? [...codeLenses(model, state), ...(doc ? symptomLenses(model, doc.getText(), state.env) : [])] : [];
+      const base = [...codeLenses(model, state), ...(doc ? symptomLenses(model, doc.getText(), state.env) : [])];
+      // Alert lenses (alertLens.ts) sit on section headings; a connection has one lens handler.
+      return model.sections.length ? [...base, ...await alertLensesOf(ctx).lenses(model)] : base;
     });
   },
 };

@@ -20,6 +20,8 @@ import { alertLinkDiagnosticsFeature } from './alertLinkDiagnostics';
 import { chartDataFeature } from './chartData';
 import { symptomsFeature } from './symptoms';
 import { inlayHintsFeature } from './inlayHints';
+import { alertLensFeature } from './alertLens';
+import { alertActionsFeature } from './alertActions';
 
 export const features: Feature[] = [
   diagnosticsFeature,
@@ -42,4 +44,6 @@ export const features: Feature[] = [
   chartDataFeature,
   symptomsFeature,
   inlayHintsFeature,
+  alertLensFeature,
+  alertActionsFeature,
 ];

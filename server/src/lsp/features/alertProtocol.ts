@@ -1,0 +1,25 @@
+// Requests between the alert lenses' commands (client) and the server. Shared by both sides.
+import type { Labels } from '../../prometheus/types';
+
+export const ALERT_REQUESTS = {
+  instances: 'runbook/alertInstances',
+  silence: 'runbook/silenceAlert',
+  expire: 'runbook/expireSilence',
+} as const;
+
+export interface AlertInstancesParams { env: string; alert: string }
+export interface AlertInstancesResult {
+  env: string;
+  alert: string;
+  state?: 'firing' | 'pending' | 'inactive';
+  instances?: { labels: Labels; state: string; activeAt?: string; value?: string }[];
+  error?: string;
+}
+
+export interface SilenceParams { env: string; alert: string; durationMs: number; comment: string }
+export interface ExpireSilenceParams { env: string; ids: string[] }
+export interface SilenceResult { id?: string; endsAt?: string; createdBy?: string; error?: string }
+
+/** The lens arguments the client's commands receive. */
+export interface SilenceLensArgs { uri: string; env: string; protected: boolean; alert: string }
+export interface ExpireLensArgs { env: string; protected: boolean; alert: string; silences: { id: string; endsAt: string; createdBy: string; comment: string }[] }
