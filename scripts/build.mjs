@@ -23,8 +23,9 @@ const production = process.argv.includes('--production');
 const entries = [
   // The extension host provides `vscode`; it must never be bundled.
   { name: 'client', in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
-  { name: 'server', in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
-  { name: 'cli', in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
+  // A bundle's `workers` are built with it: the server cannot run without its worker threads.
+  { name: 'server', in: 'server/src/lsp/main.ts', out: 'dist/server.js', workers: ['analysisWorker', 'parseWorker'] },
+  { name: 'cli', in: 'server/src/cli/main.ts', out: 'dist/cli.js', workers: ['parseWorker'] },
   // Parses chunks of big documents on the second core for both the server and the CLI.
   { name: 'parseWorker', in: 'server/src/model/parseWorker.ts', out: 'dist/parseWorker.js' },
   // The chart panel's page (a webview: a browser, not Node), with uPlot and its CSS bundled in,
@@ -32,6 +33,8 @@ const entries = [
   { name: 'chartView', in: 'client/webview/chart.ts', out: 'dist/chartView.js', browser: true },
   // Checks files on every core for `runbook check` over a repository (repoCheck/pool.ts).
   { name: 'checkWorker', in: 'server/src/repoCheck/checkWorker.ts', out: 'dist/checkWorker.js' },
+  // The language server's analysis, off its main thread (requests never wait behind it).
+  { name: 'analysisWorker', in: 'server/src/offload/analysisWorker.ts', out: 'dist/analysisWorker.js' },
 ];
 const names = process.argv.slice(2).filter(a => !a.startsWith('--'));
 const unknown = names.filter(n => !entries.some(e => e.name === n));
@@ -58,7 +61,8 @@ const common = {
   banner: { js: "const __runbookImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
-const present = entries.filter(e => !names.length || names.includes(e.name)).filter(e => {
+const wanted = new Set(names.flatMap(n => [n, ...(entries.find(e => e.name === n)?.workers ?? [])]));
+const present = entries.filter(e => !names.length || wanted.has(e.name)).filter(e => {
   if (existsSync(join(root, e.in))) return true;
   console.log(`build: skipping ${e.in} (not written yet)`);
   return false;

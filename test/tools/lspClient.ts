@@ -14,6 +14,8 @@ export interface LspSession {
   proc: ChildProcess;
   /** Resolves with the next publishDiagnostics for `uri` that satisfies `pred`. */
   diagnostics(uri: string, pred?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** The version of every publishDiagnostics for `uri` so far, in order (undefined: none given). */
+  publishedVersions(uri: string): (number | undefined)[];
   open(uri: string, text: string, languageId?: string): void;
   change(uri: string, version: number, changes: unknown[]): void;
   stop(): Promise<void>;
@@ -26,8 +28,10 @@ export async function startServer(opts: { bundled?: boolean; initializationOptio
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   const latest = new Map<string, Diagnostic[]>();
+  const versions = new Map<string, (number | undefined)[]>();
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     latest.set(p.uri, p.diagnostics);
+    versions.set(p.uri, [...(versions.get(p.uri) ?? []), p.version]);
     for (const w of [...waiters]) {
       if (w.uri === p.uri && w.pred(p.diagnostics)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(p.diagnostics); }
     }
@@ -41,6 +45,7 @@ export async function startServer(opts: { bundled?: boolean; initializationOptio
   await conn.sendNotification('initialized', {});
   return {
     conn, proc,
+    publishedVersions: uri => versions.get(uri) ?? [],
     diagnostics(uri, pred = anyPublication, timeoutMs = 20_000) {
       // A predicate already met by the last publication resolves at once (it may have arrived
       // before the caller started waiting); without a predicate, wait for the next one.

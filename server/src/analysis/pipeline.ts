@@ -29,6 +29,16 @@ export interface AnalyzeOptions {
    * their findings are added to it: the editor's second pass does not redo the first.
    */
   base?: Analysis;
+  /**
+   * True once a newer version of the document exists. Checked between blocks and between stages:
+   * the run then stops with `AnalysisAbandoned` instead of finishing work nobody will see.
+   */
+  stale?: () => boolean;
+}
+
+/** Thrown by analyzeText when `stale()` turned true: the result would have been dropped anyway. */
+export class AnalysisAbandoned extends Error {
+  constructor() { super('analysis abandoned: a newer version of the document arrived'); }
 }
 
 export interface AnalyzeResult { model: RunbookModel; analysis: Analysis }
@@ -42,8 +52,11 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
   }
   // A big cold document is parsed on both cores first (the parse worker fills the chunk cache;
   // small or cached documents return at once), so the CLI's cold check gets what the editor gets.
+  const checkStale = () => { if (opts.stale?.()) throw new AnalysisAbandoned(); };
   if (!opts.model && text.length >= parallelMinChars) await parallelPrewarm(text);
+  checkStale();
   const model = opts.model ?? buildModel(text, uri, opts.version ?? 0);
+  checkStale();
   // Built only if a finding needs it (see BodyMap): its line table costs a pass over the document.
   let lazyDoc: TextDocument | undefined;
   const source = { text, doc: () => (lazyDoc ??= TextDocument.create(uri, 'markdown', model.version, text)) };
@@ -60,6 +73,7 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
   const pending: { block: CodeBlock; findings: (BlockFindings | Promise<BlockFindings>)[] }[] = [];
   const inFlight = new Map<string, Promise<BlockFindings>>();
   for (const block of model.blocks) {
+    checkStale();
     // A block placed from the same chunk layout, at the same line and index, under the same
     // analyzers and settings, has exactly last time's mapped findings.
     const done = memoFor(block, runKey);
@@ -78,6 +92,7 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
     pending.push(entry);
   }
   if (inFlight.size) await Promise.all(inFlight.values());
+  checkStale();
   for (const { block, findings } of pending) {
     const memo = memoFor(block, runKey);
     if (memo) { append(analysis, memo); continue; }
@@ -98,6 +113,7 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
   for (const list of [analysis.diagnostics, analysis.metrics, analysis.placeholders, analysis.dangers] as { range: Diagnostic['range'] }[][]) inOrder(list);
   const runs: Analysis[] = [base ?? { diagnostics: [], metrics: [], placeholders: [], dangers: [] }];
   for (const analyzer of base ? [] : documentAnalyzers) {
+    checkStale();
     let found: DocFindings;
     try {
       found = analyzer.analyze({ model, text, settings, blockResults: analysis, envVariables: opts.envVariables ?? new Set(), document: source.doc });

@@ -3,7 +3,7 @@
 // for every other line; a fence body is parsed once, when the fence closes (lezer: microseconds).
 import type { MentionFact } from './types';
 import { splitStatements } from '../promql/split';
-import { firstError, parsePromql } from '../promql/parse';
+import { firstError, MAX_PROMQL_DEPTH, nestingDepth, parsePromql } from '../promql/parse';
 
 /**
  * `lines`: the fence's body lines, the first one at document line `firstLine`; `mentions` from
@@ -16,7 +16,11 @@ export function weakenAfterSyntaxErrors(lines: readonly string[], firstLine: num
   let pos = 0;
   for (const l of lines) { lineStart.push(pos); pos += l.length + 1; }
   const bad: { errorAt: number; to: number }[] = [];
-  for (const s of splitStatements(body)) {
+  // Brackets nested too deep to check (promql/too-deep): no name in the fence is trusted, and no
+  // parse runs (400,000 nested parentheses held the server's main thread here).
+  const statements = nestingDepth(body) > MAX_PROMQL_DEPTH ? [{ from: 0, to: body.length, text: '' }] : splitStatements(body);
+  for (const s of statements) {
+    if (!s.text) { bad.push({ errorAt: s.from, to: s.to }); continue; }
     const err = firstError(parsePromql(s.text));
     if (err) bad.push({ errorAt: s.from + err.from, to: s.to });
   }

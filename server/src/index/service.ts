@@ -7,13 +7,18 @@ import type { FeatureContext } from '../lsp/featureContext';
 import { WorkspaceIndex } from './workspaceIndex';
 import { DiskCache } from './diskCache';
 import { findRunbooks, indexPath, indexPaths } from './crawl';
-import { scanRunbook } from './lineScan';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { scanRunbook, scanRunbookSteps } from './lineScan';
 import { RuleCatalog } from '../alertLinks/ruleCatalog';
 import { indexRuleFile, indexRuleFiles, RULE_FILE } from '../alertLinks/ruleFiles';
 
-/** Rescans of open documents wait for a pause in typing, longer for big files (~30 ms per 2 MB scan); index requests flush them first. */
+/**
+ * Rescans of open documents wait for a pause in typing, longer for big files, and run a slice at
+ * a time (a 4.8 MB runbook's scan is about a second); index requests flush them first.
+ */
 const EDIT_DEBOUNCE_MS = 300;
 const debounceFor = (length: number) => EDIT_DEBOUNCE_MS + Math.floor(length / 2_000);
+const SLICE_MS = 10;
 const SAVE_DEBOUNCE_MS = 5_000;
 const FOLDERS_TIMEOUT_MS = 5_000;
 
@@ -109,7 +114,7 @@ export class IndexService {
 
   private scheduleScan(uri: string, length: number): void {
     this.cancelScan(uri);
-    this.dirty.set(uri, setTimeout(() => this.scanOpen(uri), debounceFor(length)));
+    this.dirty.set(uri, setTimeout(() => void this.scanOpenInSlices(uri), debounceFor(length)));
   }
 
   private cancelScan(uri: string): void {
@@ -122,6 +127,24 @@ export class IndexService {
     this.cancelScan(uri);
     const doc = this.ctx.store.documents.get(uri);
     if (doc && doc.languageId === 'markdown') this.index.set(uri, scanRunbook(doc.getText()));
+  }
+
+  /** scanOpen, yielding to requests every few milliseconds; a newer version makes it give up. */
+  private async scanOpenInSlices(uri: string): Promise<void> {
+    this.cancelScan(uri);
+    const doc = this.ctx.store.documents.get(uri);
+    if (!doc || doc.languageId !== 'markdown') return;
+    const version = doc.version;
+    const steps = scanRunbookSteps(doc.getText());
+    for (let sliceStart = Date.now(); ;) {
+      const r = steps.next();
+      if (r.done) { this.index.set(uri, r.value); return; }
+      if (Date.now() - sliceStart < SLICE_MS) continue;
+      await nextTurn();
+      // Edited (a new scan is scheduled), closed (the disk copy is indexed) or flushed meanwhile.
+      if (this.ctx.store.documents.get(uri)?.version !== version || this.dirty.has(uri)) return;
+      sliceStart = Date.now();
+    }
   }
 
   private scheduleSave(): void {

@@ -1,38 +1,53 @@
-// Open documents and their latest analysis. Analysis runs off the event loop's current turn, so
-// a burst of keystrokes is analysed once, and a result is dropped if a newer version arrived
-// while it was computed (stale work never reaches the user).
+// Open documents and their latest analysis. The analysis runs on the analysis worker (offload/),
+// so this thread stays free for requests: a 100,000-line block or a 4.8 MB runbook no longer
+// holds up another document's folding or hover. One version per document is in flight at a time;
+// a newer version cancels it (it stops at its next block) and goes next, so a burst of keystrokes
+// is analysed once and stale results never reach the user. The model is built here only when a
+// feature asks for it.
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { analyzeText, type AnalyzeResult } from '../analysis/pipeline';
 import { buildModel, emptyModel } from '../model/build';
-import { prewarmChunks } from '../model/prewarm';
 import { inputProblem } from '../analysis/inputGuard';
-import { promqlFileDiagnostics } from '../promql/fileDiagnostics';
 import type { RunbookModel } from '../model/types';
 import type { Settings } from '../analysis/settings';
 import { ENVIRONMENTS_FILE } from '../environments/load';
+import { startAnalyser, type Analyser, type AnalysisJob } from '../offload/analyser';
+import type { AnalyseInput, Pass, PassResult, PlanFindings } from '../offload/protocol';
 
 export interface DocState {
   version: number;
   model: RunbookModel;
-  result?: AnalyzeResult;
 }
 
-type Listener = (uri: string, result: AnalyzeResult, pass: 'fast' | 'full') => void;
+export type Published = PassResult;
+type Listener = (uri: string, result: Published, pass: Pass) => void;
 
 export class DocumentStore {
   readonly documents = new TextDocuments(TextDocument);
-  private readonly states = new Map<string, DocState>();
+  private readonly models = new Map<string, DocState>();
+  private readonly results = new Map<string, Published>();
   private readonly pending = new Set<string>();
+  private readonly running = new Map<string, AnalysisJob>();
+  /** Documents to analyse again once their run in flight settles (a newer version or new settings). */
+  private readonly again = new Set<string>();
   private readonly listeners: Listener[] = [];
+  private readonly analyser: Analyser;
   envVariables: ReadonlySet<string> = new Set();
 
-  constructor(private readonly settings: () => Settings) {
+  constructor(private readonly settings: () => Settings, log: (message: string) => void = () => undefined) {
+    this.analyser = startAnalyser(log);
     this.documents.onDidOpen(e => this.schedule(e.document.uri));
     this.documents.onDidChangeContent(e => this.schedule(e.document.uri));
-    this.documents.onDidClose(e => { this.states.delete(e.document.uri); this.pending.delete(e.document.uri); });
+    this.documents.onDidClose(e => {
+      const uri = e.document.uri;
+      this.models.delete(uri); this.results.delete(uri); this.pending.delete(uri); this.again.delete(uri);
+      this.running.get(uri)?.cancel();
+    });
   }
+
+  /** Whether analysis runs off this thread (false: the worker could not start). */
+  get offThread(): boolean { return this.analyser.offThread; }
 
   onAnalysed(listener: Listener): void { this.listeners.push(listener); }
 
@@ -40,7 +55,7 @@ export class DocumentStore {
   model(uri: string): RunbookModel | undefined {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
-    let st = this.states.get(uri);
+    let st = this.models.get(uri);
     if (!st || st.version !== doc.version) {
       // A file the pipeline refuses (too large, binary) gets an empty model too: the outline,
       // folding and lenses must not parse what the analysis declined to.
@@ -50,55 +65,59 @@ export class DocumentStore {
         ? emptyModel(uri, doc.version)
         : buildModel(text, uri, doc.version);
       st = { version: doc.version, model };
-      this.states.set(uri, st);
+      this.models.set(uri, st);
     }
     return st.model;
   }
 
-  /** The latest finished analysis (may lag the text by one pending pass). */
-  analysis(uri: string): AnalyzeResult | undefined { return this.states.get(uri)?.result; }
+  /** The latest published analysis (may lag the text by one pending pass). */
+  analysis(uri: string): Published | undefined { return this.results.get(uri); }
+
+  /** Placeholders and dangers of the current version under `envVariables`, for a run plan. */
+  planFindings(uri: string, envVariables: ReadonlySet<string>): Promise<PlanFindings> | undefined {
+    const input = this.input(uri, envVariables);
+    return input && this.analyser.plan(input);
+  }
 
   reanalyseAll(): void { for (const d of this.documents.all()) this.schedule(d.uri); }
+
+  /** No more analysis: ShellCheck runs started by the worker are ended. */
+  shutdown(): void { this.analyser.shutdown(); }
 
   private schedule(uri: string): void {
     // The environments file is YAML with its own diagnostics (features/environmentsFile.ts).
     if (this.pending.has(uri) || uri.endsWith(`/${ENVIRONMENTS_FILE}`)) return;
+    // One run in flight per document: the one in flight is stale now, so it stops at its next
+    // block, and this document goes again when it settles. A burst of edits thus never queues a
+    // copy of a multi-megabyte text per keystroke.
+    const inFlight = this.running.get(uri);
+    if (inFlight) { inFlight.cancel(); this.again.add(uri); return; }
     this.pending.add(uri);
-    setImmediate(() => { this.pending.delete(uri); void this.run(uri); });
+    setImmediate(() => { this.pending.delete(uri); this.run(uri); });
   }
 
-  private async run(uri: string): Promise<void> {
+  private input(uri: string, envVariables: ReadonlySet<string>): AnalyseInput | undefined {
     const doc = this.documents.get(uri);
-    if (!doc) return;
-    const version = doc.version;
-    const current = () => this.documents.get(uri)?.version === version;
-    if (doc.languageId === 'promql') {
-      this.publish(uri, { model: this.model(uri)!, analysis: { diagnostics: promqlFileDiagnostics(doc.getText(), uri), metrics: [], placeholders: [], dangers: [] } }, 'full');
-      return;
-    }
-    // A big cold document is parsed a slice at a time (half on the parse worker), so other
-    // documents are not held up. After an edit every chunk but one is cached: no prewarm then.
-    const text = doc.getText();
-    const cold = !this.states.get(uri)?.result;
-    if (cold && !inputProblem(text, this.settings()) && !(await prewarmChunks(text, () => !current()))) return;
-    let fast: AnalyzeResult | undefined;
-    for (const pass of ['fast', 'full'] as const) {
-      const model = this.model(uri);
-      if (!model || !current()) return;
-      const result = await analyzeText(text, { uri, version, settings: this.settings(), envVariables: this.envVariables, includeSlow: pass === 'full', model, base: fast?.analysis });
-      fast = result;
-      if (!current()) return;
-      this.publish(uri, result, pass);
-      // The connection writes on its next turn: yield so the syntax diagnostics leave before the
-      // ShellCheck pass walks every block of a big document.
-      if (pass === 'fast') await new Promise(resolve => setImmediate(resolve));
-    }
+    return doc && { uri, version: doc.version, languageId: doc.languageId, text: doc.getText(), settings: this.settings(), envVariables };
+  }
+
+  private run(uri: string): void {
+    if (this.running.has(uri)) { this.again.add(uri); return; }
+    const input = this.input(uri, this.envVariables);
+    if (!input) return;
+    const current = () => this.documents.get(uri)?.version === input.version;
+    const job = this.analyser.start(input, (pass, result) => { if (current()) this.publish(uri, result, pass); });
+    this.running.set(uri, job);
+    void job.done.then(outcome => {
+      this.running.delete(uri);
+      // Asked again meanwhile, or the worker stopped (then this thread takes over).
+      if ((this.again.delete(uri) || outcome === 'failed') && this.documents.get(uri)) this.schedule(uri);
+    });
   }
 
   /** Keeps the result as the document's latest analysis and tells the features. */
-  private publish(uri: string, result: AnalyzeResult, pass: 'fast' | 'full'): void {
-    const st = this.states.get(uri);
-    if (st) st.result = result;
+  private publish(uri: string, result: Published, pass: Pass): void {
+    this.results.set(uri, result);
     for (const l of this.listeners) l(uri, result, pass);
   }
 }

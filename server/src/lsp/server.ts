@@ -9,7 +9,7 @@ import { warmUp } from './warmUp';
 
 export function startServer(connection: Connection): void {
   let settings: Settings = mergeSettings(undefined);
-  const store = new DocumentStore(() => settings);
+  const store = new DocumentStore(() => settings, m => connection.console.error(m));
   let root: string | undefined;
   let initOptions: ReturnType<FeatureContext['initOptions']> = {};
   const ctx: FeatureContext = { connection, store, settings: () => settings, workspaceRoot: () => root, initOptions: () => initOptions };
@@ -20,7 +20,8 @@ export function startServer(connection: Connection): void {
     root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     // Not onInitialized: a connection has one handler per notification, and the index owns it.
     setImmediate(probeTools);
-    setImmediate(() => { warmUp(settings).catch(() => undefined); });
+    // The analysis worker warms itself up; only analysis on this thread needs it here.
+    if (!store.offThread) setImmediate(() => { warmUp(settings).catch(() => undefined); });
     const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...features.map(f => f.capabilities));
     return { capabilities, serverInfo: { name: 'runbook', version: '0.1.0' } };
   });
@@ -31,7 +32,7 @@ export function startServer(connection: Connection): void {
     if (s) { settings = mergeSettings(s); probeTools(); store.reanalyseAll(); }
   });
   // No answer is wanted after shutdown: checks still running are only load.
-  connection.onShutdown(() => stopShellcheck());
+  connection.onShutdown(() => { store.shutdown(); stopShellcheck(); });
   for (const f of features) f.register(ctx);
   store.documents.listen(connection);
   connection.listen();

@@ -35,8 +35,27 @@ const missing = new Set<string>();
 /** ShellCheck processes still running; each leads its own process group (wrappers included). */
 const live = new Set<ChildProcess>();
 
+/**
+ * Process groups started by another thread (the LSP's analysis worker). Only the main thread sees
+ * the process exit, so the worker reports each group here and `stopShellcheck` ends them too.
+ */
+const adopted = new Set<number>();
+let watcher: ((pid: number, alive: boolean) => void) | undefined;
+
+/** Called with each ShellCheck process group this thread starts (alive) and sees end. */
+export function watchShellcheckProcesses(w: (pid: number, alive: boolean) => void): void { watcher = w; }
+
+/** A group another thread started (alive) or saw end: killed by this thread's `stopShellcheck`. */
+export function adoptShellcheckProcess(pid: number, alive: boolean): void {
+  if (alive) adopted.add(pid); else adopted.delete(pid);
+}
+
+function untrack(child: ChildProcess): void {
+  if (live.delete(child) && child.pid !== undefined) watcher?.(child.pid, false);
+}
+
 function killGroup(child: ChildProcess): void {
-  live.delete(child);
+  untrack(child);
   if (child.pid === undefined) return;
   try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
 }
@@ -44,6 +63,8 @@ function killGroup(child: ChildProcess): void {
 /** Kills every ShellCheck still running: the server is shutting down or exiting. */
 export function stopShellcheck(): void {
   for (const child of [...live]) killGroup(child);
+  for (const pid of adopted) { try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ } }
+  adopted.clear();
 }
 
 /**
@@ -121,6 +142,7 @@ function spawnCollect(cmd: string, args: string[], timeoutMs: number, stdin?: st
     // Its own process group, so a timeout or shutdown also ends what a wrapper script started.
     const child = spawn(cmd, args, { stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], detached: true });
     live.add(child);
+    if (child.pid !== undefined) watcher?.(child.pid, true);
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => { killGroup(child); reject(new Error(`ShellCheck did not answer within ${timeoutMs} ms`)); }, timeoutMs);
@@ -131,10 +153,10 @@ function spawnCollect(cmd: string, args: string[], timeoutMs: number, stdin?: st
     child.stdin?.end(stdin);
     child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      live.delete(child);
+      untrack(child);
       if (e.code === 'ENOENT' || e.code === 'EACCES') resolve(undefined); else reject(e);
     });
-    child.on('exit', () => live.delete(child));
+    child.on('exit', () => untrack(child));
     child.on('close', (code) => {
       clearTimeout(timer);
       // 0: clean, 1: findings; anything else is a usage or internal error.

@@ -36,13 +36,14 @@ export function alertLinkChecker(ctx: FeatureContext) {
   };
 
   const runbook = (uri: string) => {
-    const result = ctx.store.analysis(uri);
     const doc = ctx.store.documents.get(uri);
-    if (!result || !doc || doc.languageId !== 'markdown') return [];
+    // The model is built on this thread only on demand (the analysis runs on a worker).
+    const model = doc && doc.languageId === 'markdown' ? ctx.store.model(uri) : undefined;
+    if (!model || !doc) return [];
     const text = doc.getText();
     const base = view();
     // The open document's own headings as typed, not as last indexed.
-    const own = result.model.sections.map((x) => x.title);
+    const own = model.sections.map((x) => x.title);
     const v = { ...base, titlesOf: (p: string) => (p === pathOf(uri) ? own : base.titlesOf(p)) };
     const rules = scanRunbook(text).rules ?? [];
     const diags = linkDiagnostics(rules, pathOf(uri), v);
@@ -51,9 +52,9 @@ export function alertLinkChecker(ctx: FeatureContext) {
       const known = catalog.names(env);
       for (const r of rules) known.add(r.name);
       const live = catalog.liveRules(env);
-      diags.push(...noRuleDiagnostics(result.model.sections, known, live ? `the workspace and ${env}'s Prometheus` : 'the workspace'));
+      diags.push(...noRuleDiagnostics(model.sections, known, live ? `the workspace and ${env}'s Prometheus` : 'the workspace'));
     }
-    return withoutSuppressed(diags, text, result.model);
+    return withoutSuppressed(diags, text, model);
   };
 
   const ruleFiles = () => {
@@ -71,8 +72,8 @@ export const alertLinkDiagnosticsFeature: Feature = {
     const check = alertLinkChecker(ctx);
     const published = new Set<string>();
     const checkRunbook = (uri: string) => {
-      const result = ctx.store.analysis(uri);
-      if (result) board.set(uri, LAYER, check.runbook(uri), result.model.version);
+      const doc = ctx.store.documents.get(uri);
+      if (doc && ctx.store.analysis(uri)) board.set(uri, LAYER, check.runbook(uri), doc.version);
     };
     let timer: NodeJS.Timeout | undefined;
     const checkRuleFiles = () => {

@@ -59,7 +59,7 @@ export const hoverFeature: Feature = {
         return render({ envName: target.envName, client: target.client });
       };
 
-      const ref = ctx.store.analysis(doc.uri)?.analysis.metrics.find(m => contains(m.range, params.position));
+      const ref = ctx.store.analysis(doc.uri)?.metrics.find(m => contains(m.range, params.position));
       // On a function name: its signature and doc, then the whole expression evaluated live. Metric
       // names come from the same PromQL parse, so a position strictly inside one is not on a
       // function and the block need not be parsed again (the costliest part of a cached hover).

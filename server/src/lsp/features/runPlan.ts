@@ -3,8 +3,7 @@
 // output). Analysed fresh from the current text, so the plan never lags behind an edit.
 import type { Feature } from '../featureContext';
 import type { CodeBlock, RunbookModel } from '../../model/types';
-import type { Analysis } from '../../analysis/types';
-import { analyzeText } from '../../analysis/pipeline';
+import type { PlanFindings } from '../../offload/protocol';
 import { runnableBlocks } from '../../run/plan';
 import { under } from './codeLens';
 import { bodyHash } from './runState';
@@ -55,7 +54,7 @@ export interface PlanStep {
 
 export type RunPlan = { uri: string; steps: PlanStep[] } | { uri: string; error: string };
 
-export function planSteps(model: RunbookModel, analysis: Analysis, p: RunPlanParams): RunPlan {
+export function planSteps(model: RunbookModel, analysis: PlanFindings, p: RunPlanParams): RunPlan {
   const uri = model.uri;
   let blocks: CodeBlock[];
   const all = runnableBlocks(model);
@@ -82,7 +81,7 @@ export function planSteps(model: RunbookModel, analysis: Analysis, p: RunPlanPar
   return { uri, steps: blocks.map(b => step(model, analysis, b, all.indexOf(b) + 1)) };
 }
 
-function step(model: RunbookModel, analysis: Analysis, b: CodeBlock, stepNo: number): PlanStep {
+function step(model: RunbookModel, analysis: PlanFindings, b: CodeBlock, stepNo: number): PlanStep {
   const placeholders: PlanStep['placeholders'] = [];
   const variables: string[] = [];
   for (const ph of analysis.placeholders.filter(x => x.blockIndex === b.index)) {
@@ -103,13 +102,19 @@ function step(model: RunbookModel, analysis: Analysis, b: CodeBlock, stepNo: num
 
 export const runPlanFeature: Feature = {
   capabilities: {},
-  register({ connection, store, settings }) {
+  register({ connection, store }) {
     connection.onRequest(RUN_PLAN_REQUEST, async (p: RunPlanParams): Promise<RunPlan> => {
-      const doc = store.documents.get(p.uri);
-      const model = store.model(p.uri);
-      if (!doc || !model) return { uri: p.uri, error: 'This runbook is not open in the editor.' };
-      const { analysis } = await analyzeText(doc.getText(), { uri: p.uri, version: doc.version, settings: settings(), envVariables: p.variables ? new Set(p.variables) : store.envVariables, includeSlow: false, model });
-      return planSteps(model, analysis, p);
+      const variables = p.variables ? new Set(p.variables) : store.envVariables;
+      // The findings come from the analysis worker; an edit while it answers means a new try, so
+      // the model and the findings are always of one version.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const model = store.model(p.uri);
+        const findings = model && store.planFindings(p.uri, variables);
+        if (!model || !findings) break;
+        const analysis = await findings;
+        if (store.documents.get(p.uri)?.version === model.version) return planSteps(model, analysis, p);
+      }
+      return { uri: p.uri, error: 'This runbook is not open in the editor.' };
     });
   },
 };

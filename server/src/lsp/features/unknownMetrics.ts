@@ -17,11 +17,14 @@ export const unknownMetricsFeature: Feature = {
       const result = ctx.store.analysis(uri);
       if (!result) return;
       const { envName, client } = await liveMetricsOf(ctx).current();
-      const diags = await checkUnknownMetrics(client, result.analysis.metrics, envName);
+      const diags = await checkUnknownMetrics(client, result.metrics, envName);
       // Drop the answer if the document or the environment moved on while Prometheus answered.
       if (ctx.store.analysis(uri) !== result || runStateOf(ctx).env.name !== envName) return;
-      const text = ctx.store.documents.get(uri)?.getText() ?? '';
-      board.set(uri, LAYER, withoutSuppressed(diags, text, result.model), result.model.version);
+      const doc = ctx.store.documents.get(uri);
+      // The directives that silence a code need the model: built here only when there is a finding.
+      const model = diags.length && doc?.version === result.version ? ctx.store.model(uri) : undefined;
+      if (diags.length && !model) return;
+      board.set(uri, LAYER, model ? withoutSuppressed(diags, doc!.getText(), model) : [], result.version);
     };
     ctx.store.onAnalysed((uri, _result, pass) => { if (pass === 'full') void check(uri); });
     runStateOf(ctx).onEnvironmentChange(() => { for (const d of ctx.store.documents.all()) void check(d.uri); });

@@ -1,0 +1,44 @@
+// Messages between the language server's main thread and its analysis worker. Plain data only:
+// the worker keeps the models and findings, the main thread receives what it publishes.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Analysis, MetricRef } from '../analysis/types';
+import type { Settings } from '../analysis/settings';
+
+/** One document version to analyse: the fast pass, then the full one (ShellCheck). */
+export interface AnalyseInput {
+  uri: string;
+  version: number;
+  languageId: string;
+  text: string;
+  settings: Settings;
+  envVariables: ReadonlySet<string>;
+}
+
+/** What one pass gives the main thread: diagnostics already capped for the editor, and metrics. */
+export interface PassResult {
+  uri: string;
+  version: number;
+  diagnostics: Diagnostic[];
+  metrics: MetricRef[];
+}
+
+export type Pass = 'fast' | 'full';
+
+/** The findings a run plan needs, for one version and one set of environment variables. */
+export type PlanFindings = Pick<Analysis, 'placeholders' | 'dangers'>;
+
+export type ToWorker =
+  /** `cancel` is an Int32Array over shared memory: the main thread stores 1 once the version is stale. */
+  | { type: 'analyse'; id: number; input: AnalyseInput; cancel: Int32Array }
+  | { type: 'plan'; id: number; input: AnalyseInput }
+  | { type: 'shutdown' };
+
+/** Metrics travel in batches, each its own message, so no single message stalls the main thread. */
+export const metricBatch = 2000;
+
+export type FromWorker =
+  | { type: 'pass'; id: number; pass: Pass; uri: string; version: number; diagnostics: Diagnostic[]; metricCount: number; sameMetrics: boolean }
+  | { type: 'metrics'; id: number; batch: MetricRef[] }
+  | { type: 'done'; id: number; abandoned: boolean; error?: string }
+  | { type: 'plan'; id: number; findings?: PlanFindings; error?: string }
+  | { type: 'shellcheck'; pid: number; alive: boolean };
