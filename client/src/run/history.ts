@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import type { RunRecord } from '../../../server/src/run/records';
 import { stripAnsi } from '../../../server/src/run/ansi';
 import { recordsDir } from './recorder';
+import { outcomeText } from '../../../server/src/run/outcomeText';
+
+export { outcomeText };
 
 const SCHEME = 'runbook-run';
 const MAX_RECORDS = 500;
@@ -30,17 +33,6 @@ export async function readRecords(dir: string, limit = MAX_RECORDS): Promise<Run
     }
   }
   return out;
-}
-
-/** How a run ended, in words: `ok`, `exit 2`, `line 2 failed (exit 127)`, `cancelled`, `timed out`. */
-export function outcomeText(r: Pick<RunRecord, 'status' | 'exitCode' | 'failure'>): string {
-  switch (r.status) {
-    case 'ok': return 'ok';
-    case 'cancelled': return 'cancelled';
-    case 'timeout': return 'timed out';
-    case 'failed': return r.failure ? `line ${r.failure.line} failed (exit ${r.failure.exitCode})` : `exit ${r.exitCode}`;
-    default: return `${r.status} (exit ${r.exitCode})`;
-  }
 }
 
 const stepOf = (r: RunRecord) => r.step ?? r.block + 1;

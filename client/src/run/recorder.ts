@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { isAbsolute, join } from 'node:path';
 import { DEFAULT_RECORDS_DIR, RunRecorder, type AppendResult, type RunRecord } from '../../../server/src/run/records';
+import type { EventRecord } from '../../../server/src/run/recordKinds';
 
 export function recordsDir(fallback: vscode.Uri): string {
   const dir = vscode.workspace.getConfiguration('runbook').get<string>('runs.directory') || DEFAULT_RECORDS_DIR;
@@ -23,5 +24,9 @@ export class SettingsRecorder extends RunRecorder {
     const result = await new RunRecorder(recordsDir(this.fallback), max).append(rec, secretValues);
     if (result.ok) this.appended.fire();
     return result;
+  }
+
+  override appendEvent(rec: EventRecord, secretValues: readonly string[] = []): Promise<AppendResult> {
+    return new RunRecorder(recordsDir(this.fallback)).appendEvent(rec, secretValues);
   }
 }

@@ -6,6 +6,7 @@ const usage = `usage:
   runbook check [--format text|json|sarif|github] <files or folders...>
   runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>]
   runbook symptoms <file> [--env <name>] [--format text|json]   exit 1 when a symptom is present
+  runbook report [--since 2h | --from <time> --to <time>] [--env <name>] [--runbook <file>] [--format md|json] [--out <file.md>]
   runbook --version`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -19,6 +20,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'symptoms': {
       const { symptomsCommand } = await import('./symptoms');
       return symptomsCommand(rest);
+    }
+    case 'report': {
+      const { reportCommand } = await import('./report');
+      return reportCommand(rest);
     }
     case '--version': case '-v':
       console.log(`runbook ${VERSION}`);

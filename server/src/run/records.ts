@@ -10,6 +10,7 @@ import type { ExpectedMatch } from './expected';
 import type { BlockStatus, CommandFailure } from './session';
 import type { Operator } from './operator';
 import type { VerificationOutcome } from '../verify/poll';
+import type { EventRecord } from './recordKinds';
 
 export const DEFAULT_RECORDS_DIR = '.runbook/runs';
 
@@ -64,6 +65,17 @@ export class RunRecorder {
       outputTruncated: rec.outputTruncated || out.truncated,
       ...(rec.verification ? { verification: { ...rec.verification, condition: rec.verification.condition && redact(rec.verification.condition, secretValues), lastValue: rec.verification.lastValue && redact(rec.verification.lastValue, secretValues) } } : {}),
     }) + '\n';
+    return this.write(file, line);
+  }
+
+  /** Appends a timeline event (recordKinds.ts), every string in it with secret values masked. */
+  appendEvent(rec: EventRecord, secretValues: readonly string[] = []): Promise<AppendResult> {
+    const masked = JSON.parse(JSON.stringify(rec), (_k, v: unknown) => (typeof v === 'string' ? redact(stripAnsi(v), secretValues) : v)) as EventRecord;
+    if (masked.section) masked.section = masked.section.map(headingText);
+    return this.write(this.fileFor(new Date(rec.time)), JSON.stringify(masked) + '\n');
+  }
+
+  private async write(file: string, line: string): Promise<AppendResult> {
     try {
       await mkdir(this.dir, { recursive: true, mode: 0o700 });
       const refused = await unsafeFolder(this.dir);
