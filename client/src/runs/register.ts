@@ -62,7 +62,8 @@ export function registerRunsView(context: vscode.ExtensionContext, client: Langu
       // The step as it is now, on the environment it ran on, through the Run command's guardrails.
       return vscode.commands.executeCommand('runbook.runBlock', { uri: at.uri.toString(), index: at.index, env: r.environment });
     }),
-    vscode.commands.registerCommand('runbook.runs.exportReport', async (node?: RunsNode, selected?: RunsNode[]) => {
+    // `extra` (e.g. `target`, where to save) goes through to the report command: scripts and tests.
+    vscode.commands.registerCommand('runbook.runs.exportReport', async (node?: RunsNode, selected?: RunsNode[], extra?: { target?: string }) => {
       const nodes = selected?.length ? selected : node ? [node] : [...view.selection];
       const records = [...new Map(nodes.flatMap(runsUnder).map(e => [e.position, e.record])).values()];
       const scope = reportScope(records);
@@ -70,7 +71,7 @@ export function registerRunsView(context: vscode.ExtensionContext, client: Langu
       if (!(await vscode.commands.getCommands(true)).includes(EXPORT_REPORT_COMMAND)) {
         return { ...say('Export Incident Report is not available in this version of the extension.'), scope };
       }
-      return vscode.commands.executeCommand(EXPORT_REPORT_COMMAND, scope);
+      return vscode.commands.executeCommand(EXPORT_REPORT_COMMAND, { ...scope, ...(typeof extra?.target === 'string' ? { target: extra.target } : {}) });
     }),
   );
 }

@@ -2,7 +2,7 @@
 // status, environment and duration; a run's output opens, its step is found, it runs again
 // through the Run command, and a selection goes to the incident report command.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, fixtureUri, runbookApi } from '../support/runbook';
@@ -55,14 +55,18 @@ suite('Runs view', () => {
     assert.deepEqual(again.steps.map(s => s.index), [0]);
     assert.equal(bookOf(await refresh(), 'runs-view.md')!.runs.length, 3, 'the new run is listed');
 
-    const report = await vscode.commands.executeCommand<{ scope?: { from: string; to: string; runbook?: string }; message?: string } | unknown>(
-      'runbook.runs.exportReport', { kind: 'runbook', day: '', group: book }, [{ kind: 'runbook', day: '', group: book }]);
-    assert.ok(report, 'the export answered');
-    const scoped = report as { scope?: { from: string; to: string; runbook?: string } };
-    if (scoped.scope) {
+    const target = fixtureUri('reports/runs-view-incident.md').fsPath;
+    const node = { kind: 'runbook', day: '', group: book };
+    const report = await vscode.commands.executeCommand<{ scope?: { from: string; to: string; runbook?: string }; message?: string } | string | undefined>(
+      'runbook.runs.exportReport', node, [node], { target });
+    if (typeof report === 'object' && report?.scope) {
       // The report command is not in this build: the view says so and names the scope it would pass.
-      assert.equal(scoped.scope.runbook, 'runs-view.md');
-      assert.ok(scoped.scope.from <= book.runs[1]!.record.time && scoped.scope.to > book.runs[0]!.record.time);
+      assert.equal(report.scope.runbook, 'runs-view.md');
+      assert.ok(report.scope.from <= book.runs[1]!.record.time && report.scope.to > book.runs[0]!.record.time);
+    } else {
+      // The report of the selection's window: it holds this runbook's runs.
+      assert.equal(typeof report, 'string', `the report's URI: ${JSON.stringify(report)}`);
+      assert.match(readFileSync(target, 'utf8'), /runs-view\.md/);
     }
   });
 
