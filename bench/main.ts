@@ -19,6 +19,7 @@ import { promqlBenchFigures } from '../test/unit/promql/bench';
 import { baselineCommit, fieldCheckFigures } from './fieldCheck';
 import { stallFigures, stallReport } from './stalls';
 import { repoCheckFigures, type RepoCheckFigures } from './repoCheck';
+import { symptomFigures, type SymptomFigures } from './symptoms';
 
 const args = process.argv.slice(2);
 const tiny = args.includes('--tiny');
@@ -44,6 +45,11 @@ async function main(): Promise<void> {
   if (args[args.indexOf('--only') + 1] === 'hover') {
     const h = await hoverFigures(plan);
     console.log('skipped' in h ? `hover: skipped (${h.skipped})` : `hover overhead ${fmt(h.overheadMs)} ms (goal < 10 ms; hover ${fmt(h.hoverMs)} ms, Prometheus ${fmt(h.queryMs)} ms); client cache warm ${fmt(h.cachedOverheadMs)} ms`);
+    return;
+  }
+  // `--only symptoms`: a 50-item symptom check against one Prometheus round trip (issue 15).
+  if (args[args.indexOf('--only') + 1] === 'symptoms') {
+    console.log(goalLines([symptomGoal(await symptomFigures(plan, tiny ? 5 : 50))]));
     return;
   }
   // `--only stalls`: the worst request waits behind hostile and huge runbooks (issue 19).
@@ -82,6 +88,8 @@ async function main(): Promise<void> {
     }
     log('hover');
     const hover = await hoverFigures(plan).catch(e => ({ skipped: `hover measurement failed: ${e instanceof Error ? e.message : String(e)}` }));
+    log('symptom check');
+    const symptoms = await symptomFigures(plan, tiny ? 5 : 50).catch(e => ({ skipped: `symptom measurement failed: ${e instanceof Error ? e.message : String(e)}` }));
     log(`workspace index of ${workspace.count} runbooks`);
     const wsDir = makeWorkspace(join(dir, 'workspace'), workspace.count, workspace.bytes);
     const ix = await indexFigures(wsDir, workspace.count);
@@ -170,7 +178,7 @@ async function main(): Promise<void> {
         ? { name: 'field corpus check no slower than before issue 13', pass: 'skip', figure: fc.skipped }
         : { name: 'field corpus check no slower than before issue 13', pass: fc.oursMs <= fc.baselineMs * 1.1, figure: `${fmt(fc.oursMs)} ms vs ${fmt(fc.baselineMs)} ms at ${baselineCommit} (${fc.files} runbooks)` },
     ];
-    goals.push(...repo.goals, ...stalls.goals);
+    goals.push(symptomGoal(symptoms), ...repo.goals, ...stalls.goals);
     console.log(`Runbook benchmark${tiny ? ' (--tiny: toy sizes, not the goals\' sizes)' : ''}: medians of ${plan.runs} runs after ${plan.warmup} warm-up (keystrokes: after up to ${typing.warmup} or ${(typing.warmupMs ?? 0) / 1000} s of them); node ${process.version}; ${new Date().toISOString()}`);
     console.log(table(rows));
     console.log('');
@@ -206,3 +214,9 @@ main().catch(e => {
   console.error(`bench: failed: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });
+
+function symptomGoal(f: SymptomFigures): Goal {
+  const name = `symptom check of ${'skipped' in f ? 50 : f.items} items ≤ 1 Prometheus round trip + 10 ms`;
+  if ('skipped' in f) return { name, pass: 'skip', figure: f.skipped };
+  return { name, pass: f.checkMs <= f.roundTripMs + 10, figure: `${fmt(f.checkMs)} ms (its one round trip ${fmt(f.roundTripMs)} ms; one condition alone ${fmt(f.singleMs)} ms)` };
+}

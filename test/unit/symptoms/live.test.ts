@@ -61,11 +61,31 @@ test('a round asks each distinct condition once, with at most `concurrency` in f
     try { return await client.query(expr, { signal, time: Date.now() / 1000 }); } finally { inFlight--; }
   };
   const exprs = Array.from({ length: 20 }, (_, i) => `accumen_mempool_size > ${i % 10}`);
-  const results = await checkConditions(exprs, counting, { concurrency: 3 });
+  const results = await checkConditions(exprs, counting, { concurrency: 3, noBatch: true });
   assert.equal(results.length, 20);
   assert.equal(asked, 10);
   assert.ok(peak <= 3, `peak ${peak}`);
   assert.ok(results.every(r => r.state === 'holds' || r.state === 'fails'));
+});
+
+test('several symptoms are one request (one round trip, one instant), split back with their own labels', { skip }, async () => {
+  let asked = 0;
+  const counting: ConditionQuery = (expr, signal) => { asked++; return client.query(expr, { signal, time: Date.now() / 1000 }); };
+  const results = await checkConditions(['treasury_disbursement_backlog >= 0', 'accumen_mempool_size > 1e12', 'absent(nonexistent_metric_total)', 'treasury_disbursement_backlog >= 0'], counting);
+  assert.equal(asked, 1);
+  assert.deepEqual(results.map(symptomLabel).map(l => l.replace(/\d+/g, 'N')), ['● present (N series, max N)', '○ absent', '● present (N)', '● present (N series, max N)']);
+  const first = results[0];
+  assert.ok(first.state === 'holds');
+  assert.deepEqual(first.series.map(x => x.labels.queue).sort(), ['payroll', 'vendor']);
+  assert.ok(first.series.every(x => !('runbook_symptom' in x.labels) && x.labels.__name__ === undefined || x.labels.__name__ === 'treasury_disbursement_backlog'));
+});
+
+test('a batch Prometheus refuses (one condition fails to execute) falls back to one query each: the others keep their results', { skip }, async () => {
+  let asked = 0;
+  const counting: ConditionQuery = (expr, signal) => { asked++; return client.query(expr, { signal, time: Date.now() / 1000 }); };
+  const results = await checkConditions(['accumen_mempool_size > 0', 'sum(treasury_disbursement_backlog + ignoring(queue) treasury_disbursement_backlog) > 0', 'accumen_mempool_size > 1e12'], counting);
+  assert.equal(asked, 4);
+  assert.deepEqual(results.map(r => r.state), ['holds', 'error', 'fails']);
 });
 
 test('a Prometheus that never answers: the round ends at its timeout, each symptom says why', async () => {
