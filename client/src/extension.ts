@@ -11,6 +11,7 @@ import { registerFillPlaceholder } from './placeholders/fillPlaceholder';
 import { registerChart } from './chart/register';
 import { registerCheckSymptoms } from './symptoms/checkSymptoms';
 import { registerExportIncidentReport } from './report/exportIncidentReport';
+import { registerAlertCommands } from './alerts/alertCommands';
 
 /** What `activate` returns: lets the e2e tests (and other extensions) wait for the server. */
 export interface RunbookApi {
@@ -35,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi {
   ready.catch(() => undefined); // reported above; the API's callers still see the rejection
   const envs = registerEnvironments(context, client);
   registerRun(context, client, envs);
-  context.subscriptions.push(servePrometheusConfig(client, envs, context.secrets), registerEvaluateAtCursor(), registerFillPlaceholder(), registerCheckSymptoms(client), registerExportIncidentReport(context, envs));
+  context.subscriptions.push(servePrometheusConfig(client, envs, context.secrets), registerEvaluateAtCursor(), registerFillPlaceholder(), registerCheckSymptoms(client), registerExportIncidentReport(context, envs), registerAlertCommands(client));
   // After registerRun: its server-state listener tells the server of a new environment first.
   context.subscriptions.push(registerChart(context, client, envs));
 

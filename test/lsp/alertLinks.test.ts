@@ -39,7 +39,8 @@ const rules = [
 const treasury = [
   '# Treasury', '', '## TreasuryStuck', '', 'Disbursements are stuck.', '', '## TreasuryLagging', '', 'Slow.', '',
   '## TreasuryOverdrawn', '', 'No rule fires this any more.', '', '## Rules', '', '```yaml', '- alert: TreasuryOverdrawn2',
-  '  expr: treasury_balance < 0', '  annotations:', '    runbook_url: "#treasuryoverdrawn-section"', '```', '',
+  '  expr: treasury_balance < 0', '  annotations:', '    runbook_url: "#treasuryoverdrawn-section"',
+  '- alert: TreasuryStuck', '  expr: treasury_disbursement_backlog > 50', '  annotations:', '    runbook_url: "#treasurystuck"', '```', '',
 ].join('\n');
 
 before(async () => {
@@ -99,4 +100,25 @@ test('a runbook: its own rule block\'s broken anchor, and a heading no rule defi
   const none = await diagnosticsOf(uri('runbooks/treasury.md'), 'alert/no-rule', 1);
   assert.deepEqual(none.map((x) => [x.range.start.line, x.severity]), [[10, 3]]);
   assert.match(none[0].message, /No alerting rule named TreasuryOverdrawn is known/);
+});
+
+type Loc = { uri: string; range: { start: { line: number; character: number } } };
+const at = (u: string, line: number, character: number) => ({ textDocument: { uri: u }, position: { line, character } });
+
+test('go to definition: from a heading titled after an alert to its rules, from a rule to its section', async () => {
+  await diagnosticsOf(uri('rules/treasury.yml'), 'alert/runbook-link', 2); // the crawl is done
+  const defs = await conn.sendRequest('textDocument/definition', at(uri('runbooks/treasury.md'), 2, 5)) as Loc[];
+  assert.deepEqual(defs.map((d) => [d.uri, d.range.start.line, d.range.start.character]), [[uri('rules/treasury.yml'), 3, 11], [uri('runbooks/treasury.md'), 21, 9]]);
+  const back = await conn.sendRequest('textDocument/definition', at(uri('runbooks/treasury.md'), 21, 12)) as Loc[];
+  assert.deepEqual(back.map((d) => [d.uri, d.range.start.line]), [[uri('runbooks/treasury.md'), 2]]);
+});
+
+test('references of an alert: its rules and the sections written for it', async () => {
+  const refs = await conn.sendRequest('textDocument/references', { ...at(uri('runbooks/treasury.md'), 6, 4), context: { includeDeclaration: true } }) as Loc[];
+  assert.deepEqual(refs.map((d) => [d.uri.split('/').slice(-2).join('/'), d.range.start.line]), [['rules/treasury.yml', 7], ['runbooks/treasury.md', 6]]);
+});
+
+test('document links: a rule block\'s runbook_url opens the section it names', async () => {
+  const links = await conn.sendRequest('textDocument/documentLink', { textDocument: { uri: uri('runbooks/treasury.md') } }) as { range: { start: { line: number } }; target: string }[];
+  assert.deepEqual(links.map((l) => [l.range.start.line, l.target.split('/').pop()]), [[20, 'treasury.md'], [24, 'treasury.md#L3']]);
 });

@@ -11,9 +11,9 @@ import { alertLensesOf } from './alertLens';
 import { alertStates, stateOf } from '../../alertLinks/firingState';
 import { alertMatchers } from '../../alertmanager/matching';
 import { operatorIn } from '../../run/operator';
+import { MAX_SILENCE_MS, MIN_SILENCE_MS } from '../../alertmanager/duration';
 import { ALERT_REQUESTS, type AlertInstancesParams, type AlertInstancesResult, type ExpireSilenceParams, type SilenceParams, type SilenceResult } from './alertProtocol';
 
-const MAX_SILENCE_MS = 30 * 24 * 3600_000;
 
 export const alertActionsFeature: Feature = {
   capabilities: {},
@@ -35,7 +35,7 @@ export const alertActionsFeature: Feature = {
 
     ctx.connection.onRequest(ALERT_REQUESTS.silence, async (p: SilenceParams): Promise<SilenceResult> => {
       const refused = wrongEnv(p.env) ?? (!state.trusted ? 'the workspace is not trusted: nothing is silenced' : undefined)
-        ?? (!(p.durationMs > 0 && p.durationMs <= MAX_SILENCE_MS) ? 'a silence lasts between a minute and 30 days' : undefined)
+        ?? (!(p.durationMs >= MIN_SILENCE_MS && p.durationMs <= MAX_SILENCE_MS) ? 'a silence lasts between a minute and 30 days' : undefined)
         ?? (!p.comment?.trim() ? 'a silence needs a comment saying why' : undefined);
       if (refused) return { error: refused };
       const target = await liveMetricsOf(ctx).current();

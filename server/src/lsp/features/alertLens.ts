@@ -13,12 +13,9 @@ import { linkView } from '../../alertLinks/workspaceLinks';
 import { sectionAlerts, type RuleLink } from '../../alertLinks/sectionAlerts';
 import { alertStates, stateOf, stateTitle, silenceTitle, type AlertState } from '../../alertLinks/firingState';
 import { silencesFor } from '../../alertmanager/matching';
+import { ALERT_COMMANDS } from '../../alertLinks/commands';
 
-export const ALERT_COMMANDS = {
-  instances: 'runbook.showAlertInstances',
-  silence: 'runbook.silenceAlert',
-  expire: 'runbook.expireSilence',
-} as const;
+export { ALERT_COMMANDS };
 
 /** How long a lens request waits for a fresh answer before showing "checking…". */
 const WAIT_MS = 1500;

@@ -22,6 +22,7 @@ import { symptomsFeature } from './symptoms';
 import { inlayHintsFeature } from './inlayHints';
 import { alertLensFeature } from './alertLens';
 import { alertActionsFeature } from './alertActions';
+import { documentLinksFeature } from './documentLinks';
 
 export const features: Feature[] = [
   diagnosticsFeature,
@@ -46,4 +47,5 @@ export const features: Feature[] = [
   inlayHintsFeature,
   alertLensFeature,
   alertActionsFeature,
+  documentLinksFeature,
 ];
