@@ -15,7 +15,7 @@ import type { VerifySpec } from '../verify/spec';
 import { pollConditions, verificationSummary, type VerificationOutcome } from '../verify/poll';
 import { formatDuration } from './label';
 import { remoteSpec } from '../targets/remoteSpec';
-import { hostLabel, type SshTarget } from '../targets/types';
+import { hostLabel, type KubectlTarget, type SshTarget } from '../targets/types';
 import { fanOut, type HostOutcome } from '../targets/fanOut';
 import { fleetSummary } from '../targets/fleetSummary';
 import { HostLines } from '../targets/hostOutput';
@@ -72,7 +72,7 @@ export interface EngineEvents {
 
 const keyOf = (runbook: string, env: string) => `${runbook}\0${env}`;
 /** One session per runbook, environment and host (a fleet has one per host). */
-const sessionKeyOf = (key: string, host?: SshTarget) => (host ? `${key}\0${hostLabel(host)}` : key);
+const sessionKeyOf = (key: string, host?: SshTarget | KubectlTarget) => (host?.kind === 'ssh' ? `${key}\0${hostLabel(host)}` : key);
 
 export class RunEngine extends EventEmitter<EngineEvents> {
   private readonly sessions = new Map<string, ShellSession>();
@@ -106,7 +106,6 @@ export class RunEngine extends EventEmitter<EngineEvents> {
       else if (req.block.lang === 'promql') outcome = await this.runQuery(req, ac);
       else if (req.env.target.kind === 'invalid') outcome = failure(`Environment "${req.env.name}" cannot run steps: ${req.env.target.reason}.`);
       else if (req.env.target.kind === 'fleet') ({ outcome, hosts } = await this.runFleet(req, key, ac));
-      else if (req.env.target.kind !== 'local' && req.env.target.kind !== 'ssh') outcome = failure(`Environment "${req.env.name}" runs on ${req.env.target.kind}, which this version cannot run yet.`);
       else if (req.env.shell === 'bash' && longRunningReason(req.command)) {
         this.emit('notice', { runbook: req.runbook, env: req.env.name, message: `${longRunningReason(req.command)} until it is stopped: cancel the step (Ctrl-C in this terminal, or Cancel) when you have seen enough.` });
         outcome = await this.runShell(req, key, ac);
@@ -218,21 +217,23 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     await Promise.all(all.map((s) => s.dispose()));
   }
 
-  private async session(req: StepRequest, key: string, host?: SshTarget): Promise<ShellSession | string> {
+  private async session(req: StepRequest, key: string, host?: SshTarget | KubectlTarget): Promise<ShellSession | string> {
     let s = this.sessions.get(key);
     if (s?.alive) return s;
     const lost = this.lost.get(key);
     if (lost) {
       // Never a silent new session after a drop: the half-run step must not be run again unseen.
       const ask = this.opts.confirmReconnect;
-      const label = host ? hostLabel(host) : req.env.name;
+      const label = host?.kind === 'ssh' ? hostLabel(host) : req.env.name;
       if (!ask || !(await ask({ runbook: req.runbook, env: req.env.name, host: label, reason: lost }))) {
         return `Not reconnected to ${label}: ${lost} Reset the session to reconnect.`;
       }
       this.lost.delete(key);
     }
     const previous = this.ended.get(key);
-    const remote = host ? remoteSpec(host, req.env) : undefined;
+    // A kubectl selector is looked up here; a failure says why, and no session starts.
+    let remote;
+    try { remote = host ? await remoteSpec(host, req.env) : undefined; } catch (e) { return (e as Error).message; }
     s = new ShellSession({ cwd: req.env.cwd, env: req.env.processEnv, secretValues: req.env.secretValues, bashPath: this.opts.bashPath, remote });
     // A fleet host's output goes through its line prefixer for the step that runs now.
     s.on('output', (text: string) => { const l = this.sink.get(key); if (l) l.push(text); else this.output(req, text); });
@@ -253,7 +254,8 @@ export class RunEngine extends EventEmitter<EngineEvents> {
     const onAbort = () => ac.abort();
     req.signal?.addEventListener('abort', onAbort);
     try {
-      const host = fleetHost ?? (req.env.target.kind === 'ssh' ? req.env.target : undefined);
+      const t = req.env.target;
+      const host = fleetHost ?? (t.kind === 'ssh' || t.kind === 'kubectl' ? t : undefined);
       const sk = sessionKeyOf(key, host);
       const session = await this.session(req, sk, host);
       this.sink.set(sk, lines);

@@ -32,25 +32,29 @@ export type ControlPhase = 'term' | 'kill-children' | 'kill-shell' | 'settle' | 
 /**
  * The session's processes: the shell's group, and anything carrying the marker in its
  * environment (a step that used setsid or a double fork). Each phase as the local session's.
+ * The scan uses builtins and one grep, so it stays fast on a busy host; the pid file outlives a
+ * killed shell, so a later `kill-all` still finds its orphans, and removes the folder last.
  */
 export function controlScript(dir: string, marker: string, phase: ControlPhase): string {
-  return `shell=$(cat ${q(`${dir}/pid`)} 2>/dev/null) || exit 0
+  return `shell=$(cat ${q(`${dir}/pid`)} 2>/dev/null) || shell=none
 members() {
-  local p pid pg
+  local p stat rest
   for p in /proc/[0-9]*; do
-    pid=\${p#/proc/}; [ "$pid" = "$$" ] && continue
-    pg=$(cut -d' ' -f5 < "$p/stat" 2>/dev/null) || continue
-    if [ "$pg" = "$shell" ] || tr '\\0' '\\n' < "$p/environ" 2>/dev/null | grep -qx ${q(marker)}; then echo "$pid"; fi
+    [ "\${p#/proc/}" = "$$" ] && continue
+    read -r stat < "$p/stat" 2>/dev/null || continue
+    rest=\${stat##*) }; set -- $rest
+    [ "$3" = "$shell" ] && echo "\${p#/proc/}"
   done
+  grep -lzx ${q(marker)} /proc/[0-9]*/environ 2>/dev/null | sed -e 's|^/proc/||' -e 's|/environ$||' | grep -vx "$$"
 }
-children() { members | grep -vx "$shell"; }
+children() { members | grep -vx "$shell" | sort -u; }
 kill_rounds() { local i ps; for i in 1 2 3 4 5 6 7 8 9 10; do ps=$("$@"); [ -z "$ps" ] && return 0; kill -STOP $ps 2>/dev/null; kill -KILL $ps 2>/dev/null; sleep 0.02; done; }
 case ${phase} in
-  term) kill -TERM $(members) 2>/dev/null ;;
+  term) kill -TERM "$shell" $(members | sort -u) 2>/dev/null ;;
   kill-children) kill_rounds children ;;
-  kill-shell) kill -KILL "$shell" 2>/dev/null; rm -rf ${q(dir)} ;;
+  kill-shell) kill -KILL "$shell" 2>/dev/null ;;
   settle) for i in $(seq 40); do [ -z "$(children)" ] && exit 0; sleep 0.025; done; kill_rounds children ;;
-  kill-all) kill_rounds members ;;
+  kill-all) kill_rounds members; rm -rf ${q(dir)} ;;
 esac
 exit 0
 `;

@@ -3,10 +3,12 @@
 import type { ResolvedEnvironment } from '../environments/types';
 import type { RemoteSpec } from '../run/session';
 import { sshRemote } from './sshRemote';
-import type { SshTarget } from './types';
+import { kubectlRemote } from './kubectlRemote';
+import type { KubectlTarget, SshTarget } from './types';
 
-export function remoteSpec(host: SshTarget, env: ResolvedEnvironment): RemoteSpec {
-  return sshRemote(host, env.exported, localProgramEnv(env));
+export function remoteSpec(target: SshTarget | KubectlTarget, env: ResolvedEnvironment): Promise<RemoteSpec> {
+  if (target.kind === 'kubectl') return kubectlRemote(target, env.exported, localProgramEnv(env));
+  return Promise.resolve(sshRemote(target, env.exported, localProgramEnv(env)));
 }
 
 /** The session's environment less what the runbook's environment sets: secrets never reach ssh's own environ. */

@@ -56,8 +56,10 @@ test('after a dropped connection the next run asks before reconnecting, and a no
   const step = (command: string) => engine.runStep({ runbook: 'r.md', block: { index: 0, step: 1, lang: 'shell', sectionPath: [] }, command, env });
   try {
     assert.equal((await step('export X=kept')).status, 'ok');
+    let seen = '';
+    engine.on('output', (e) => { seen += e.text; });
     const p = step('echo "$X"; sleep 30');
-    await new Promise((r) => setTimeout(r, 700));
+    for (let t0 = Date.now(); !seen.includes('kept') && Date.now() - t0 < 20_000;) await new Promise((r) => setTimeout(r, 50));
     sshd.dropConnections();
     const lost = await p;
     assert.equal(lost.connectionLost, true);

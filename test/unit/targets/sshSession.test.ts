@@ -68,7 +68,8 @@ test('cancel stops the remote step and everything it started, setsid included', 
   try {
     const ac = new AbortController();
     const p = s.run('sleep 300 &\nsetsid sleep 301 &\nsleep 302', { signal: ac.signal });
-    await new Promise((res) => setTimeout(res, 700));
+    // Waits for what it asserts: a connection on a loaded machine can take seconds.
+    for (let t0 = Date.now(); remoteProcessesWith('PROBE=cancel-probe-7f3a').length < 3 && Date.now() - t0 < 20_000;) await new Promise((res) => setTimeout(res, 50));
     assert.ok(remoteProcessesWith('PROBE=cancel-probe-7f3a').length >= 3, 'the remote processes did not start');
     const t0 = Date.now();
     ac.abort();
@@ -87,8 +88,10 @@ test('a dropped connection is reported as such, never as the step\'s own result'
   const s = open();
   try {
     await s.run('export X=1');
+    let seen = '';
+    s.on('output', (t: string) => { seen += t; });
     const p = s.run('echo started; sleep 30');
-    await new Promise((res) => setTimeout(res, 600));
+    for (let t0 = Date.now(); !seen.includes('started') && Date.now() - t0 < 20_000;) await new Promise((res) => setTimeout(res, 50));
     assert.ok(sshd.dropConnections() > 0);
     const r = await p;
     assert.equal(r.status, 'session-died');
