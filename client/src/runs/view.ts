@@ -69,9 +69,9 @@ export class RunsTree implements vscode.TreeDataProvider<RunsNode>, vscode.Dispo
         item.description = entry.description;
         item.iconPath = new vscode.ThemeIcon(entry.icon.id, new vscode.ThemeColor(entry.icon.color));
         item.contextValue = 'runbook.runs.run';
-        const first = r.command.split('\n').find(l => l.trim()) ?? '';
+        const first = String(r.command ?? '').split('\n').find(l => l.trim()) ?? '';
         // Plain text (no Markdown): the command and section come from a runbook, secrets already masked.
-        item.tooltip = `${r.runbook} › ${r.section.join(' › ') || '(top)'}\nstep ${r.step ?? r.block + 1} on ${r.environment}, ${new Date(r.time).toLocaleString()}\n${first}`;
+        item.tooltip = `${r.runbook} › ${(Array.isArray(r.section) ? r.section : []).join(' › ') || '(top)'}\nstep ${r.step ?? r.block + 1} on ${r.environment}, ${new Date(r.time).toLocaleString()}\n${first}`;
         item.command = { command: 'runbook.runs.openOutput', title: 'Open Output', arguments: [node] };
         item.accessibilityInformation = { label: `${entry.label}, ${entry.description}, ${entry.icon.id === 'pass' ? 'succeeded' : 'did not succeed'}` };
         return item;

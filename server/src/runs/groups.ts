@@ -57,7 +57,8 @@ function outcome(r: RunRecord): string {
 
 const isStep = (r: unknown): r is RunRecord =>
   typeof r === 'object' && r !== null && !('event' in r && (r as { event?: unknown }).event !== undefined) &&
-  typeof (r as RunRecord).time === 'string' && typeof (r as RunRecord).runbook === 'string' && Number.isFinite(Date.parse((r as RunRecord).time));
+  typeof (r as RunRecord).time === 'string' && typeof (r as RunRecord).runbook === 'string' && Number.isFinite(Date.parse((r as RunRecord).time)) &&
+  Number.isInteger((r as RunRecord).block);
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
@@ -74,7 +75,7 @@ export function groupRuns(records: readonly unknown[], now = new Date()): DayGro
     if (!books) days.set(day, books = new Map());
     let runs = books.get(r.runbook);
     if (!runs) books.set(r.runbook, runs = []);
-    const section = r.section?.[r.section.length - 1];
+    const section = Array.isArray(r.section) ? r.section[r.section.length - 1] : undefined;
     runs.push({
       record: r, position,
       label: `${localTime(at)} step ${r.step ?? r.block + 1}${section ? ` · ${section}` : ''}`,

@@ -39,10 +39,12 @@ test('timeline events, torn and foreign lines are not runs', () => {
   const days = groupRuns([
     rec('2026-12-03T09:00:00Z'),
     { event: 'silence', time: '2026-12-03T09:01:00Z', environment: 'staging', runbook: 'payments/backlog.md', action: 'created', id: 'x', matchers: [] },
-    { time: 'not a time', runbook: 'x.md' }, null, 'text', { runbook: 'y.md' },
+    { time: 'not a time', runbook: 'x.md', block: 0 }, null, 'text', { runbook: 'y.md' }, { time: '2026-12-03T09:00:00Z', runbook: 'z.md' },
+    { ...rec('2026-12-03T08:00:00Z', { runbook: 'odd.md' }), section: undefined },
   ], new Date('2026-12-03T12:00:00Z'));
   assert.equal(days.length, 1);
-  assert.equal(days[0]!.runbooks[0]!.runs.length, 1);
+  assert.deepEqual(days[0]!.runbooks.map(b => [b.runbook, b.runs.length]), [['payments/backlog.md', 1], ['odd.md', 1]]);
+  assert.equal(days[0]!.runbooks[1]!.runs[0]!.label, '09:00:00 step 1', 'a record without its section still shows');
 });
 
 test('status icons: ✓ ok, ✗ failed, ⚠ failed in the middle, ⊘ cancelled or timed out', () => {
