@@ -11,6 +11,11 @@ need=()
 for p in shellcheck prometheus prometheus-alertmanager openssh-server openssh-client chromium libkrb5-dev ripgrep; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
 done
+# The remote-target tests log in over ssh as this non-root user (test/support/sshd.ts does the
+# same when run as root); `*` instead of the locked `!`, since sshd without PAM refuses locked ones.
+if [ "$(id -u)" -eq 0 ] && ! id -u runbook-ssh >/dev/null 2>&1 && command -v useradd >/dev/null; then
+  useradd --create-home --shell /bin/bash runbook-ssh && usermod -p '*' runbook-ssh
+fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
   echo "setup: missing ${need[*]} (install them with apt-get as root); tests that need them will skip" >&2

@@ -17,8 +17,11 @@ export function mementoValueStore(state: vscode.Memento): PlaceholderValueStore 
   };
 }
 
+/** A placeholder's choices: the command (shown before it runs), where it runs, and running it. */
+export interface ChoiceSource { command: string; where: string; list: () => Promise<string[]> }
+
 /** Asks for every placeholder and unresolved variable of a step; undefined when the user cancels. */
-export async function askValues(step: PlanStep, env: string, store: PlaceholderValueStore, given?: Record<string, string>): Promise<Record<string, string> | undefined> {
+export async function askValues(step: PlanStep, env: string, store: PlaceholderValueStore, given?: Record<string, string>, choices?: (name: string) => ChoiceSource | undefined): Promise<Record<string, string> | undefined> {
   const asks = [
     ...step.placeholders.map(p => ({ name: p.name, shown: p.texts.join(', ') })),
     ...step.variables.map(v => ({ name: v, shown: `$${v}` })),
@@ -27,6 +30,12 @@ export async function askValues(step: PlanStep, env: string, store: PlaceholderV
   for (const a of asks) {
     if (given && a.name in given) { values[a.name] = given[a.name]; continue; }
     const secret = isSecretName(a.name);
+    const source = secret ? undefined : choices?.(a.name);
+    if (source) {
+      const picked = await pickChoice(source, `Runbook: step ${step.step} on "${env}": ${a.shown}`);
+      if (picked === undefined) return undefined;
+      if (picked !== OTHER) { values[a.name] = picked; continue; }
+    }
     const value = await vscode.window.showInputBox({
       title: `Runbook: step ${step.step} on "${env}"`,
       prompt: `Value for ${a.shown}. It is quoted for the shell, so type it as plain text.${secret ? ' It is masked in the output and the run record, and not remembered.' : ''}`,
@@ -39,6 +48,33 @@ export async function askValues(step: PlanStep, env: string, store: PlaceholderV
     values[a.name] = value;
   }
   return values;
+}
+
+const OTHER = '\0other';
+
+/**
+ * A quick pick that names the command and where it runs before its lines arrive (busy meanwhile);
+ * "Type another value…" falls back to the input box. A failure is shown in the pick itself.
+ */
+function pickChoice(source: ChoiceSource, title: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { value: string }>();
+    const other = { label: '$(edit) Type another value…', value: OTHER, alwaysShow: true };
+    qp.title = title;
+    qp.placeholder = `Choices from \`${source.command}\` (read-only) on ${source.where}`;
+    qp.ignoreFocusOut = true;
+    qp.busy = true;
+    qp.items = [other];
+    let done = false;
+    const finish = (v: string | undefined) => { if (done) return; done = true; resolve(v); qp.dispose(); };
+    qp.onDidAccept(() => finish(qp.selectedItems[0]?.value));
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+    source.list().then(
+      (lines) => { qp.items = [...lines.map((l) => ({ label: l, value: l })), other]; },
+      (e: Error) => { qp.items = [{ label: `$(error) ${e.message}`, value: OTHER }, other]; },
+    ).finally(() => { qp.busy = false; });
+  });
 }
 
 /**

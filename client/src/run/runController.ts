@@ -8,6 +8,7 @@ import type { RunEngine, StepResult } from '../../../server/src/run/engine';
 import type { VerificationOutcome } from '../../../server/src/verify/poll';
 import { decidePlan, decideStep, type Decision } from '../../../server/src/run/guardrails';
 import { fleetSize } from '../../../server/src/targets/fleetSize';
+import { choicesWhere, listChoices } from '../../../server/src/targets/choices';
 import { overriddenVariables } from '../../../server/src/environments/sessionVariables';
 import { rememberValues, secretValuesOf, substitute, type PlaceholderValueStore } from '../../../server/src/run/substitute';
 import { redact } from '../../../server/src/run/redact';
@@ -143,7 +144,8 @@ export class RunController {
     if (step.verifyError) return { end: { status: 'refused', message: `Step ${step.step}: ${step.verifyError}`, steps: [] } };
     let command = step.command, substituted = false, values: Record<string, string> = {};
     if (step.lang !== 'promql') {
-      const filled = await askValues(step, def.name, this.values, args.values);
+      const choices = (name: string) => env.choices[name] ? { command: env.choices[name], where: choicesWhere(env), list: () => listChoices(env, env.choices[name]) } : undefined;
+      const filled = await askValues(step, def.name, this.values, args.values, choices);
       if (!filled) return { end: { status: 'cancelled', message: 'Run cancelled: no value given.', steps: [] } };
       values = filled;
       try { ({ command, changed: substituted } = substitute(step.command, values, step.variables)); } catch (e) {

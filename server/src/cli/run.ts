@@ -24,6 +24,8 @@ import { runnableText } from '../shell/transcript';
 import { workspaceRoot } from './workspaceRoot';
 import { verifySpecOf, VerifySpecError } from '../verify/spec';
 import { fleetSize } from '../targets/fleetSize';
+import { choicesWhere, listChoices } from '../targets/choices';
+import type { ResolvedEnvironment } from '../environments/types';
 
 const usage = 'usage: runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>] [--yes] [--timeout <seconds, default 600, 0 for none>] [--on-failure report|strict] [--records-dir <dir>]\n  N is the step number the editor shows (1 = the first shell or PromQL block)';
 const DEFAULT_TIMEOUT_S = 600;
@@ -122,6 +124,8 @@ async function run(argv: string[]): Promise<number> {
         for (const p of placeholderPrompts(text, env.name, undefined, unresolved)) {
           // A date placeholder offers today's date, taken when the answer is empty.
           const today = todayFor(p.name);
+          const choices = values[p.name] === undefined && tty ? env.choices[p.name] : undefined;
+          if (choices) { blockValues[p.name] = await pickChoice(env, p.name, choices, `${p.texts.join(' / ')} (step ${stepOf(b)})`); continue; }
           blockValues[p.name] = values[p.name] ?? ((await ask(tty, `Value for ${p.texts.join(' / ')} (step ${stepOf(b)})${today ? ` [${today}]` : ''}: `, p.name)) || today || '');
         }
       }
@@ -167,6 +171,17 @@ async function settle(d: Decision, tty: boolean, yes: boolean, envName: string):
   if (!tty) throw new CliError(`${d.title}\n${d.detail}\nno terminal to ask: add --yes to run it`);
   const answer = await ask(true, `${d.level === 'light' ? `${d.title}\n${d.detail}\n` : ''}Run it? [y/N] `, 'the confirmation');
   if (!/^y(es)?$/i.test(answer.trim())) throw new CliError('not run', 1);
+}
+
+/** The choices command is shown, then run in the target; a number picks a line, anything else is the value. */
+async function pickChoice(env: ResolvedEnvironment, name: string, command: string, shown: string): Promise<string> {
+  console.error(`choices for ${shown}: running \`${command}\` on ${choicesWhere(env)} (read-only)`);
+  let list: string[] = [];
+  try { list = await listChoices(env, command); } catch (e) { console.error(`runbook: ${(e as Error).message}`); }
+  list.forEach((c, i) => console.error(`  ${i + 1}) ${c}`));
+  const answer = (await ask(true, list.length ? `Pick 1-${list.length} or type a value for ${shown}: ` : `Value for ${shown}: `, name)).trim();
+  const n = Number(answer);
+  return Number.isInteger(n) && n >= 1 && n <= list.length ? list[n - 1] : answer;
 }
 
 async function ask(tty: boolean, question: string, what: string): Promise<string> {
