@@ -45,6 +45,8 @@ export const severityPolicy: Readonly<Record<string, CodePolicy>> = {
   'runbook/more-findings': { severity: 'information', why: 'a count of findings past the per-block or per-document cap, not a finding' },
   'runbook/too-deep': { severity: 'warning', why: 'the file is not analysed at all, so nothing in it is checked' },
   'runbook/check-failed': { severity: 'information', why: 'a check could not run: says nothing about the runbook itself' },
+  'promql/rate-non-counter': { severity: 'warning', why: 'rate(), irate() and increase() on a gauge (by the metric\'s metadata) read every drop as a counter reset: the result is wrong' },
+  'metric/unknown-label': { severity: 'information', why: 'no series of the metric has that label in the chosen environment now, so the selector matches nothing there; it may exist elsewhere' },
   'metric/unknown': { severity: 'information', why: 'the chosen environment has no such series now; it may exist elsewhere' },
   'powershell/unchecked': { severity: 'information', why: 'no PowerShell is installed to check the block' },
   'placeholder': { severity: 'hint', why: 'a value to fill in before running: the Run lens asks for it', also: [{ severity: 'information', when: 'a $VAR that no earlier step or environment sets' }] },

@@ -18,12 +18,15 @@ import { collectMarkdown, UsageError } from './files';
 import { FORMAT_NAMES, formatterFor, isFormatName, type FormatName } from './format/formats';
 import type { FileFindings } from './format/findings';
 import { VERSION } from './version';
+import { cliEnvironments, prometheusOf } from './environmentPrometheus';
+import { workspaceRoot } from './workspaceRoot';
+import { onlineChecks, EnvironmentUnreachable } from '../online/onlineChecks';
 
-interface Options { format: FormatName; jobs: number; cache: boolean; paths: string[] }
+interface Options { format: FormatName; jobs: number; cache: boolean; paths: string[]; env?: string }
 
 function parseArgs(args: string[]): Options | string {
   let format = 'text';
-  const o = { jobs: availableParallelism(), cache: true, paths: [] as string[] };
+  const o = { jobs: availableParallelism(), cache: true, paths: [] as string[], env: undefined as string | undefined };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format') format = args[++i] ?? '';
@@ -33,6 +36,10 @@ function parseArgs(args: string[]): Options | string {
       if (!/^[1-9]\d{0,2}$/.test(v)) return `--jobs must be a whole number from 1 to 999, not '${v}'`;
       o.jobs = Number(v);
     } else if (a === '--no-cache') o.cache = false;
+    else if (a === '--env' || a.startsWith('--env=')) {
+      o.env = a.startsWith('--env=') ? a.slice(6) : args[++i] ?? '';
+      if (!o.env) return '--env needs an environment name';
+    }
     else if (a.startsWith('-')) return `unknown option '${a}'`;
     else o.paths.push(a);
   }
@@ -72,10 +79,12 @@ export async function checkCommand(args: string[]): Promise<number> {
     }
     errors += r.result.errors;
     const { diagnostics, blocks, metrics } = r.result;
-    if (streamed.has(o.format)) process.stdout.write(format([{ path, diagnostics, blocks, metrics }]));
+    // Online findings join a file's own, so with --env every file waits for them.
+    if (streamed.has(o.format) && !o.env) process.stdout.write(format([{ path, diagnostics, blocks, metrics }]));
     else found.push({ path, diagnostics, blocks, metrics });
   });
 
+  const texts = new Map<string, string>();
   const misses: CheckJob[] = [];
   const keys: string[] = [];
   for (const [index, file] of files.entries()) {
@@ -84,6 +93,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       out.put(index, { unreadable: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
       continue;
     }
+    if (o.env) texts.set(file, text);
     if (cache) {
       keys[index] = resultKey(identity, text);
       const hit = cache.get(keys[index]);
@@ -97,8 +107,34 @@ export async function checkCommand(args: string[]): Promise<number> {
   });
   cache?.save();
 
-  if (!streamed.has(o.format)) process.stdout.write(format(found));
+  if (o.env) {
+    const online = await addOnlineFindings(o.env, found, texts);
+    if (online !== undefined) { console.error(`runbook check: ${online}`); return 2; }
+  }
+  if (!streamed.has(o.format) || o.env) process.stdout.write(format(found));
   if (o.format === 'text' && files.length) console.error(`${files.length} file(s) checked${fromCache ? ` (${fromCache} unchanged, from the cache)` : ''}, ${errors} error(s)`);
   if (unreadable) return 2;
   return errors ? 1 : 0;
+}
+
+/** Adds the online findings to each file's (in place), or says why they could not be had. */
+async function addOnlineFindings(envName: string, found: FileFindings[], texts: ReadonlyMap<string, string>): Promise<string | undefined> {
+  const root = workspaceRoot(process.cwd());
+  const envs = await cliEnvironments(root).catch((e: Error) => ({ defs: [], errors: [e.message] }));
+  if (envs.errors.length) return `${envs.errors.join('\n')}\nfix the environments file first`;
+  let client;
+  try { client = await prometheusOf(envs.defs.find((d) => d.name === envName), envName, root); } catch (e) { return (e as Error).message; }
+  if (typeof client === 'string') return `${client}: no online check ran`;
+  try {
+    const online = await onlineChecks(client, envName, found.map((f) => ({ text: texts.get(f.path) ?? '', metrics: f.metrics ?? [] })));
+    found.forEach((f, i) => {
+      if (online[i]!.length) f.diagnostics = [...f.diagnostics, ...online[i]!].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    });
+    return undefined;
+  } catch (e) {
+    if (e instanceof EnvironmentUnreachable) return e.message;
+    throw e;
+  } finally {
+    await client.close();
+  }
 }

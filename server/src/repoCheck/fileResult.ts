@@ -31,7 +31,8 @@ export async function checkFileText(text: string, uri: string, settings: Setting
       ...(d.codeDescription ? { codeDescription: d.codeDescription } : {}),
     })),
     blocks: model.blocks.map(b => ({ lang: b.lang, info: b.info, range: b.range, closed: b.closed })),
-    metrics: analysis.metrics.map(m => ({ name: m.name, range: m.range, source: m.source, confidence: m.confidence })),
+    // The expression a name came from, for the online checks (`check --env`).
+    metrics: analysis.metrics.map(m => ({ name: m.name, range: m.range, source: m.source, confidence: m.confidence, ...(m.expr && m.exprRange ? { expr: m.expr, exprRange: m.exprRange } : {}) })),
     errors: analysis.diagnostics.filter(d => d.severity === DiagnosticSeverity.Error).length,
     lasting: !analysis.diagnostics.some(d => d.code === 'runbook/check-failed'),
   };
