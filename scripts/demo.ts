@@ -1,13 +1,21 @@
 // `npm run demo`: the product on the sample runbooks, with live metrics when Prometheus exists.
-// 1. builds the bundles; 2. starts Prometheus + the demo exporter if `prometheus` is on PATH;
+// 1. builds the bundles; 2. starts Prometheus + the demo exporter if `prometheus` is on PATH, with
+// the sample alerting rules (runbooks/rules/) and an Alertmanager when installed, TreasuryStuck firing;
 // 3. opens a temporary copy of runbooks/ (see test/support/demoWorkspace.ts) with the extension loaded: desktop VS Code when `code` is on PATH, otherwise
 // the web workbench of the test host on 127.0.0.1 (installed on first use), printing its URL.
 // Ctrl-C stops everything it started. `--smoke` checks that everything came up, then stops.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { startPrometheus, prometheusAvailable, type RunningPrometheus } from '../test/support/prometheus';
 import { prepareDemoWorkspace } from '../test/support/demoWorkspace';
+import { alertmanagerAvailable, startAlertmanager, type RunningAlertmanager } from '../test/support/alertmanager';
+
+/** runbooks/rules/*.yml, loaded by the demo Prometheus. */
+function sampleRuleFiles(): Record<string, string> {
+  const dir = join(root, 'runbooks/rules');
+  return existsSync(dir) ? Object.fromEntries(readdirSync(dir).filter(f => /\.ya?ml$/.test(f)).map(f => [f, readFileSync(join(dir, f), 'utf8')])) : {};
+}
 
 const root = join(__dirname, '..');
 const smoke = process.argv.includes('--smoke');
@@ -29,16 +37,22 @@ async function main(): Promise<void> {
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   let promUrl: string | undefined;
+  let amUrl: string | undefined;
   if (prometheusAvailable()) {
-    const prom: RunningPrometheus = await startPrometheus();
+    // The sample rules, and an Alertmanager when installed: TreasuryStuck fires ~10 s after start.
+    const am: RunningAlertmanager | undefined = alertmanagerAvailable() ? await startAlertmanager() : undefined;
+    if (am) { stops.push(() => am.stop()); amUrl = am.url; }
+    const prom: RunningPrometheus = await startPrometheus({ ruleFiles: sampleRuleFiles(), alertmanagers: am ? [am.target] : [] });
     stops.push(() => prom.stop());
+    prom.exporter?.setGauge('treasury_executor_stuck', 1);
+    console.log(am ? `demo: Alertmanager on ${am.url} (silences from the alert lens)` : 'demo: `prometheus-alertmanager` is not installed, so the alert lens offers no silences');
     promUrl = prom.url;
     env.PROMETHEUS_URL = prom.url;
     console.log(`demo: Prometheus on ${prom.url}, scraping the demo exporter; staging and production both use it (hovers show live values)`);
   } else {
     console.log('demo: `prometheus` is not installed, so hovers will explain that no metrics are reachable (apt-get install prometheus for live values)');
   }
-  const workspace = prepareDemoWorkspace(join(root, 'runbooks'), promUrl);
+  const workspace = prepareDemoWorkspace(join(root, 'runbooks'), promUrl, amUrl);
   stops.push(() => rmSync(dirname(workspace), { recursive: true, force: true }));
   console.log(`demo: working on a copy of runbooks/ in ${workspace} (edits there leave the samples alone)`);
 

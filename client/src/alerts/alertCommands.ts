@@ -9,14 +9,27 @@ import { ALERT_COMMANDS } from '../../../server/src/alertLinks/commands';
 import { alertMatchers, showMatchers } from '../../../server/src/alertmanager/matching';
 import { parseSilenceDuration } from '../../../server/src/alertmanager/duration';
 import { ago } from '../../../server/src/alertLinks/firingState';
+import type { SilenceRecord } from '../../../server/src/run/recordKinds';
+import { SettingsRecorder } from '../run/recorder';
 
-export function registerAlertCommands(client: LanguageClient): vscode.Disposable {
+export function registerAlertCommands(context: vscode.ExtensionContext, client: LanguageClient): vscode.Disposable {
+  const recorder = new SettingsRecorder(context.globalStorageUri);
+  // A silence is part of the incident's timeline (the report shows it): one event record each.
+  const record = (rec: Omit<SilenceRecord, 'time' | 'event'>, uri?: string) => {
+    const file = uri ? vscode.Uri.parse(uri) : undefined;
+    const runbook = file ? vscode.workspace.asRelativePath(file, false) : undefined;
+    void recorder.appendEvent({ event: 'silence', time: new Date().toISOString(), ...(runbook ? { runbook } : {}), ...rec }).then((r) => {
+      if (!r.ok) void vscode.window.showWarningMessage(`Runbook: the silence was made, but not recorded: ${r.error}`);
+    });
+  };
   return vscode.Disposable.from(
     vscode.commands.registerCommand(ALERT_COMMANDS.instances, (a: { env: string; alert: string }) => showInstances(client, a)),
-    vscode.commands.registerCommand(ALERT_COMMANDS.silence, (a: SilenceLensArgs) => silence(client, a)),
-    vscode.commands.registerCommand(ALERT_COMMANDS.expire, (a: ExpireLensArgs) => expire(client, a)),
+    vscode.commands.registerCommand(ALERT_COMMANDS.silence, (a: SilenceLensArgs) => silence(client, a, record)),
+    vscode.commands.registerCommand(ALERT_COMMANDS.expire, (a: ExpireLensArgs) => expire(client, a, record)),
   );
 }
+
+type RecordSilence = (rec: Omit<SilenceRecord, 'time' | 'event'>, uri?: string) => void;
 
 async function showInstances(client: LanguageClient, a: { env: string; alert: string }): Promise<void> {
   const r = await client.sendRequest<AlertInstancesResult>(ALERT_REQUESTS.instances, a);
@@ -31,7 +44,7 @@ async function showInstances(client: LanguageClient, a: { env: string; alert: st
   await vscode.window.showQuickPick(items, { title: `Runbook: ${a.alert} in ${a.env} (${r.instances.length} instance${r.instances.length === 1 ? '' : 's'})`, matchOnDetail: true });
 }
 
-async function silence(client: LanguageClient, a: SilenceLensArgs): Promise<void> {
+async function silence(client: LanguageClient, a: SilenceLensArgs, record: RecordSilence): Promise<void> {
   const duration = await vscode.window.showInputBox({
     title: `Silence ${a.alert} in ${a.env}`, prompt: 'For how long? (e.g. 30m, 2h, 1d)', value: '1h', ignoreFocusOut: true,
     validateInput: (v) => (parseSilenceDuration(v) === undefined ? 'A duration from 1m to 30d, such as 30m, 2h or 1d.' : undefined),
@@ -51,11 +64,12 @@ async function silence(client: LanguageClient, a: SilenceLensArgs): Promise<void
   const picked = await vscode.window.showQuickPick([cancel, go], { title: `Runbook: silence ${matchers} in ${where}?`, placeHolder: `Every alert matching ${matchers} stays quiet until ${until}`, ignoreFocusOut: true });
   if (picked !== go) return;
   const r = await client.sendRequest<SilenceResult>(ALERT_REQUESTS.silence, { env: a.env, alert: a.alert, durationMs: ms, comment: comment.trim() });
-  if (r.error) void vscode.window.showErrorMessage(`Runbook: ${a.alert} was not silenced: ${r.error}`);
-  else void vscode.window.showInformationMessage(`Runbook: ${a.alert} silenced in ${a.env} until ${new Date(r.endsAt!).toLocaleString()} (silence ${r.id}).`);
+  if (r.error) { void vscode.window.showErrorMessage(`Runbook: ${a.alert} was not silenced: ${r.error}`); return; }
+  record({ environment: a.env, action: 'created', id: r.id!, matchers: r.matchers ?? [], endsAt: r.endsAt, comment: comment.trim(), ranBy: r.ranBy }, a.uri);
+  void vscode.window.showInformationMessage(`Runbook: ${a.alert} silenced in ${a.env} until ${new Date(r.endsAt!).toLocaleString()} (silence ${r.id}).`);
 }
 
-async function expire(client: LanguageClient, a: ExpireLensArgs): Promise<void> {
+async function expire(client: LanguageClient, a: ExpireLensArgs, record: RecordSilence): Promise<void> {
   const where = a.protected ? `protected environment ${a.env}` : a.env;
   const cancel: vscode.QuickPickItem = { label: '$(close) Cancel', description: 'keep the silence' };
   const go: vscode.QuickPickItem = {
@@ -66,6 +80,7 @@ async function expire(client: LanguageClient, a: ExpireLensArgs): Promise<void> 
   const picked = await vscode.window.showQuickPick([cancel, go], { title: `Runbook: expire the silence of ${a.alert} in ${where}?`, ignoreFocusOut: true });
   if (picked !== go) return;
   const r = await client.sendRequest<SilenceResult>(ALERT_REQUESTS.expire, { env: a.env, ids: a.silences.map((s) => s.id) });
-  if (r.error) void vscode.window.showErrorMessage(`Runbook: the silence was not expired: ${r.error}`);
-  else void vscode.window.showInformationMessage(`Runbook: the silence of ${a.alert} in ${a.env} has expired.`);
+  if (r.error) { void vscode.window.showErrorMessage(`Runbook: the silence was not expired: ${r.error}`); return; }
+  for (const x of a.silences) record({ environment: a.env, action: 'expired', id: x.id, matchers: [], comment: x.comment, ranBy: r.ranBy }, a.uri);
+  void vscode.window.showInformationMessage(`Runbook: the silence of ${a.alert} in ${a.env} has expired.`);
 }

@@ -30,6 +30,12 @@ export function alertMatchers(alertname: string): Matcher[] {
   return [{ name: 'alertname', value: alertname, isRegex: false, isEqual: true }];
 }
 
+/** `alertname="X"`, `severity=~"crit.*"`, `instance!="a"`: as Alertmanager prints a matcher. */
+export function printMatcher(m: Matcher): string {
+  const op = m.isRegex ? (m.isEqual ? '=~' : '!~') : (m.isEqual ? '=' : '!=');
+  return `${m.name}${op}${JSON.stringify(m.value)}`;
+}
+
 export function showMatchers(ms: readonly Matcher[]): string {
-  return `{${ms.map((m) => `${m.name}${m.isEqual ? '' : '!'}${m.isRegex ? '~' : '='}${JSON.stringify(m.value)}`).join(', ')}}`;
+  return `{${ms.map(printMatcher).join(', ')}}`;
 }

@@ -57,3 +57,11 @@ test('each demo environment reaches a Prometheus that answers, and steps are giv
     await prom.stop();
   }
 });
+
+test('environments naming an Alertmanager get the demo\'s (protected ones as localhost), or none without one', () => {
+  const withAm = parseEnvironments(demoEnvironments(tracked, 'http://127.0.0.1:4242', 'http://127.0.0.1:4343')).environments;
+  const named = parseEnvironments(tracked).environments.filter(e => e.alertmanager).map(e => e.name);
+  assert.ok(named.length >= 2, 'the samples name an Alertmanager');
+  for (const e of withAm.filter(x => named.includes(x.name))) assert.equal(e.alertmanager?.url, e.protected ? 'http://localhost:4343' : 'http://127.0.0.1:4343', e.name);
+  for (const e of parseEnvironments(demoEnvironments(tracked, 'http://127.0.0.1:4242')).environments) assert.equal(e.alertmanager, undefined, e.name);
+});

@@ -9,7 +9,7 @@ import { liveMetricsOf } from '../liveMetrics';
 import { liveAlertsOf } from '../liveAlerts';
 import { alertLensesOf } from './alertLens';
 import { alertStates, stateOf } from '../../alertLinks/firingState';
-import { alertMatchers } from '../../alertmanager/matching';
+import { alertMatchers, printMatcher } from '../../alertmanager/matching';
 import { operatorIn } from '../../run/operator';
 import { MAX_SILENCE_MS, MIN_SILENCE_MS } from '../../alertmanager/duration';
 import { ALERT_REQUESTS, type AlertInstancesParams, type AlertInstancesResult, type ExpireSilenceParams, type SilenceParams, type SilenceResult } from './alertProtocol';
@@ -54,7 +54,7 @@ export const alertActionsFeature: Feature = {
         });
         liveAlertsOf(ctx).forget();
         alertLensesOf(ctx).refreshLenses();
-        return { id, endsAt: new Date(start + p.durationMs).toISOString(), createdBy: who.email ?? who.user };
+        return { id, endsAt: new Date(start + p.durationMs).toISOString(), createdBy: who.email ?? who.user, ranBy: who, matchers: alertMatchers(p.alert).map(printMatcher) };
       } catch (e) { return { error: am.redact(fail(e)) }; }
     });
 
@@ -68,7 +68,8 @@ export const alertActionsFeature: Feature = {
         for (const id of p.ids) await am.expire(id);
         liveAlertsOf(ctx).forget();
         alertLensesOf(ctx).refreshLenses();
-        return { id: p.ids.join(', ') };
+        const root = ctx.workspaceRoot();
+        return { id: p.ids.join(', '), ranBy: await operatorIn(root?.startsWith('file:') ? URI.parse(root).fsPath : process.cwd()) };
       } catch (e) { return { error: am.redact(fail(e)) }; }
     });
   },

@@ -46,7 +46,7 @@ export function alertLensesFrom(model: RunbookModel, linked: Map<number, string[
       const active = silencesFor(alert, (state?.instances ?? []).map((x) => x.labels), am.silences ?? []);
       const silenced = silenceTitle(active);
       if (silenced) {
-        lenses.push({ range, command: { title: `${silenced} · Expire…`, command: ALERT_COMMANDS.expire, arguments: [{ env: env.name, protected: env.protected, alert, silences: active.map((x) => ({ id: x.id, endsAt: x.endsAt, createdBy: x.createdBy, comment: x.comment })) }] } });
+        lenses.push({ range, command: { title: `${silenced} · Expire…`, command: ALERT_COMMANDS.expire, arguments: [{ uri: model.uri, env: env.name, protected: env.protected, alert, silences: active.map((x) => ({ id: x.id, endsAt: x.endsAt, createdBy: x.createdBy, comment: x.comment })) }] } });
       } else {
         lenses.push({ range, command: { title: 'Silence…', command: ALERT_COMMANDS.silence, arguments: [{ uri: model.uri, env: env.name, protected: env.protected, alert }] } });
       }

@@ -18,8 +18,17 @@ export interface AlertInstancesResult {
 
 export interface SilenceParams { env: string; alert: string; durationMs: number; comment: string }
 export interface ExpireSilenceParams { env: string; ids: string[] }
-export interface SilenceResult { id?: string; endsAt?: string; createdBy?: string; error?: string }
+export interface SilenceResult {
+  id?: string;
+  endsAt?: string;
+  createdBy?: string;
+  /** Who asked, for the run record (the OS user and git's user.email). */
+  ranBy?: { user: string; email?: string };
+  /** As Alertmanager prints them, for the run record. */
+  matchers?: string[];
+  error?: string;
+}
 
 /** The lens arguments the client's commands receive. */
 export interface SilenceLensArgs { uri: string; env: string; protected: boolean; alert: string }
-export interface ExpireLensArgs { env: string; protected: boolean; alert: string; silences: { id: string; endsAt: string; createdBy: string; comment: string }[] }
+export interface ExpireLensArgs { uri?: string; env: string; protected: boolean; alert: string; silences: { id: string; endsAt: string; createdBy: string; comment: string }[] }
