@@ -23,6 +23,7 @@ import { yamlSyntax } from '../blocks/yamlSyntax';
 import { powershellSyntax, powershellUnchecked } from '../blocks/powershell';
 import { dangerousCommands } from '../commands/dangerous';
 import { unfencedCommands } from '../commands/unfenced';
+import { verifyOptions } from '../verify/optionsAnalyzer';
 
 export const blockAnalyzers: BlockAnalyzer[] = [
   shellSyntax,
@@ -50,4 +51,5 @@ export const documentAnalyzers: DocumentAnalyzer[] = [
   unclosedFence,
   fenceInBlock,
   promqlInlineAnalyzer,
+  verifyOptions,
 ];

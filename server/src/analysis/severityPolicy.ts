@@ -20,6 +20,7 @@ export const severityPolicy: Readonly<Record<string, CodePolicy>> = {
   'markdown/unclosed-fence': { severity: 'error', why: 'the fence swallows the rest of its list item or file: the steps after it are not what the author wrote' },
   'shell/syntax': { severity: 'error', why: 'bash rejects the block: running it fails before any command runs' },
   'powershell/syntax': { severity: 'error', why: 'PowerShell rejects the block' },
+  'verify/options': { severity: 'error', why: 'a verification block whose options cannot be used: running it is refused' },
   'json/syntax': { severity: 'error', why: 'a JSON document that no parser accepts, and not an elided example or a fragment', also: [{ severity: 'warning', when: 'comments in otherwise valid JSON: a deliberate annotation that fails only where pasted as JSON' }] },
   'yaml/syntax': { severity: 'error', why: 'a YAML document that no parser accepts, and not an elided example' },
   'promql/syntax': { severity: 'error', why: 'Prometheus rejects the expression', also: [inline, { severity: 'warning', when: 'a Grafana template variable ($__rate_interval) that Grafana replaces before Prometheus sees it' }, { severity: 'warning', when: 'a line that looks like query output (`series{…} 1`) pasted under the query' }] },

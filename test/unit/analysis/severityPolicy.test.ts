@@ -47,8 +47,9 @@ test('every code named in the server source is in the severity table, and the ta
 test('the table follows the policy: error only where running is certain to fail', () => {
   for (const [code, p] of Object.entries(severityPolicy)) {
     assert.ok(p.why.length > 10, `${code} says why`);
-    // The policy's error cases, by area: syntax the tool rejects, an unclosed fence, a file that will not load.
-    if (p.severity === 'error') assert.match(code, /^(?:markdown\/unclosed-fence|[a-z]+\/syntax|promql\/|alert\/|environments$)/, `${code} is an error`);
+    // The policy's error cases, by area: syntax the tool rejects, an unclosed fence, a file that will
+    // not load, a verification block whose run is refused.
+    if (p.severity === 'error') assert.match(code, /^(?:markdown\/unclosed-fence|[a-z]+\/syntax|promql\/|alert\/|environments$|verify\/options$)/, `${code} is an error`);
     for (const a of p.also ?? []) assert.notEqual(a.severity, 'error', `${code} may not be raised to an error in special cases`);
   }
   assert.deepEqual(allowedSeverities('SC2086'), ['warning', 'information', 'hint']);

@@ -36,3 +36,14 @@ test('the value watched while a comparison fails: the side that is not a number,
   assert.equal(watchedValue('absent(up{job="x"})'), undefined);
   assert.equal(watchedValue('a > b'), undefined);
 });
+
+test('verify/options: a bad option is an error on the info string, in the editor and the CLI alike', async () => {
+  const { analyzeText } = await import('../../../server/src/analysis/pipeline');
+  const text = '# X\n\n```promql verify timeout=5x\nup == 1\n```\n\n```promql verify timeout=5m\nup == 1\n```\n';
+  const { analysis } = await analyzeText(text, { uri: 'file:///x.md' });
+  const d = analysis.diagnostics.filter(x => x.code === 'verify/options');
+  assert.equal(d.length, 1);
+  assert.equal(d[0].severity, 1);
+  assert.deepEqual(d[0].range, { start: { line: 2, character: 3 }, end: { line: 2, character: 27 } });
+  assert.match(d[0].message, /`5x` in `timeout=5x` is not a duration/);
+});

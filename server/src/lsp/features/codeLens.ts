@@ -12,6 +12,7 @@ import { resultLabel } from '../../run/label';
 import type { BlockStatus } from '../../run/session';
 import { chartLenses } from '../../chart/lens';
 import { symptomLenses } from '../../symptoms/lens';
+import { stepVerb } from '../../verify/lens';
 import { alertLensesOf } from './alertLens';
 
 export { runnableBlocks };
@@ -46,7 +47,7 @@ export function codeLenses(model: RunbookModel, state: RunState): CodeLens[] {
   }
   runnable.forEach((b, i) => {
     const range = at(b.range);
-    lenses.push({ range, command: { title: `▶ Run step ${i + 1} on ${envLabel}`, command: RUN_COMMANDS.block, arguments: [{ uri: model.uri, index: b.index }] } });
+    lenses.push({ range, command: { title: `▶ ${stepVerb(b)} step ${i + 1} on ${envLabel}`, command: RUN_COMMANDS.block, arguments: [{ uri: model.uri, index: b.index }] } });
     const last = state.lastResult(model.uri, b.body);
     if (last) lenses.push({ range, command: { title: resultTitle(last, env.name), command: RUN_COMMANDS.history, arguments: [{ uri: model.uri, index: b.index }] } });
   });
