@@ -30,6 +30,17 @@ const fenceClose = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/;
 const MIN_CHUNK = 4096;
 const MAX_CHUNK = 32 * 1024;
 
+/**
+ * A document with no headings (a long log, one huge section) is cut at blank lines instead: a
+ * blank line followed by a line starting at column 0 with no list or quote marker closes every
+ * container CommonMark has but an open fence or HTML block, which build.ts glues back as at
+ * headings (digits and `[` stay clear of ordered lists and multi-line link definitions; it is the
+ * rule build.ts refines edited chunks with). Such a line is a cut, by the same content hash as a
+ * heading, only while no heading has been seen since the last cut, so a runbook with headings
+ * keeps its heading-sized chunks; past MAX_CHUNK any such line is a cut.
+ */
+const blankCutStart = /^[^\s\->+*0-9[]/;
+
 function lineHash(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
@@ -47,10 +58,22 @@ export function candidateStarts(text: string): number[] {
   // a cut inside a real fence is detected after parsing and glued back (build.ts), and a missed
   // cut only makes a chunk larger.
   let fence: { char: number; len: number } | undefined;
+  let headingSinceCut = false;
+  let afterBlank = false;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const c = text.charCodeAt(lineStart);
+    const blank = !fence && isBlank(text, lineStart, lineEnd);
+    if (afterBlank && !fence && blankCutStart.test(text.slice(lineStart, lineStart + 1)) && !(c === 35 && headingLine.test(text.slice(lineStart, lineStart + 8)))) {
+      const size = lineStart - lastCut;
+      if (size >= MAX_CHUNK || (!headingSinceCut && size >= MIN_CHUNK && lineHash(text, lineStart, lineEnd) % 4 === 0)) {
+        starts.push(lineStart);
+        lastCut = lineStart;
+        headingSinceCut = false;
+      }
+    }
+    afterBlank = blank;
     if (c === 32 || c === 96 || c === 126) {
       const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 200));
       if (fence) {
@@ -61,6 +84,7 @@ export function candidateStarts(text: string): number[] {
         if (m && !(m[1][0] === '`' && m[2].includes('`'))) fence = { char: m[1].charCodeAt(0), len: m[1].length };
       }
     } else if (!fence && c === 35 /* # */ && headingLine.test(text.slice(lineStart, lineStart + 8))) {
+      headingSinceCut = true;
       const size = lineStart - lastCut;
       if (size >= MAX_CHUNK || (size >= MIN_CHUNK && lineHash(text, lineStart, lineEnd) % 4 === 0)) {
         starts.push(lineStart);
@@ -70,6 +94,15 @@ export function candidateStarts(text: string): number[] {
     lineStart = lineEnd + 1;
   }
   return starts;
+}
+
+/** Only spaces and tabs (and a CR before the LF). */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch !== 32 && ch !== 9 && ch !== 13) return false;
+  }
+  return true;
 }
 
 export function cutChunks(text: string, starts: number[]): Chunk[] {
