@@ -71,6 +71,27 @@ test('a query Prometheus rejects is one error line, the others still drawn', { s
   assert.doesNotMatch(c.queries[1]!.error!, /\n/);
 });
 
+test('the chart finds its block again: by its text after a block is added above, by its place after its query is edited', { skip }, async () => {
+  const moved = pathToFileURL(join(ws, 'moved.md')).href;
+  const body = 'sum(runbook_demo_requests_total)';
+  let wait = s.diagnostics(moved);
+  s.open(moved, `# M\n\n\`\`\`promql\n${body}\n\`\`\`\n`);
+  await wait;
+  const first = await s.conn.sendRequest('runbook/chartData', { uri: moved, index: 0, range: '15m' }) as Chart & { index: number; bodyHash: string };
+  assert.equal(first.index, 0);
+  wait = s.diagnostics(moved);
+  s.change(moved, 2, [{ text: `# M\n\n\`\`\`bash\necho new step\n\`\`\`\n\n\`\`\`promql\n${body}\n\`\`\`\n` }]);
+  await wait;
+  const after = await s.conn.sendRequest('runbook/chartData', { uri: moved, index: 0, bodyHash: first.bodyHash, range: '15m' }) as Chart & { index: number };
+  assert.equal(after.error, undefined);
+  assert.deepEqual([after.index, after.step, after.queries[0]!.expr], [1, 2, body], 'the same query, now the second step');
+  wait = s.diagnostics(moved);
+  s.change(moved, 3, [{ text: `# M\n\n\`\`\`bash\necho new step\n\`\`\`\n\n\`\`\`promql\ncount(runbook_demo_requests_total)\n\`\`\`\n` }]);
+  await wait;
+  const edited = await s.conn.sendRequest('runbook/chartData', { uri: moved, index: 1, bodyHash: first.bodyHash, range: '15m' }) as Chart & { index: number };
+  assert.deepEqual([edited.index, edited.queries[0]!.expr], [1, 'count(runbook_demo_requests_total)'], 'its edited query');
+});
+
 test('not a PromQL step, a bad range, an unknown document: a message saying why', { skip }, async () => {
   assert.match((await s.conn.sendRequest('runbook/chartData', { uri, index: 0, range: '1h' }) as Chart).error!, /no longer a PromQL step/);
   assert.match((await s.conn.sendRequest('runbook/chartData', { uri, index: 1, range: 'tomorrow' }) as Chart).error!, /not a range/);

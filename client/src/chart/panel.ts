@@ -11,7 +11,7 @@ import { chartHtml } from './html';
 
 export const CHART_VIEW_TYPE = 'runbook.chart';
 
-export interface ChartTarget { uri: string; index: number; step: number }
+export interface ChartTarget { uri: string; index: number; step: number; bodyHash?: string }
 
 export class ChartPanel implements vscode.Disposable {
   private range = '1h';
@@ -20,6 +20,8 @@ export class ChartPanel implements vscode.Disposable {
   private readonly drawnWaiters: ((r: DrawReport) => void)[] = [];
   lastDrawn?: DrawReport;
   private readonly disposables: vscode.Disposable[] = [];
+
+  private edited?: ReturnType<typeof setTimeout>;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -40,6 +42,12 @@ export class ChartPanel implements vscode.Disposable {
     this.disposables.push(
       webview.onDidReceiveMessage((m: FromView) => this.receive(m)),
       panel.onDidDispose(() => this.dispose()),
+      // The chart follows the step's text: redrawn a moment after the runbook is edited.
+      vscode.workspace.onDidChangeTextDocument(e => {
+        if (e.document.uri.toString() !== target.uri || !e.contentChanges.length) return;
+        clearTimeout(this.edited);
+        this.edited = setTimeout(() => void this.refresh(), 1500);
+      }),
     );
   }
 
@@ -57,13 +65,15 @@ export class ChartPanel implements vscode.Disposable {
     void this.post({ type: 'loading' });
     let result: ChartDataResult;
     try {
-      result = await this.client.sendRequest<ChartDataResult>(CHART_DATA_REQUEST, { uri: this.target.uri, index: this.target.index, range: this.range } satisfies ChartDataParams);
+      const { uri, index, bodyHash } = this.target;
+      result = await this.client.sendRequest<ChartDataResult>(CHART_DATA_REQUEST, { uri, index, bodyHash, range: this.range } satisfies ChartDataParams);
     } catch (e) {
       result = { error: `The chart could not be fetched: ${e instanceof Error ? e.message : String(e)}` };
     }
     if (seq !== this.seq) return; // a newer request (another range) is on its way
     this.last = result;
-    this.panel.title = titleOf(this.target.step, 'error' in result ? result.env : result.env);
+    if (!('error' in result)) Object.assign(this.target, { index: result.index, step: result.step, bodyHash: result.bodyHash });
+    this.panel.title = titleOf(this.target.step, result.env);
     void this.post({ type: 'data', result });
   }
 
@@ -88,6 +98,7 @@ export class ChartPanel implements vscode.Disposable {
   private post(m: ToView): Thenable<boolean> { return this.panel.webview.postMessage(m); }
 
   dispose(): void {
+    clearTimeout(this.edited);
     this.onDispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }

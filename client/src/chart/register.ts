@@ -13,7 +13,8 @@ export interface ShowChartArgs { uri?: string; index?: number; step?: number }
 export interface ShowChartResult { title: string; drawn?: DrawReport }
 
 export function registerChart(context: vscode.ExtensionContext, client: LanguageClient, envs: Environments): vscode.Disposable {
-  const panels = new Map<string, ChartPanel>();
+  // Found by their target as it is now: a chart follows its step when edits move it.
+  const panels = new Set<ChartPanel>();
 
   async function targetOf(args: ShowChartArgs): Promise<ChartTarget | string> {
     if (args.uri && typeof args.index === 'number') return { uri: args.uri, index: args.index, step: args.step ?? args.index + 1 };
@@ -29,15 +30,15 @@ export function registerChart(context: vscode.ExtensionContext, client: Language
   const show = async (args: ShowChartArgs = {}): Promise<ShowChartResult | undefined> => {
     const target = await targetOf(args);
     if (typeof target === 'string') { void vscode.window.showInformationMessage(`Runbook: ${target}`); return undefined; }
-    const key = `${target.uri}#${target.index}`;
-    let chart = panels.get(key);
+    let chart = [...panels].find(p => p.target.uri === target.uri && p.target.index === target.index);
     if (chart) {
       chart.panel.reveal(undefined, true);
       if (chart.lastDrawn) return { title: chart.panel.title, drawn: chart.lastDrawn };
     } else {
       const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, titleOf(target.step, envs.current.name), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
-      chart = new ChartPanel(panel, target, client, context.extensionUri, () => panels.delete(key));
-      panels.set(key, chart);
+      const created: ChartPanel = new ChartPanel(panel, { ...target }, client, context.extensionUri, () => panels.delete(created));
+      panels.add(created);
+      chart = created;
     }
     const drawn = await chart.nextDraw(20_000);
     return { title: chart.panel.title, drawn: drawn ?? chart.lastDrawn };
@@ -45,7 +46,7 @@ export function registerChart(context: vscode.ExtensionContext, client: Language
 
   return vscode.Disposable.from(
     vscode.commands.registerCommand('runbook.showChart', show),
-    envs.onDidChange(() => { for (const p of panels.values()) void p.refresh(); }),
-    { dispose: () => { for (const p of [...panels.values()]) p.panel.dispose(); } },
+    envs.onDidChange(() => { for (const p of panels) void p.refresh(); }),
+    { dispose: () => { for (const p of [...panels]) p.panel.dispose(); } },
   );
 }

@@ -42,5 +42,11 @@ suite('Chart panel', () => {
     assert.ok(drawn.linePixels > 50, `the first line is on the canvas: ${drawn.linePixels} pixels`);
     const tab = vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.input instanceof vscode.TabInputWebview && t.label === result.title);
     assert.ok(tab, 'the panel is open as a tab');
+
+    // A step added above: the chart follows its query (now step 2) instead of charting another block.
+    assert.ok(await editor.edit(b => b.insert(new vscode.Position(lens.range.start.line, 0), '```bash\necho above\n```\n\n')));
+    await waitFor('the chart to follow its step', () =>
+      vscode.window.tabGroups.all.flatMap(g => g.tabs).some(t => t.input instanceof vscode.TabInputWebview && t.label === 'Chart · step 2 · charted'),
+    { describe: () => vscode.window.tabGroups.all.flatMap(g => g.tabs).map(t => t.label).join(' | ') });
   });
 });

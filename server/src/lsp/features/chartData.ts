@@ -11,6 +11,7 @@ import { chartWindow } from '../../chart/range';
 import { chartData, type QueryAnswer } from '../../chart/data';
 import { graphLink } from '../../metrics/graphLink';
 import { CHART_DATA_REQUEST, type ChartDataParams, type ChartDataResult } from './chartProtocol';
+import { bodyHash } from './runState';
 
 export const chartDataFeature: Feature = {
   capabilities: {},
@@ -18,7 +19,9 @@ export const chartDataFeature: Feature = {
     ctx.connection.onRequest(CHART_DATA_REQUEST, async (p: ChartDataParams, token): Promise<ChartDataResult> => {
       const model = p && typeof p.uri === 'string' ? ctx.store.model(p.uri) : undefined;
       if (!model) return { error: 'The runbook is not open any more.' };
-      const block = model.blocks.find(b => b.index === p.index);
+      // The same text first (a block added above moved it), else the same place (its query was edited).
+      const byHash = typeof p.bodyHash === 'string' ? model.blocks.filter(b => b.lang === 'promql' && bodyHash(b.body) === p.bodyHash) : [];
+      const block = byHash.find(b => b.index === p.index) ?? byHash[0] ?? model.blocks.find(b => b.index === p.index);
       const step = block && stepNumber(model, block.index);
       if (!block || block.lang !== 'promql' || step === undefined) return { error: 'This step is no longer a PromQL step (the runbook changed). Open the chart again from its lens.' };
       const window = chartWindow(typeof p.range === 'string' ? p.range : '');
@@ -38,7 +41,7 @@ export const chartDataFeature: Feature = {
           return { expr, error: client.redact((e instanceof Error ? e.message : String(e)).split('\n')[0]!), graphUrl };
         }
       }));
-      return { ...chartData(target.envName, window, answers), step };
+      return { ...chartData(target.envName, window, answers), step, index: block.index, bodyHash: bodyHash(block.body) };
     });
   },
 };

@@ -9,6 +9,9 @@ export interface ChartDataParams {
   index: number;
   /** A preset (15m, 1h, 6h, 24h), a duration (3h) or `FROM to TO`; see chart/range.ts. */
   range: string;
+  /** The body's hash when last charted: finds the block again after edits above it moved it. */
+  bodyHash?: string;
 }
 
-export type ChartDataResult = (ChartData & { step: number }) | { error: string; env?: string };
+/** `index`, `step` and `bodyHash` say where the charted block is now. */
+export type ChartDataResult = (ChartData & { step: number; index: number; bodyHash: string }) | { error: string; env?: string };
