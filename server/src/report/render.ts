@@ -29,7 +29,8 @@ export function renderReport(r: IncidentReport): string {
   if (r.skipped) out.push(`> ${r.skipped} record line(s) could not be read and are left out.`, '');
   out.push('## Timeline', '');
   if (!r.records.length) out.push('No run records in this time range.', '');
-  r.records.forEach((rec, i) => out.push(...(isStep(rec) ? stepEntry(rec, i + 1) : eventEntry(rec, i + 1)), ''));
+  const when = day(r.window.from) === day(r.window.to) ? clock : (d: Date) => `${day(d)} ${clock(d)}`;
+  r.records.forEach((rec, i) => out.push(...(isStep(rec) ? stepEntry(rec, i + 1, when) : eventEntry(rec, i + 1, when)), ''));
   out.push('## Metric snapshots', '');
   if (r.snapshotNote) out.push(r.snapshotNote, '');
   if (r.snapshots.length) {
@@ -51,11 +52,11 @@ export function renderReport(r: IncidentReport): string {
 
 function isStep(r: TimelineRecord): r is RunRecord & { event?: undefined } { return r.event === undefined; }
 
-function stepEntry(r: RunRecord, n: number): string[] {
+function stepEntry(r: RunRecord, n: number, when: (d: Date) => string): string[] {
   const where = [r.runbook, ...r.section].map(mdText).join(' › ');
   const label = r.status === 'error' ? `✗ ${r.note ?? 'not run'}` : resultLabel({ ...r, status: r.status });
   const out = [
-    `### ${n}. ${clock(new Date(r.time))} · step ${r.step ?? r.block + 1} · ${where}`,
+    `### ${n}. ${when(new Date(r.time))} · step ${r.step ?? r.block + 1} · ${where}`,
     '',
     `**${mdText(label)}** · exit code ${r.exitCode}${r.status === 'ok' || r.status === 'timeout' ? '' : ` · ${formatDuration(r.durationMs)}`} · ${mdText(r.environment)}${r.ranBy ? ` · ${mdText(operator(r.ranBy))}` : ''}`,
     '',
@@ -72,8 +73,8 @@ function stepEntry(r: RunRecord, n: number): string[] {
   return out;
 }
 
-function eventEntry(r: EventRecord, n: number): string[] {
-  const head = `### ${n}. ${clock(new Date(r.time))} · `;
+function eventEntry(r: EventRecord, n: number, when: (d: Date) => string): string[] {
+  const head = `### ${n}. ${when(new Date(r.time))} · `;
   const where = r.runbook ? ` · ${[r.runbook, ...(r.section ?? [])].map(mdText).join(' › ')}` : '';
   const by = r.ranBy ? ` · ${mdText(operator(r.ranBy))}` : '';
   const out: string[] = [];

@@ -53,3 +53,10 @@ test('the chart is well-formed XML even with hostile names, gaps and a flat line
   assert.match(svg, /M64\.0 /);
   assert.equal((svg.match(/M/g) ?? []).length, 2, 'a gap breaks the line');
 });
+
+test('timeline entries carry the date when the window spans days', () => {
+  assert.match(renderReport(report()), /^### 1\. 09:31:00 · step 1 · /m);
+  const twoDays = renderReport(report({ window: { from: new Date('2026-03-13T22:00:00Z'), to: new Date('2026-03-14T10:00:00Z') } }));
+  assert.match(twoDays, /^### 1\. 2026-03-14 09:31:00 · step 1 · /m);
+  assert.match(twoDays, /^# Incident report: 2026-03-13 22:00:00 – 2026-03-14 10:00:00 UTC$/m);
+});
