@@ -125,7 +125,7 @@ export class RunController {
 
     const steps: StepSummary[] = [];
     for (const [i, step] of plan.steps.entries()) {
-      const done = await this.runStep(uri, runbook, step, guarded, env, args, planApproved, asked);
+      const done = await this.runStep(uri, runbook, step, guarded, env, args, planApproved, asked, plan.choices ?? {});
       if ('end' in done) return { ...done.end, steps };
       const r = done.summary;
       steps.push(r);
@@ -140,11 +140,13 @@ export class RunController {
 
   private async runStep(
     uri: vscode.Uri, runbook: string, step: PlanStep, def: EnvironmentDef & { hosts?: number }, env: ResolvedEnvironment, args: RunArgs, planApproved: boolean, asked: string[],
+    docChoices: Record<string, string>,
   ): Promise<{ summary: StepSummary } | { end: RunOutcome }> {
     if (step.verifyError) return { end: { status: 'refused', message: `Step ${step.step}: ${step.verifyError}`, steps: [] } };
     let command = step.command, substituted = false, values: Record<string, string> = {};
     if (step.lang !== 'promql') {
-      const choices = (name: string) => env.choices[name] ? { command: env.choices[name], where: choicesWhere(env), list: () => listChoices(env, env.choices[name]) } : undefined;
+      const declared = { ...docChoices, ...env.choices };
+      const choices = (name: string) => declared[name] ? { command: declared[name], where: choicesWhere(env), list: () => listChoices(env, declared[name]) } : undefined;
       const filled = await askValues(step, def.name, this.values, args.values, choices);
       if (!filled) return { end: { status: 'cancelled', message: 'Run cancelled: no value given.', steps: [] } };
       values = filled;

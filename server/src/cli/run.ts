@@ -25,6 +25,7 @@ import { workspaceRoot } from './workspaceRoot';
 import { verifySpecOf, VerifySpecError } from '../verify/spec';
 import { fleetSize } from '../targets/fleetSize';
 import { choicesWhere, listChoices } from '../targets/choices';
+import { frontMatterChoices } from '../targets/frontMatterChoices';
 import type { ResolvedEnvironment } from '../environments/types';
 
 const usage = 'usage: runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>] [--yes] [--timeout <seconds, default 600, 0 for none>] [--on-failure report|strict] [--records-dir <dir>]\n  N is the step number the editor shows (1 = the first shell or PromQL block)';
@@ -88,6 +89,7 @@ async function run(argv: string[]): Promise<number> {
   const { model, analysis } = await analyzeText(text, { uri, envVariables: new Set(definedVariableNames(def, process.env)) });
   let blocks;
   try { blocks = planBlocks(model, scope); } catch (e) { if (e instanceof ScopeError) throw new CliError(e.message); throw e; }
+  const docChoices = frontMatterChoices(model);
   const dangersOf = (i: number) => analysis.dangers.filter((d) => d.blockIndex === i);
   const plan = decidePlan({ explicit: true, trusted: true, env: guarded, steps: blocks.map((b) => ({
     blockIndex: b.index, sectionPath: b.sectionPath, firstLine: b.body.split('\n').find((l) => l.trim()) ?? '', dangerous: dangersOf(b.index).length > 0,
@@ -124,7 +126,7 @@ async function run(argv: string[]): Promise<number> {
         for (const p of placeholderPrompts(text, env.name, undefined, unresolved)) {
           // A date placeholder offers today's date, taken when the answer is empty.
           const today = todayFor(p.name);
-          const choices = values[p.name] === undefined && tty ? env.choices[p.name] : undefined;
+          const choices = values[p.name] === undefined && tty ? (env.choices[p.name] ?? docChoices[p.name]) : undefined;
           if (choices) { blockValues[p.name] = await pickChoice(env, p.name, choices, `${p.texts.join(' / ')} (step ${stepOf(b)})`); continue; }
           blockValues[p.name] = values[p.name] ?? ((await ask(tty, `Value for ${p.texts.join(' / ')} (step ${stepOf(b)})${today ? ` [${today}]` : ''}: `, p.name)) || today || '');
         }

@@ -36,3 +36,16 @@ test('local choices run in the environment\'s folder; a command that is not read
   assert.deepEqual(await listChoices(e, e.choices.file), ['a.txt', 'b.txt']);
   await assert.rejects(listChoices(e, `touch ${join(ws, 'x')}`), /not a command Runbook knows to be read-only/);
 });
+
+test('a runbook\'s front matter declares choices under the same read-only rule; the run plan carries them', async () => {
+  const { frontMatterChoices } = await import('../../../server/src/targets/frontMatterChoices');
+  const { analyzeText } = await import('../../../server/src/analysis/pipeline');
+  const { planSteps } = await import('../../../server/src/lsp/features/runPlan');
+  const text = '---\ntitle: Pods\nchoices:\n  <pod>: kubectl get pods -o name\n  bad: kubectl delete pods --all\n---\n# Pods\n\n```bash\nkubectl logs <pod>\n```\n';
+  const { model, analysis } = await analyzeText(text, { uri: 'file:///r.md' });
+  assert.deepEqual(frontMatterChoices(model), { pod: 'kubectl get pods -o name' });
+  const plan = planSteps(model, analysis, { uri: 'file:///r.md', scope: 'all' });
+  assert.ok(!('error' in plan));
+  assert.deepEqual('choices' in plan && plan.choices, { pod: 'kubectl get pods -o name' });
+  assert.deepEqual(frontMatterChoices({ frontMatter: { kind: 'yaml', value: 'title: x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } }), {});
+});

@@ -10,6 +10,7 @@ import { bodyHash } from './runState';
 import { runnableText } from '../../shell/transcript';
 import { RUN_PLAN_REQUEST } from './runProtocol';
 import { verifySpecOrError, type VerifySpec } from '../../verify/spec';
+import { frontMatterChoices } from '../../targets/frontMatterChoices';
 
 export { RUN_PLAN_REQUEST };
 
@@ -52,7 +53,8 @@ export interface PlanStep {
   verifyError?: string;
 }
 
-export type RunPlan = { uri: string; steps: PlanStep[] } | { uri: string; error: string };
+/** `choices`: the runbook's front-matter placeholder choices (the environment's own win over them). */
+export type RunPlan = { uri: string; steps: PlanStep[]; choices?: Record<string, string> } | { uri: string; error: string };
 
 export function planSteps(model: RunbookModel, analysis: PlanFindings, p: RunPlanParams): RunPlan {
   const uri = model.uri;
@@ -78,7 +80,8 @@ export function planSteps(model: RunbookModel, analysis: PlanFindings, p: RunPla
       blocks = runnableBlocks(model).filter(x => under(x.sectionPath));
     }
   }
-  return { uri, steps: blocks.map(b => step(model, analysis, b, all.indexOf(b) + 1)) };
+  const choices = frontMatterChoices(model);
+  return { uri, steps: blocks.map(b => step(model, analysis, b, all.indexOf(b) + 1)), ...(Object.keys(choices).length ? { choices } : {}) };
 }
 
 function step(model: RunbookModel, analysis: PlanFindings, b: CodeBlock, stepNo: number): PlanStep {
