@@ -19,6 +19,7 @@ const doc = [
   '* plain bullet: `sum(rate(payout_errors_total[5m])) > 0.1` when the bank is down',
   '- `time() > 5` names no metric',
   '- `treasury_disbursement_backlog` alone is a metric, not a condition',
+  '- `payout_errors_total` neither, though its suffix says metric',
   '',
   'A paragraph with `treasury_disbursement_backlog > 1` is prose, not a list.',
   '',
@@ -38,7 +39,7 @@ test('a list item whose inline code is a PromQL condition on a metric is a sympt
     [4, 'treasury_disbursement_backlog > 50', ['treasury_disbursement_backlog']],
     [5, 'treasury_disbursement_lag_seconds_p95 > 300', ['treasury_disbursement_lag_seconds_p95']],
     [7, 'sum(rate(payout_errors_total[5m])) > 0.1', ['payout_errors_total']],
-    [15, 'absent(up{job="treasury"})', ['up']],
+    [16, 'absent(up{job="treasury"})', ['up']],
   ]);
   // The hint goes at the end of the code's line, after the prose.
   assert.deepEqual(found[0].lineEnd, { line: 4, character: doc.split('\n')[4].length });
@@ -46,11 +47,11 @@ test('a list item whose inline code is a PromQL condition on a metric is a sympt
 
 test('symptoms are grouped by list: the lens goes above each list\'s first item', () => {
   const model = buildModel(doc);
-  assert.deepEqual(symptomLists(model, doc).map(l => [l.line, l.symptoms.length]), [[4, 3], [15, 1]]);
+  assert.deepEqual(symptomLists(model, doc).map(l => [l.line, l.symptoms.length]), [[4, 3], [16, 1]]);
 });
 
 test('the checker decides, not a pattern: code that is not PromQL, or names no metric, is no symptom', () => {
-  for (const code of ['last_error != null', 'time() > 5', 'kubectl get pods', 'status == "ok"', 'df -h', 'x.y > 3', 'rate(x_total[5m]', 'treasury_disbursement_backlog', '42 > 1'])
+  for (const code of ['last_error != null', 'time() > 5', 'kubectl get pods', 'status == "ok"', 'df -h', 'x.y > 3', 'rate(x_total[5m]', 'treasury_disbursement_backlog', 'payout_errors_total', '42 > 1'])
     assert.equal(symptomCondition(code), undefined, code);
   for (const code of ['up == 0', 'treasury_disbursement_backlog > 50', '{__name__="up"} == 0', 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m]))) > 0.5'])
     assert.ok(symptomCondition(code), code);
