@@ -112,8 +112,8 @@ class WorkerAnalyser implements Analyser {
     const job = this.jobs.get(m.id);
     if (!job) return;
     if (m.type === 'pass') {
-      const metrics = m.sameMetrics ? job.lastMetrics : [];
-      job.assembling = { pass: m.pass, result: { uri: m.uri, version: m.version, diagnostics: m.diagnostics, metrics }, expected: m.metricCount };
+      const { type: _t, id: _i, pass, metricCount, sameMetrics, ...rest } = m;
+      job.assembling = { pass, result: { ...rest, metrics: sameMetrics ? job.lastMetrics : [] }, expected: metricCount };
     } else if (m.type === 'metrics' && job.assembling) {
       for (const x of m.batch) job.assembling.result.metrics.push(x);
     } else if (m.type === 'done') {

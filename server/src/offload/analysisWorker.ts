@@ -26,8 +26,10 @@ port.on('message', (m: ToWorker) => {
   const stale = () => Atomics.load(m.cancel, 0) !== 0;
   let previous: PassMetrics | undefined;
   runPasses(m.input, stale, async (pass, r) => {
+    // The slow pass only adds to the fast one's findings: as many metrics means the same ones.
     const sameMetrics = previous !== undefined && previous.length === r.metrics.length;
-    post({ type: 'pass', id: m.id, pass, uri: r.uri, version: r.version, diagnostics: r.diagnostics, metricCount: r.metrics.length, sameMetrics });
+    const { metrics, ...rest } = r;
+    post({ type: 'pass', id: m.id, pass, ...rest, metricCount: metrics.length, sameMetrics });
     if (!sameMetrics) {
       for (let i = 0; i < r.metrics.length; i += metricBatch) post({ type: 'metrics', id: m.id, batch: r.metrics.slice(i, i + metricBatch) });
     }

@@ -6,13 +6,16 @@ import { capDiagnostics } from '../analysis/diagnosticCap';
 import { promqlFileDiagnostics } from '../promql/fileDiagnostics';
 import type { Analysis } from '../analysis/types';
 import type { RunbookModel } from '../model/types';
-import type { AnalyseInput, Pass, PassResult, PlanFindings } from './protocol';
+import { plainSuppressions } from '../suppression/plain';
+import { alertNameOfHeading } from '../alertLinks/alertHeadings';
+import { scanRunbook } from '../index/lineScan';
+import type { AlertLinkFacts, AnalyseInput, Pass, PassResult, PlanFindings } from './protocol';
 
 /** Resolves 'abandoned' when `stale()` turned true before the last pass was handed on. */
 export async function runPasses(input: AnalyseInput, stale: () => boolean, emit: (pass: Pass, r: PassResult) => void | Promise<void>): Promise<'done' | 'abandoned'> {
   const { uri, version, text } = input;
   if (input.languageId === 'promql') {
-    await emit('full', { uri, version, diagnostics: promqlFileDiagnostics(text, uri), metrics: [] });
+    await emit('full', { uri, version, diagnostics: promqlFileDiagnostics(text, uri), metrics: [], suppressed: { file: [], blocks: [] } });
     return 'done';
   }
   let fast: Analysis | undefined;
@@ -23,13 +26,24 @@ export async function runPasses(input: AnalyseInput, stale: () => boolean, emit:
       fast = analysis;
       built = model;
       if (stale()) return 'abandoned';
-      await emit(pass, { uri, version, diagnostics: capDiagnostics(analysis.diagnostics, model.blocks), metrics: analysis.metrics });
+      const suppressed = plainSuppressions(text, model);
+      const alertLinks = pass === 'full' ? alertLinkFacts(text, model) : undefined;
+      if (stale()) return 'abandoned';
+      await emit(pass, { uri, version, diagnostics: capDiagnostics(analysis.diagnostics, model.blocks), metrics: analysis.metrics, suppressed, ...(alertLinks ? { alertLinks } : {}) });
     }
   } catch (e) {
     if (e instanceof AnalysisAbandoned) return 'abandoned';
     throw e;
   }
   return 'done';
+}
+
+function alertLinkFacts(text: string, model: RunbookModel): AlertLinkFacts {
+  return {
+    titles: model.sections.map(s => s.title),
+    alertHeadings: model.sections.filter(s => alertNameOfHeading(s.title)).map(s => ({ title: s.title, headingRange: s.headingRange })),
+    rules: scanRunbook(text).rules ?? [],
+  };
 }
 
 /** Placeholders and dangers of one version under the given environment variables (a run plan). */

@@ -3,6 +3,9 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, MetricRef } from '../analysis/types';
 import type { Settings } from '../analysis/settings';
+import type { Range } from '../model/types';
+import type { RuleFact } from '../alertLinks/ruleLines';
+import type { PlainSuppressions } from '../suppression/plain';
 
 /** One document version to analyse: the fast pass, then the full one (ShellCheck). */
 export interface AnalyseInput {
@@ -20,6 +23,19 @@ export interface PassResult {
   version: number;
   diagnostics: Diagnostic[];
   metrics: MetricRef[];
+  /** What the document's directives silence, for diagnostics the main thread adds. */
+  suppressed: PlainSuppressions;
+  /** Full pass only: what the alert-link checks need of the document (features/alertLinkDiagnostics.ts). */
+  alertLinks?: AlertLinkFacts;
+}
+
+export interface AlertLinkFacts {
+  /** Every section title, in order (links into this document). */
+  titles: string[];
+  /** Only the headings that name an alert. */
+  alertHeadings: { title: string; headingRange: Range }[];
+  /** The rules in the document's rule blocks, as the workspace index scans them. */
+  rules: RuleFact[];
 }
 
 export type Pass = 'fast' | 'full';
@@ -37,7 +53,7 @@ export type ToWorker =
 export const metricBatch = 2000;
 
 export type FromWorker =
-  | { type: 'pass'; id: number; pass: Pass; uri: string; version: number; diagnostics: Diagnostic[]; metricCount: number; sameMetrics: boolean }
+  | ({ type: 'pass'; id: number; pass: Pass; metricCount: number; sameMetrics: boolean } & Omit<PassResult, 'metrics'>)
   | { type: 'metrics'; id: number; batch: MetricRef[] }
   | { type: 'done'; id: number; abandoned: boolean; error?: string }
   | { type: 'plan'; id: number; findings?: PlanFindings; error?: string }

@@ -6,10 +6,9 @@ import type { Feature, FeatureContext } from '../featureContext';
 import { diagnosticsBoardOf } from '../diagnosticsBoard';
 import { indexService } from '../../index/service';
 import { runStateOf } from './runState';
-import { scanRunbook } from '../../index/lineScan';
 import { linkView } from '../../alertLinks/workspaceLinks';
 import { linkDiagnostics, noRuleDiagnostics, rulesLinkHere } from '../../alertLinks/linkDiagnostics';
-import { withoutSuppressed } from '../../suppression/apply';
+import { withoutPlainSuppressed } from '../../suppression/plain';
 
 const LAYER = 'alert-links';
 const RULE_FILES_DEBOUNCE_MS = 400;
@@ -36,25 +35,25 @@ export function alertLinkChecker(ctx: FeatureContext) {
   };
 
   const runbook = (uri: string) => {
+    // The analysis worker's facts of this very version: nothing is parsed or scanned here, so a
+    // 4.8 MB runbook's check costs this thread no model build and no line scan.
+    const result = ctx.store.analysis(uri);
     const doc = ctx.store.documents.get(uri);
-    // The model is built on this thread only on demand (the analysis runs on a worker).
-    const model = doc && doc.languageId === 'markdown' ? ctx.store.model(uri) : undefined;
-    if (!model || !doc) return [];
-    const text = doc.getText();
+    const facts = result?.alertLinks;
+    if (!facts || !doc || doc.languageId !== 'markdown' || doc.version !== result.version) return [];
     const base = view();
     // The open document's own headings as typed, not as last indexed.
-    const own = model.sections.map((x) => x.title);
-    const v = { ...base, titlesOf: (p: string) => (p === pathOf(uri) ? own : base.titlesOf(p)) };
-    const rules = scanRunbook(text).rules ?? [];
+    const v = { ...base, titlesOf: (p: string) => (p === pathOf(uri) ? facts.titles : base.titlesOf(p)) };
+    const rules = facts.rules;
     const diags = linkDiagnostics(rules, pathOf(uri), v);
     const env = runStateOf(ctx).env.name;
     if (rulesAreOurs(env, v)) {
       const known = catalog.names(env);
       for (const r of rules) known.add(r.name);
       const live = catalog.liveRules(env);
-      diags.push(...noRuleDiagnostics(model.sections, known, live ? `the workspace and ${env}'s Prometheus` : 'the workspace'));
+      diags.push(...noRuleDiagnostics(facts.alertHeadings, known, live ? `the workspace and ${env}'s Prometheus` : 'the workspace'));
     }
-    return withoutSuppressed(diags, text, model);
+    return withoutPlainSuppressed(diags, result.suppressed);
   };
 
   const ruleFiles = () => {
@@ -72,8 +71,8 @@ export const alertLinkDiagnosticsFeature: Feature = {
     const check = alertLinkChecker(ctx);
     const published = new Set<string>();
     const checkRunbook = (uri: string) => {
-      const doc = ctx.store.documents.get(uri);
-      if (doc && ctx.store.analysis(uri)) board.set(uri, LAYER, check.runbook(uri), doc.version);
+      const result = ctx.store.analysis(uri);
+      if (result?.alertLinks) board.set(uri, LAYER, check.runbook(uri), result.version);
     };
     let timer: NodeJS.Timeout | undefined;
     const checkRuleFiles = () => {

@@ -5,7 +5,7 @@ import { diagnosticsBoardOf } from '../diagnosticsBoard';
 import { liveMetricsOf } from '../liveMetrics';
 import { runStateOf } from './runState';
 import { checkUnknownMetrics } from '../../metrics/unknownMetricsCheck';
-import { withoutSuppressed } from '../../suppression/apply';
+import { withoutPlainSuppressed } from '../../suppression/plain';
 
 const LAYER = 'metric/unknown';
 
@@ -20,11 +20,7 @@ export const unknownMetricsFeature: Feature = {
       const diags = await checkUnknownMetrics(client, result.metrics, envName);
       // Drop the answer if the document or the environment moved on while Prometheus answered.
       if (ctx.store.analysis(uri) !== result || runStateOf(ctx).env.name !== envName) return;
-      const doc = ctx.store.documents.get(uri);
-      // The directives that silence a code need the model: built here only when there is a finding.
-      const model = diags.length && doc?.version === result.version ? ctx.store.model(uri) : undefined;
-      if (diags.length && !model) return;
-      board.set(uri, LAYER, model ? withoutSuppressed(diags, doc!.getText(), model) : [], result.version);
+      board.set(uri, LAYER, withoutPlainSuppressed(diags, result.suppressed), result.version);
     };
     ctx.store.onAnalysed((uri, _result, pass) => { if (pass === 'full') void check(uri); });
     runStateOf(ctx).onEnvironmentChange(() => { for (const d of ctx.store.documents.all()) void check(d.uri); });
