@@ -291,7 +291,9 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
   await step('run a step that fails in the middle', async () => {
     await gotoLine(LINE.failingStep);
     await (await lensAbove(LINE.failingStep, /▶ Run/)).click();
-    const out = await until('the terminal shows the failing command and the step going on', terminalText, t => /payoutctl: command not found/.test(t) && /worker checked/.test(t), 30_000);
+    // Until the step's status line is printed too (it comes a moment after the last output line).
+    const out = await until('the terminal shows the failing command, the step going on and how it ended', terminalText,
+      t => /payoutctl: command not found/.test(t) && /worker checked[\s\S]*(line \d+ failed|✓|✗)/.test(t.slice(t.lastIndexOf('payoutctl'))), 30_000);
     const tail = out.slice(out.lastIndexOf('payoutctl'));
     check(!/✓ done/.test(tail), `a step whose first command failed is not shown as done:\n${tail}`);
     check(/line 1 failed \(exit 127\)/.test(tail), `the terminal says which line failed:\n${tail}`);
