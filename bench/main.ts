@@ -20,6 +20,7 @@ import { baselineCommit, fieldCheckFigures } from './fieldCheck';
 import { stallFigures, stallReport } from './stalls';
 import { repoCheckFigures, type RepoCheckFigures } from './repoCheck';
 import { symptomFigures, type SymptomFigures } from './symptoms';
+import { alertLensFigures, type AlertLensFigures } from './alertLens';
 
 const args = process.argv.slice(2);
 const tiny = args.includes('--tiny');
@@ -50,6 +51,11 @@ async function main(): Promise<void> {
   // `--only symptoms`: a 50-item symptom check against one Prometheus round trip (issue 15).
   if (args[args.indexOf('--only') + 1] === 'symptoms') {
     console.log(goalLines([symptomGoal(await symptomFigures(plan, tiny ? 5 : 50))]));
+    return;
+  }
+  // `--only alerts`: alert lenses of a 200-section workspace from cached /api/v1/alerts (issue 15).
+  if (args[args.indexOf('--only') + 1] === 'alerts') {
+    console.log(goalLines([alertLensGoal(await alertLensFigures(plan, tiny ? 20 : 200))]));
     return;
   }
   // `--only stalls`: the worst request waits behind hostile and huge runbooks (issue 19).
@@ -90,6 +96,8 @@ async function main(): Promise<void> {
     const hover = await hoverFigures(plan).catch(e => ({ skipped: `hover measurement failed: ${e instanceof Error ? e.message : String(e)}` }));
     log('symptom check');
     const symptoms = await symptomFigures(plan, tiny ? 5 : 50).catch(e => ({ skipped: `symptom measurement failed: ${e instanceof Error ? e.message : String(e)}` }));
+    log('alert lenses');
+    const alertLens = await alertLensFigures(plan, tiny ? 20 : 200).catch(e => ({ skipped: `alert lens measurement failed: ${e instanceof Error ? e.message : String(e)}` }));
     log(`workspace index of ${workspace.count} runbooks`);
     const wsDir = makeWorkspace(join(dir, 'workspace'), workspace.count, workspace.bytes);
     const ix = await indexFigures(wsDir, workspace.count);
@@ -178,7 +186,7 @@ async function main(): Promise<void> {
         ? { name: 'field corpus check no slower than before issue 13', pass: 'skip', figure: fc.skipped }
         : { name: 'field corpus check no slower than before issue 13', pass: fc.oursMs <= fc.baselineMs * 1.1, figure: `${fmt(fc.oursMs)} ms vs ${fmt(fc.baselineMs)} ms at ${baselineCommit} (${fc.files} runbooks)` },
     ];
-    goals.push(symptomGoal(symptoms), ...repo.goals, ...stalls.goals);
+    goals.push(symptomGoal(symptoms), alertLensGoal(alertLens), ...repo.goals, ...stalls.goals);
     console.log(`Runbook benchmark${tiny ? ' (--tiny: toy sizes, not the goals\' sizes)' : ''}: medians of ${plan.runs} runs after ${plan.warmup} warm-up (keystrokes: after up to ${typing.warmup} or ${(typing.warmupMs ?? 0) / 1000} s of them); node ${process.version}; ${new Date().toISOString()}`);
     console.log(table(rows));
     console.log('');
@@ -214,6 +222,12 @@ main().catch(e => {
   console.error(`bench: failed: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });
+
+function alertLensGoal(f: AlertLensFigures): Goal {
+  const name = `alert lenses of a ${'skipped' in f ? 200 : f.sections}-section workspace ≤ 20 ms from cached /api/v1/alerts`;
+  if ('skipped' in f) return { name, pass: 'skip', figure: f.skipped };
+  return { name, pass: f.lensMs <= 20, figure: `${fmt(f.lensMs)} ms (a folding-range request on the same connection: ${fmt(f.floorMs)} ms; ${f.lenses} lenses, ${f.firing} firing${f.alertmanager ? ', silences from a real Alertmanager' : ''})` };
+}
 
 function symptomGoal(f: SymptomFigures): Goal {
   const name = `symptom check of ${'skipped' in f ? 50 : f.items} items ≤ 1 Prometheus round trip + 10 ms`;

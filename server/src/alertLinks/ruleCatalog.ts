@@ -51,5 +51,7 @@ export class RuleCatalog {
   }
 
   onChange(f: () => void): void { this.listeners.push(f); }
-  private changed(): void { for (const f of this.listeners) f(); }
+  /** Bumped on every change to rule files or live rules (runbook rules change with the index). */
+  version = 0;
+  private changed(): void { this.version++; for (const f of this.listeners) f(); }
 }

@@ -3,7 +3,13 @@
 // link names only the file).
 import { alertNameOfHeading } from './alertHeadings';
 import { resolveRunbookUrl, type LinkWorkspace } from './linkTarget';
-import { sectionOfAnchor } from './linkCheck';
+import { headingSlugs } from './slug';
+
+function slugPositions(titles: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  headingSlugs(titles).forEach((s, i) => { if (!m.has(s)) m.set(s, i); });
+  return m;
+}
 
 export interface RuleLink { name: string; url?: string; sourcePath: string }
 
@@ -14,12 +20,14 @@ export function sectionAlerts(titles: readonly string[], path: string, known: Re
     const list = out.get(i);
     if (!list) out.set(i, [name]); else if (!list.includes(name)) list.push(name);
   };
+  // Slugs once per document, not once per rule: 200 rules over 200 headings was 40,000 slugs.
+  let slugIndex: Map<string, number> | undefined;
   titles.forEach((t, i) => { const n = alertNameOfHeading(t); if (n && known.has(n)) add(i, n); });
   for (const r of rules) {
     if (!r.url) continue;
     const target = resolveRunbookUrl(r.url, r.sourcePath, ws);
     if (target.kind !== 'runbook' || target.path !== path || !titles.length) continue;
-    const i = target.anchor ? sectionOfAnchor([...titles], target.anchor) : 0;
+    const i = target.anchor ? (slugIndex ??= slugPositions(titles)).get(target.anchor) ?? slugIndex.get(target.anchor.toLowerCase()) ?? -1 : 0;
     if (i >= 0) add(i, r.name);
   }
   return out;

@@ -14,7 +14,8 @@ export function linkView(index: WorkspaceIndex, roots: string[], prefixes: strin
     roots,
     prefixes,
     runbooks: function* () { for (const u of index.uris()) if (u.startsWith('file:')) yield URI.parse(u).fsPath; },
-    exists: (path) => !!index.facts(uriOf(path)) || existsSync(path),
+    // Every Markdown file of the workspace is indexed: only other files cost a system call.
+    exists: (path) => !!index.facts(uriOf(path)) || (!/\.(md|markdown)$/i.test(path) && existsSync(path)),
     titlesOf: (path) => index.facts(uriOf(path))?.sections.map((s) => s.title),
   };
 }

@@ -3,6 +3,7 @@
 // Alertmanager, `Silence…` or `🔕 silenced until 14:05 by … · Expire…`. Drawn from the cached
 // `/api/v1/alerts` answer; a stale one is fetched again, and the lenses refresh when it lands.
 import type { CodeLens } from 'vscode-languageserver/node';
+import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Feature, FeatureContext } from '../featureContext';
 import type { RunbookModel } from '../../model/types';
@@ -61,7 +62,9 @@ export function linkedSections(ctx: FeatureContext, model: RunbookModel, env: st
   const catalog = service.rules;
   const view = linkView(service.index, service.roots, ctx.settings().alerts.runbookUrlPrefixes);
   const rules: RuleLink[] = catalog.workspaceRules().map((r) => ({ name: r.name, url: r.fact.link?.url, sourcePath: pathOf(r.uri) }));
-  for (const r of catalog.liveRules(env) ?? []) rules.push({ name: r.name, url: r.runbookUrl, sourcePath: service.roots[0] ?? '' });
+  // Live rules come from files we cannot see: their relative links are read from the workspace root.
+  const liveSource = service.roots[0] ? join(service.roots[0], 'prometheus-rules') : '';
+  for (const r of catalog.liveRules(env) ?? []) rules.push({ name: r.name, url: r.runbookUrl, sourcePath: liveSource });
   return sectionAlerts(model.sections.map((s) => s.title), pathOf(model.uri), catalog.names(env), rules, view);
 }
 
@@ -75,7 +78,7 @@ export class AlertLenses {
     const env = state.env;
     const live = liveAlertsOf(this.ctx);
     let snap = live.snapshot(env.name);
-    let linked = linkedSections(this.ctx, model, env.name);
+    let linked = this.linked(model, env.name);
     if (!snap) {
       // Live rules can link more sections: the first answer may add lenses.
       const loading = live.refresh();
@@ -83,10 +86,23 @@ export class AlertLenses {
         snap = await Promise.race([loading, new Promise<undefined>((r) => { setTimeout(r, WAIT_MS); })]);
         if (!snap) void loading.then(() => this.refreshLenses(), () => undefined);
       } else void loading.then((s) => { if (linkedSections(this.ctx, model, env.name).size) this.refreshLenses(); return s; }, () => undefined);
-      if (snap) linked = linkedSections(this.ctx, model, env.name);
+      if (snap) linked = this.linked(model, env.name);
     }
     if (linked.size) this.keepFresh();
     return alertLensesFrom(model, linked, snap?.env === env.name ? snap : undefined, env, state.trusted, Date.now());
+  }
+
+  private memo?: { key: string; model: RunbookModel; live: unknown; linked: Map<number, string[]> };
+
+  /** Which sections are linked changes with the document, the rules and the index, not per request. */
+  private linked(model: RunbookModel, env: string): Map<number, string[]> {
+    const service = indexService(this.ctx);
+    const key = `${model.uri}|${model.version}|${env}|${service.rules.version}|${service.index.size}`;
+    const live = service.rules.liveRules(env);
+    if (this.memo?.key === key && this.memo.model === model && this.memo.live === live) return this.memo.linked;
+    const linked = linkedSections(this.ctx, model, env);
+    this.memo = { key, model, live, linked };
+    return linked;
   }
 
   refreshLenses(): void {

@@ -1,6 +1,7 @@
 // `alert/runbook-link` in runbooks and in the workspace's rule files, and `alert/no-rule` on
 // headings titled after an alert no rule defines. Rule files are not open documents: their
 // diagnostics are published by URI, again whenever rules, runbooks or the environment change.
+import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Feature, FeatureContext } from '../featureContext';
 import { diagnosticsBoardOf } from '../diagnosticsBoard';
@@ -28,7 +29,7 @@ export function alertLinkChecker(ctx: FeatureContext) {
     if (linkedMemo?.key === key) return linkedMemo.value;
     const links = [
       ...catalog.workspaceRules().filter((r) => r.fact.link).map((r) => ({ url: r.fact.link!.url, sourcePath: pathOf(r.uri) })),
-      ...(catalog.liveRules(env) ?? []).filter((r) => r.runbookUrl).map((r) => ({ url: r.runbookUrl!, sourcePath: v.roots[0] ?? '' })),
+      ...(catalog.liveRules(env) ?? []).filter((r) => r.runbookUrl).map((r) => ({ url: r.runbookUrl!, sourcePath: v.roots[0] ? join(v.roots[0], 'prometheus-rules') : '' })),
     ];
     linkedMemo = { key, value: rulesLinkHere(links, v) };
     return linkedMemo.value;
