@@ -35,6 +35,7 @@ const say = (msg: string) => console.log(`walkthrough: ${((Date.now() - t0) / 10
 /** Runbook fixtures the steps work on (test/e2e/walkthrough/runbooks), and their line numbers. */
 const BACKLOG = 'payout-backlog.md';
 const QUICK = 'quick-checks.md';
+const SYMPTOMS = 'live-symptoms.md';
 const LINE = { backlogMetric: 7, promqlStep: 14, whereStep: 20, failingStep: 26, placeholderStep: 33, slowStep: 39, scratchBlank: 47, dangerousStep: 53 };
 
 let page: Page;
@@ -405,6 +406,24 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
     const link = await view.locator('#queries a', { hasText: 'Open in Prometheus' }).first().getAttribute('href');
     check(link?.startsWith(`${envUrl}/graph?g0.expr=`) && /range_input=6h/.test(link), `a link to the environment's graph page over the same range: ${link}`);
     if (readme) copyFileSync(await shot('readme-chart'), join(root, 'docs/images/ui-chart.png'));
+  });
+
+  await step('check symptoms and run a verification', async () => {
+    await openFile(SYMPTOMS);
+    // On staging, whatever the steps before chose: a verification on production would ask first.
+    const current = await page.locator('.statusbar-item', { hasText: /staging|production/ }).first();
+    if (/production/.test(await current.innerText())) {
+      await current.click();
+      await quickInput();
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'staging' }).first().click();
+    }
+    await (await lensAbove(5, /Check symptoms on staging/)).click();
+    const lines = await until('each symptom line ends with its result', editorLines, t => /● present \([\d,.]+K?\)/.test(t) && /○ absent/.test(t), 30_000);
+    check(!/last_error != null.*[●○]/.test(lines), `prose that is not PromQL gets no result:\n${lines}`);
+    await (await lensAbove(13, /▶ Verify step 1/)).click();
+    const out = await until('the terminal shows the verification holding', terminalText, t => /✓ verification holds/.test(t), 30_000);
+    check(/Verifying \(polls every 1\.0s, up to 20\.0s\): accumen_mempool_size > 0/.test(out), `the terminal says what is verified and how:\n${out}`);
+    await until('the lens shows it verified', () => editor().locator('.codelens-decoration').allInnerTexts(), t => t.some(x => /✓ verified in/.test(x)));
   });
 }
 

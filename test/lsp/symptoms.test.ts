@@ -44,7 +44,7 @@ test('a Check symptoms lens above the list, naming the environment and the count
   const lens = lenses.find(l => l.command.command === 'runbook.checkSymptoms');
   assert.ok(lens, JSON.stringify(lenses));
   assert.equal(lens.range.start.line, 4);
-  assert.equal(lens.command.title, '🩺 Check symptoms on local (2 symptoms)');
+  assert.equal(lens.command.title, 'Check symptoms on local (2 symptoms)');
 });
 
 test('no hints before a check; after it, each result at the end of its line, then stale', { skip }, async () => {

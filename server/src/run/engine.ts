@@ -340,8 +340,7 @@ export class RunEngine extends EventEmitter<EngineEvents> {
       show(`${what}: ${conditions.map(c => c.expr.replace(/\s*\n\s*/g, ' ')).join(' and ')}\n`);
       const v = await pollConditions(conditions.map(c => c.expr), (expr, signal) => query(req.env, expr, signal), spec, ac.signal, (p) => {
         const at = formatDuration(p.elapsedMs);
-        if (!p.pending.length) show(`  ✓ holds (${at})\n`);
-        else for (const x of p.pending) show(`  … ${at}: ${x.condition.replace(/\s*\n\s*/g, ' ')} is ${x.value}\n`);
+        for (const x of p.pending) show(`  … ${at}: ${x.condition.replace(/\s*\n\s*/g, ' ')} is ${x.value}\n`);
       });
       const summary = verificationSummary(v, formatDuration);
       if (!v.aborted) show(`${v.holds ? '✓' : '✗'} ${summary}\n`);

@@ -1,4 +1,4 @@
-// `🩺 Check symptoms on <env>` above each list that holds symptoms. Checking only reads from
+// `Check symptoms on <env>` above each list that holds symptoms. Checking only reads from
 // Prometheus (instant queries, as a hover does), so the lens shows in untrusted workspaces too;
 // credentials still follow the environment's consent rules when the check runs.
 import type { CodeLens } from 'vscode-languageserver/node';
@@ -14,6 +14,6 @@ export function symptomLenses(model: RunbookModel, text: string, env: { name: st
     const at = { line: l.line, character: 0 };
     const n = l.symptoms.length;
     const count = total === n ? `${n} symptom${n === 1 ? '' : 's'}` : `${total} symptoms in this runbook`;
-    return { range: { start: at, end: at }, command: { title: `🩺 Check symptoms on ${envLabel} (${count})`, command: CHECK_SYMPTOMS_COMMAND, arguments: [{ uri: model.uri }] } };
+    return { range: { start: at, end: at }, command: { title: `Check symptoms on ${envLabel} (${count})`, command: CHECK_SYMPTOMS_COMMAND, arguments: [{ uri: model.uri }] } };
   });
 }

@@ -33,9 +33,9 @@ suite('Live runbook: symptoms and verification', () => {
       (await vscode.commands.executeCommand<string | undefined>('runbook.pickEnvironment', { name: 'symptomatic' })) === 'symptomatic');
     const doc = editor.document;
     const lens = await waitFor('a Check symptoms lens', async () =>
-      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? []).find(l => l.command?.title.startsWith('🩺 Check symptoms on symptomatic')));
+      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? []).find(l => l.command?.title.startsWith('Check symptoms on symptomatic')));
     assert.equal(lens.range.start.line, 4, 'above the first item');
-    assert.equal(lens.command!.title, '🩺 Check symptoms on symptomatic (2 symptoms)');
+    assert.equal(lens.command!.title, 'Check symptoms on symptomatic (2 symptoms)');
     const answer = await vscode.commands.executeCommand<{ env: string; symptoms: { state: string }[] }>(lens.command!.command, ...(lens.command!.arguments ?? []));
     assert.deepEqual(answer.symptoms.map(s => s.state), ['present', 'absent']);
     const hints = await waitFor('two inlay hints', async () => {
