@@ -5,7 +5,7 @@
 // the same findings, in the order of the files.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultSettings } from '../analysis/settings';
 import { defaultCacheDir } from '../index/diskCache';
@@ -21,6 +21,9 @@ import { VERSION } from './version';
 import { cliEnvironments, prometheusOf } from './environmentPrometheus';
 import { workspaceRoot } from './workspaceRoot';
 import { onlineChecks, EnvironmentUnreachable } from '../online/onlineChecks';
+import type { BrokenLiveLink } from '../online/liveRuleLinks';
+import { LINK_CODE } from '../alertLinks/linkDiagnostics';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 
 interface Options { format: FormatName; jobs: number; cache: boolean; paths: string[]; env?: string }
 
@@ -120,16 +123,26 @@ export async function checkCommand(args: string[]): Promise<number> {
 /** Adds the online findings to each file's (in place), or says why they could not be had. */
 async function addOnlineFindings(envName: string, found: FileFindings[], texts: ReadonlyMap<string, string>): Promise<string | undefined> {
   const root = workspaceRoot(process.cwd());
-  const envs = await cliEnvironments(root).catch((e: Error) => ({ defs: [], errors: [e.message] }));
+  const envs = await cliEnvironments(root).catch((e: Error) => ({ file: '', defs: [], errors: [e.message] }));
   if (envs.errors.length) return `${envs.errors.join('\n')}\nfix the environments file first`;
   let client;
   try { client = await prometheusOf(envs.defs.find((d) => d.name === envName), envName, root); } catch (e) { return (e as Error).message; }
   if (typeof client === 'string') return `${client}: no online check ran`;
   try {
-    const online = await onlineChecks(client, envName, found.map((f) => ({ text: texts.get(f.path) ?? '', metrics: f.metrics ?? [] })));
+    const online = await onlineChecks(client, envName, found.map((f) => ({ text: texts.get(f.path) ?? '', metrics: f.metrics ?? [] })), { root, runbooks: found.map((f) => f.path) });
+    const perFile = online.perFile.map((d) => [...d]);
+    const envFindings: Diagnostic[] = [];
+    for (const l of online.liveLinks) {
+      // A missing heading is the runbook's finding (on its first line); a missing runbook has no
+      // file of its own, so it goes on the environment the rule was found in.
+      const i = l.runbook ? found.findIndex((f) => resolve(f.path) === l.runbook) : -1;
+      const d = liveLinkDiagnostic(l, envName, i >= 0 ? undefined : envLine(envs.file, envName));
+      if (i >= 0) perFile[i]!.push(d); else envFindings.push(d);
+    }
     found.forEach((f, i) => {
-      if (online[i]!.length) f.diagnostics = [...f.diagnostics, ...online[i]!].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      if (perFile[i]!.length) f.diagnostics = [...f.diagnostics, ...perFile[i]!].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     });
+    if (envFindings.length) found.push({ path: relative(process.cwd(), envs.file) || envs.file, diagnostics: envFindings });
     return undefined;
   } catch (e) {
     if (e instanceof EnvironmentUnreachable) return e.message;
@@ -137,4 +150,20 @@ async function addOnlineFindings(envName: string, found: FileFindings[], texts: 
   } finally {
     await client.close();
   }
+}
+
+function liveLinkDiagnostic(l: BrokenLiveLink, envName: string, line = 0): Diagnostic {
+  return {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    severity: DiagnosticSeverity.Warning, code: LINK_CODE, source: 'runbook',
+    message: `Alert ${l.alert}, loaded in ${envName}'s Prometheus: ${l.problem}`,
+  };
+}
+
+/** The line naming the environment in the environments file (0-based), else 0. */
+function envLine(file: string, envName: string): number {
+  let text = '';
+  try { text = readFileSync(file, 'utf8'); } catch { return 0; }
+  const i = text.split('\n').findIndex((l) => new RegExp(`^\\s+["']?${envName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`).test(l));
+  return Math.max(0, i);
 }

@@ -4,6 +4,7 @@
 // asked first whether it answers at all: an unreachable environment is one error for the caller
 // (never "no findings"), and so is any query that fails midway. Queries run in parallel, bounded
 // by the client's limiter; each distinct question is asked once (the client caches answers).
+// The server's own alerting rules are checked too: a runbook_url to a runbook or heading not here.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { MetricRef } from '../analysis/types';
 import type { PrometheusClient } from '../prometheus/client';
@@ -14,6 +15,7 @@ import { rateWindowFindings } from '../metrics/rateWindow';
 import { exprPlaces } from './exprPlaces';
 import { selectorLabels } from './selectorLabels';
 import { rateOnNonCounter, RATE_NON_COUNTER_CODE } from './rateOnNonCounter';
+import { brokenLiveLinks, type BrokenLiveLink } from './liveRuleLinks';
 
 export const UNKNOWN_LABEL_CODE = 'metric/unknown-label';
 
@@ -21,7 +23,14 @@ export interface OnlineFile { text: string; metrics: readonly MetricRef[] }
 
 export class EnvironmentUnreachable extends Error {}
 
-export async function onlineChecks(client: PrometheusClient, envName: string, files: readonly OnlineFile[], signal?: AbortSignal): Promise<Diagnostic[][]> {
+export interface OnlineResult {
+  /** Findings per file, in the order given. */
+  perFile: Diagnostic[][];
+  /** Live alerting rules whose runbook_url does not land in the workspace. */
+  liveLinks: BrokenLiveLink[];
+}
+
+export async function onlineChecks(client: PrometheusClient, envName: string, files: readonly OnlineFile[], ws: { root: string; runbooks: readonly string[] }, signal?: AbortSignal): Promise<OnlineResult> {
   let names: string[];
   try {
     await client.buildInfo({ signal });
@@ -31,7 +40,11 @@ export async function onlineChecks(client: PrometheusClient, envName: string, fi
   }
   const known = new KnownNames(names);
   try {
-    return await Promise.all(files.map((f) => fileChecks(client, envName, known, f, signal)));
+    const [perFile, liveLinks] = await Promise.all([
+      Promise.all(files.map((f) => fileChecks(client, envName, known, f, signal))),
+      brokenLiveLinks(client, ws.root, ws.runbooks, signal),
+    ]);
+    return { perFile, liveLinks };
   } catch (e) {
     throw new EnvironmentUnreachable(`environment '${envName}' (${client.url}) stopped answering during the online checks: ${reason(client, e)}. Their results are incomplete, so none is reported.`);
   }

@@ -13,6 +13,25 @@ const root = join(__dirname, '../../..');
 const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 const skip = prometheusAvailable() ? false : 'prometheus not installed (apt-get install prometheus)';
 
+// Alerting rules the server loads: links into the workspace that land, one to a missing heading,
+// one to a missing runbook, and one to another site (not ours to judge).
+const RULES = `groups:
+  - name: checkout
+    rules:
+      - alert: CheckoutDown
+        expr: vector(0) > 1
+        annotations: { runbook_url: "checkout.md#diagnose" }
+      - alert: CheckoutSlow
+        expr: vector(0) > 1
+        annotations: { runbook_url: "checkout.md#latency" }
+      - alert: CheckoutGone
+        expr: vector(0) > 1
+        annotations: { runbook_url: "runbooks/gone.md" }
+      - alert: Elsewhere
+        expr: vector(0) > 1
+        annotations: { runbook_url: "https://wiki.other.example/x" }
+`;
+
 let prom: RunningPrometheus;
 let ws: string;
 
@@ -45,8 +64,9 @@ const lines = (out: string, code: string) => out.split('\n').filter((l) => l.inc
 
 before(async () => {
   if (skip) return;
-  prom = await startPrometheus();
+  prom = await startPrometheus({ ruleFiles: { 'checkout.yml': RULES } });
   ws = workspace(prom.url);
+  writeFileSync(join(ws, 'checkout.md'), '# Checkout\n\n## Diagnose\n\nLook at the dashboards.\n');
 });
 after(async () => { await prom?.stop(); });
 
@@ -84,6 +104,16 @@ test('rate on a gauge (by metadata): warning; on counters and histogram series n
   const found = lines(r.out, 'promql/rate-non-counter');
   assert.equal(found.length, 1, r.out);
   assert.match(found[0]!, /^counter\.md:4:\d+: warning promql\/rate-non-counter rate\(\) expects a counter, but "accumen_mempool_size" is a gauge in staging/);
+});
+
+test('live alerting rules whose runbook_url misses a heading or a runbook: warnings on the runbook and on the environment', { skip }, async () => {
+  const r = await check(['--env', 'staging', 'checkout.md']);
+  assert.equal(r.code, 0, r.err);
+  const found = lines(r.out, 'alert/runbook-link');
+  assert.equal(found.length, 2, r.out);
+  assert.match(found[0]!, /^checkout\.md:1:1: warning alert\/runbook-link Alert CheckoutSlow, loaded in staging's Prometheus: `runbook_url` points to heading #latency in checkout\.md, which has no such heading\./);
+  assert.match(found[1]!, /^\.runbook\/environments\.yaml:2:1: warning alert\/runbook-link Alert CheckoutGone, loaded in staging's Prometheus: `runbook_url` points to runbooks\/gone\.md, which is not in the workspace/);
+  assert.ok(!r.out.includes('Elsewhere') && !r.out.includes('CheckoutDown'));
 });
 
 test('online findings in SARIF and GitHub formats too', { skip }, async () => {
