@@ -59,10 +59,34 @@ export function classifyInline(text: string): InlineKind {
   return { kind: 'expr', tree };
 }
 
+/**
+ * Words PromQL allows next to another word with only blanks between: binary and set operators,
+ * grouping and vector-matching modifiers, `offset`, `bool`, the `@` preprocessors, Prometheus 3's
+ * range modifiers, and the number words. Matched case-insensitively, as Prometheus matches them.
+ */
+const ADJACENT_OK = new Set(['and', 'or', 'unless', 'atan2', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right',
+  'offset', 'bool', 'start', 'end', 'step', 'range', 'smoothed', 'anchored', 'inf', 'nan']);
+const WORD_PAIR = /(?<![\w:])([A-Za-z_][\w:]*)[ \t]+(?=([A-Za-z_][\w:]*))/g;
+
+/**
+ * A cheap proof that a prose line cannot parse as PromQL, so most English sentences never reach
+ * the parser (whose error recovery on prose was a sixth of `runbook check`): two plain words side
+ * by side, outside any string or comment, are two expressions with no operator between them.
+ * Lines with quotes or `#` are left to the parser.
+ */
+export function cannotBeProsePromql(t: string): boolean {
+  if (/["'`#]/.test(t)) return false;
+  WORD_PAIR.lastIndex = 0;
+  for (let m = WORD_PAIR.exec(t); m; m = WORD_PAIR.exec(t)) {
+    if (!ADJACENT_OK.has(m[1].toLowerCase()) && !ADJACENT_OK.has(m[2].toLowerCase())) return true;
+  }
+  return false;
+}
+
 /** A prose line only counts when it is a whole expression with a call, aggregation, matchers or range. */
 export function isProsePromql(line: string): boolean {
   const t = line.trim();
-  if (!t || /[`*]|^\d+\.|^[-+] /.test(t) || NOT_PROMQL.test(t) || !/[({[]/.test(t)) return false;
+  if (!t || /[`*]|^\d+\.|^[-+] /.test(t) || NOT_PROMQL.test(t) || !/[({[]/.test(t) || cannotBeProsePromql(t)) return false;
   const tree = parsePromql(t);
   return !firstError(tree) && hasPromqlStructure(tree, t, true);
 }
