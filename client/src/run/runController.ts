@@ -101,6 +101,9 @@ export class RunController {
     const line = args.index === undefined && scope !== 'all' && editor?.document.uri.toString() === uri.toString() ? editor.selection.active.line : undefined;
     const plan = await this.client.sendRequest<RunPlan>(RUN_PLAN_REQUEST, { uri: uri.toString(), scope, index: args.index, line, heading: args.heading, variables: this.envs.variableNames(def) } satisfies RunPlanParams);
     if ('error' in plan) return refused(plan.error);
+    // A verification whose options cannot be used: refused before anything of the run starts.
+    const badVerify = plan.steps.find(s => s.verifyError);
+    if (badVerify) return refused(`Step ${badVerify.step}: ${badVerify.verifyError}`);
 
     // The confirmation comes first, before any secret is asked for: on a protected environment
     // every scope (one block too) is approved as a plan; dangerous steps still ask on their own.
@@ -142,7 +145,6 @@ export class RunController {
     uri: vscode.Uri, runbook: string, step: PlanStep, def: EnvironmentDef & { hosts?: number }, env: ResolvedEnvironment, args: RunArgs, planApproved: boolean, asked: string[],
     docChoices: Record<string, string>,
   ): Promise<{ summary: StepSummary } | { end: RunOutcome }> {
-    if (step.verifyError) return { end: { status: 'refused', message: `Step ${step.step}: ${step.verifyError}`, steps: [] } };
     let command = step.command, substituted = false, values: Record<string, string> = {};
     if (step.lang !== 'promql') {
       const declared = { ...docChoices, ...env.choices };

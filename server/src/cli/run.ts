@@ -22,7 +22,7 @@ import { resultLabel } from '../run/label';
 import { todayFor } from '../run/datePlaceholder';
 import { runnableText } from '../shell/transcript';
 import { workspaceRoot } from './workspaceRoot';
-import { verifySpecOf, VerifySpecError } from '../verify/spec';
+import { verifySpecOf, VerifySpecError, type VerifySpec } from '../verify/spec';
 import { fleetSize } from '../targets/fleetSize';
 import { choicesWhere, listChoices } from '../targets/choices';
 import { frontMatterChoices } from '../targets/frontMatterChoices';
@@ -116,6 +116,11 @@ async function run(argv: string[]): Promise<number> {
   process.on('SIGINT', interrupt);
   try {
     const stepOf = (b: (typeof blocks)[number]) => stepNumber(model, b.index)!;
+    // A verification whose options cannot be used is refused before anything of the run starts.
+    const verifySpecs = new Map<number, VerifySpec | undefined>();
+    for (const b of blocks) {
+      try { verifySpecs.set(b.index, verifySpecOf(b)); } catch (e) { if (e instanceof VerifySpecError) throw new CliError(`step ${stepOf(b)}: ${e.message}`); throw e; }
+    }
     const results = await runInOrder(blocks, async (b) => {
       const vars = analysis.placeholders.filter((p) => p.blockIndex === b.index && p.kind === 'variable').map((p) => p.name);
       const unresolved = [...new Set(vars)];
@@ -143,9 +148,7 @@ async function run(argv: string[]): Promise<number> {
       await settle(decision, tty, !!o.yes, def.name);
       console.error(`\n▶ step ${stepOf(b)}${b.sectionPath.length ? ` [${b.sectionPath.join(' › ')}]` : ''} on ${env.name}`);
       const expected = b.expectedOutput !== undefined ? model.blocks[b.expectedOutput]?.body : undefined;
-      let verify;
-      try { verify = verifySpecOf(b); } catch (e) { if (e instanceof VerifySpecError) throw new CliError(`step ${stepOf(b)}: ${e.message}`); throw e; }
-      const r = await engine.runStep({ runbook: relative(root, file) || file, block: { ...b, step: stepOf(b), verify }, command, env, expectedOutput: expected, timeoutMs, secretValues, onFailure });
+      const r = await engine.runStep({ runbook: relative(root, file) || file, block: { ...b, step: stepOf(b), verify: verifySpecs.get(b.index) }, command, env, expectedOutput: expected, timeoutMs, secretValues, onFailure });
       console.error(resultLabel(r));
       if (r.expected && !r.expected.matched) console.error(`expected output differs:\n  ${r.expected.differences.join('\n  ')}`);
       if (r.record && !r.record.ok) console.error(`runbook: ${r.record.error}`);
