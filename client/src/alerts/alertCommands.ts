@@ -44,32 +44,35 @@ async function showInstances(client: LanguageClient, a: { env: string; alert: st
   await vscode.window.showQuickPick(items, { title: `Runbook: ${a.alert} in ${a.env} (${r.instances.length} instance${r.instances.length === 1 ? '' : 's'})`, matchOnDetail: true });
 }
 
-async function silence(client: LanguageClient, a: SilenceLensArgs, record: RecordSilence): Promise<void> {
-  const duration = await vscode.window.showInputBox({
+async function silence(client: LanguageClient, a: SilenceLensArgs, record: RecordSilence): Promise<SilenceResult | undefined> {
+  const duration = a.duration ?? await vscode.window.showInputBox({
     title: `Silence ${a.alert} in ${a.env}`, prompt: 'For how long? (e.g. 30m, 2h, 1d)', value: '1h', ignoreFocusOut: true,
     validateInput: (v) => (parseSilenceDuration(v) === undefined ? 'A duration from 1m to 30d, such as 30m, 2h or 1d.' : undefined),
   });
   const ms = duration === undefined ? undefined : parseSilenceDuration(duration);
-  if (ms === undefined) return;
-  const comment = await vscode.window.showInputBox({
+  if (ms === undefined) return undefined;
+  const comment = a.comment ?? await vscode.window.showInputBox({
     title: `Silence ${a.alert} in ${a.env} for ${duration!.trim()}`, prompt: 'Why? (shown to everyone who sees the silence)', ignoreFocusOut: true,
     validateInput: (v) => (v.trim() ? undefined : 'A silence needs a comment.'),
   });
-  if (!comment?.trim()) return;
+  if (!comment?.trim()) return undefined;
   const until = new Date(Date.now() + ms).toLocaleString();
   const matchers = showMatchers(alertMatchers(a.alert));
   const where = a.protected ? `protected environment ${a.env}` : a.env;
   const cancel: vscode.QuickPickItem = { label: '$(close) Cancel', description: 'silence nothing' };
   const go: vscode.QuickPickItem = { label: `${a.protected ? '$(warning)' : '$(bell-slash)'} Silence in ${where}`, description: `until ${until}`, detail: `${matchers} · “${comment.trim()}”` };
-  const picked = await vscode.window.showQuickPick([cancel, go], { title: `Runbook: silence ${matchers} in ${where}?`, placeHolder: `Every alert matching ${matchers} stays quiet until ${until}`, ignoreFocusOut: true });
-  if (picked !== go) return;
+  // A scripted answer must name the environment, as a run command's `confirm` does.
+  const picked = a.confirm !== undefined ? (a.confirm === a.env ? go : cancel)
+    : await vscode.window.showQuickPick([cancel, go], { title: `Runbook: silence ${matchers} in ${where}?`, placeHolder: `Every alert matching ${matchers} stays quiet until ${until}`, ignoreFocusOut: true });
+  if (picked !== go) return undefined;
   const r = await client.sendRequest<SilenceResult>(ALERT_REQUESTS.silence, { env: a.env, alert: a.alert, durationMs: ms, comment: comment.trim() });
-  if (r.error) { void vscode.window.showErrorMessage(`Runbook: ${a.alert} was not silenced: ${r.error}`); return; }
+  if (r.error) { void vscode.window.showErrorMessage(`Runbook: ${a.alert} was not silenced: ${r.error}`); return r; }
   record({ environment: a.env, action: 'created', id: r.id!, matchers: r.matchers ?? [], endsAt: r.endsAt, comment: comment.trim(), ranBy: r.ranBy }, a.uri);
   void vscode.window.showInformationMessage(`Runbook: ${a.alert} silenced in ${a.env} until ${new Date(r.endsAt!).toLocaleString()} (silence ${r.id}).`);
+  return r;
 }
 
-async function expire(client: LanguageClient, a: ExpireLensArgs, record: RecordSilence): Promise<void> {
+async function expire(client: LanguageClient, a: ExpireLensArgs, record: RecordSilence): Promise<SilenceResult | undefined> {
   const where = a.protected ? `protected environment ${a.env}` : a.env;
   const cancel: vscode.QuickPickItem = { label: '$(close) Cancel', description: 'keep the silence' };
   const go: vscode.QuickPickItem = {
@@ -77,10 +80,12 @@ async function expire(client: LanguageClient, a: ExpireLensArgs, record: RecordS
     description: `${a.alert} alerts notify again`,
     detail: a.silences.map((s) => `until ${new Date(s.endsAt).toLocaleString()} by ${s.createdBy}: “${s.comment}”`).join(' · '),
   };
-  const picked = await vscode.window.showQuickPick([cancel, go], { title: `Runbook: expire the silence of ${a.alert} in ${where}?`, ignoreFocusOut: true });
-  if (picked !== go) return;
+  const picked = a.confirm !== undefined ? (a.confirm === a.env ? go : cancel)
+    : await vscode.window.showQuickPick([cancel, go], { title: `Runbook: expire the silence of ${a.alert} in ${where}?`, ignoreFocusOut: true });
+  if (picked !== go) return undefined;
   const r = await client.sendRequest<SilenceResult>(ALERT_REQUESTS.expire, { env: a.env, ids: a.silences.map((s) => s.id) });
-  if (r.error) { void vscode.window.showErrorMessage(`Runbook: the silence was not expired: ${r.error}`); return; }
+  if (r.error) { void vscode.window.showErrorMessage(`Runbook: the silence was not expired: ${r.error}`); return r; }
   for (const x of a.silences) record({ environment: a.env, action: 'expired', id: x.id, matchers: [], comment: x.comment, ranBy: r.ranBy }, a.uri);
   void vscode.window.showInformationMessage(`Runbook: the silence of ${a.alert} in ${a.env} has expired.`);
+  return r;
 }

@@ -29,6 +29,11 @@ export interface SilenceResult {
   error?: string;
 }
 
-/** The lens arguments the client's commands receive. */
-export interface SilenceLensArgs { uri: string; env: string; protected: boolean; alert: string }
-export interface ExpireLensArgs { uri?: string; env: string; protected: boolean; alert: string; silences: { id: string; endsAt: string; createdBy: string; comment: string }[] }
+/**
+ * The lens arguments the client's commands receive. Scripted use (tests, keybindings) may add the
+ * answers: `duration` and `comment`, and `confirm`, which must be the environment's name, like a
+ * run command's `confirm`.
+ */
+export interface ScriptedAnswers { duration?: string; comment?: string; confirm?: string }
+export interface SilenceLensArgs extends ScriptedAnswers { uri: string; env: string; protected: boolean; alert: string }
+export interface ExpireLensArgs extends ScriptedAnswers { uri?: string; env: string; protected: boolean; alert: string; silences: { id: string; endsAt: string; createdBy: string; comment: string }[] }
