@@ -16,9 +16,8 @@ import { pollConditions, verificationSummary, type VerificationOutcome } from '.
 import { formatDuration } from './label';
 import { remoteSpec } from '../targets/remoteSpec';
 import { hostLabel, type KubectlTarget, type SshTarget } from '../targets/types';
-import { fanOut, type HostOutcome } from '../targets/fanOut';
-import { fleetSummary } from '../targets/fleetSummary';
-import { HostLines } from '../targets/hostOutput';
+import type { HostLines } from '../targets/hostOutput';
+import { runOnFleet, type FleetHosts } from '../targets/fleetRun';
 
 export interface StepRequest {
   runbook: string;
@@ -47,7 +46,7 @@ export interface StepResult extends BlockOutcome {
   /** Where the record went, or why it could not be written (a fleet's: the first that failed). */
   record?: RecordResult;
   /** A fleet: each host's outcome, in the fleet's order (one record each). */
-  hosts?: { host: string; outcome: HostOutcome<BlockOutcome> }[];
+  hosts?: FleetHosts;
 }
 
 export interface EngineOptions {
@@ -105,7 +104,7 @@ export class RunEngine extends EventEmitter<EngineEvents> {
       if (req.block.lang === 'promql' && req.block.verify) outcome = await this.runVerification(req, req.block.verify, ac);
       else if (req.block.lang === 'promql') outcome = await this.runQuery(req, ac);
       else if (req.env.target.kind === 'invalid') outcome = failure(`Environment "${req.env.name}" cannot run steps: ${req.env.target.reason}.`);
-      else if (req.env.target.kind === 'fleet') ({ outcome, hosts } = await this.runFleet(req, key, ac));
+      else if (req.env.target.kind === 'fleet') ({ outcome, hosts } = await runOnFleet(req.env.target, ac.signal, (t) => this.output(req, t), (h, lines) => this.runShell(req, key, ac, h, lines)));
       else if (req.env.shell === 'bash' && longRunningReason(req.command)) {
         this.emit('notice', { runbook: req.runbook, env: req.env.name, message: `${longRunningReason(req.command)} until it is stopped: cancel the step (Ctrl-C in this terminal, or Cancel) when you have seen enough.` });
         outcome = await this.runShell(req, key, ac);
@@ -145,33 +144,6 @@ export class RunEngine extends EventEmitter<EngineEvents> {
       ...(outcome.verification ? { verification: outcome.verification } : {}),
     };
     return this.opts.recorder.append(rec, secretsOf(req));
-  }
-
-  /** Every host of the fleet, as fanOut schedules them; the summary table follows their output. */
-  private async runFleet(req: StepRequest, key: string, ac: AbortController): Promise<{ outcome: BlockOutcome; hosts: NonNullable<StepResult['hosts']> }> {
-    const fleet = req.env.target;
-    if (fleet.kind !== 'fleet') throw new Error('not a fleet');
-    const labels = fleet.hosts.map(hostLabel);
-    const width = Math.max(...labels.map((l) => l.length));
-    const t0 = Date.now();
-    const canary = fleet.canary !== undefined ? fleet.hosts.findIndex((h) => h.host === fleet.canary) : -1;
-    const outcomes = await fanOut(fleet.hosts.length, { concurrency: fleet.concurrency, canary: canary >= 0 ? canary : undefined, onHostFailure: fleet.onHostFailure, signal: ac.signal },
-      async (i) => {
-        const lines = new HostLines(`[${labels[i].padEnd(width)}] `, (t) => this.output(req, t));
-        try { return await this.runShell(req, key, ac, fleet.hosts[i], lines); } finally { lines.flush(); }
-      },
-      (r) => r.status === 'ok', (i) => labels[i]);
-    const summary = fleetSummary(labels, outcomes);
-    this.output(req, `\n${summary}`);
-    const ran = outcomes.flatMap((o) => (o.ran ? [o.result] : []));
-    const bad = ran.find((r) => r.status !== 'ok');
-    const stopped = ran.find((r) => r.status === 'cancelled' || r.status === 'timeout');
-    const status = stopped?.status ?? (bad || ran.length < outcomes.length ? 'failed' : 'ok');
-    const exitCode = stopped?.exitCode ?? (bad ? bad.exitCode || bad.failure?.exitCode || 1 : ran.length < outcomes.length ? 1 : 0);
-    return {
-      outcome: { status, exitCode, output: summary, truncated: false, outputChars: summary.length, durationMs: Date.now() - t0 },
-      hosts: outcomes.map((o, i) => ({ host: labels[i], outcome: o })),
-    };
   }
 
   /** True while a step runs for (runbook, env); a second one is refused until it ends. */

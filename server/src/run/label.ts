@@ -6,8 +6,15 @@ import type { VerificationOutcome } from '../verify/poll';
 
 type Verification = Pick<VerificationOutcome, 'kind' | 'holds' | 'condition' | 'lastValue'>;
 
-export function resultLabel(r: Pick<BlockOutcome, 'status' | 'exitCode' | 'durationMs' | 'failure' | 'connectionLost'> & { expected?: ExpectedMatch; verification?: Verification }): string {
+/** A fleet's hosts, as the engine reports them: how many ran and were ok goes in the label. */
+type Hosts = { outcome: { ran: boolean; result?: { status: string } } }[];
+
+export function resultLabel(r: Pick<BlockOutcome, 'status' | 'exitCode' | 'durationMs' | 'failure' | 'connectionLost'> & { expected?: ExpectedMatch; verification?: Verification; hosts?: Hosts }): string {
   const secs = formatDuration(r.durationMs);
+  if (r.hosts && r.status !== 'cancelled' && r.status !== 'timeout') {
+    const ok = r.hosts.filter((h) => h.outcome.ran && h.outcome.result?.status === 'ok').length;
+    return ok === r.hosts.length ? `✓ ${ok} hosts ${secs}` : `✗ ${ok} of ${r.hosts.length} hosts ok (exit ${r.exitCode})`;
+  }
   const base = ((): string => {
     const v = r.verification;
     if (v && r.status === 'ok') return v.kind === 'verify' ? `✓ verified in ${secs}` : '✓ precondition holds';

@@ -106,5 +106,6 @@ test('runbook run --env <fleet> on a protected fleet: the count in the confirmat
   assert.match(r.stderr, /Run 1 step\(s\) on 3 hosts of protected environment "prod-fleet"\?/);
   assert.equal(r.status, 3, r.stderr);
   assert.match(r.stdout, /2 of 3 host\(s\) ok/);
+  assert.match(r.stderr, /✗ 2 of 3 hosts ok \(exit 3\)/);
   assert.match(r.stdout, new RegExp(`127\\.0\\.0\\.1:${fleet[2].port} +3 +\\S+ +no space left on device`));
 });
