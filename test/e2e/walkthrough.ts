@@ -2,7 +2,8 @@
 // (the test host's web workbench, driven by headless Chromium), asserted on what the screen shows.
 // open a runbook → read the Problems → hover a metric → complete a metric name and a label value →
 // run a step → run a step that fails in the middle → fill a placeholder → Run all → switch to a
-// protected environment → confirm → cancel a long step → open Run History → chart a PromQL step.
+// protected environment → confirm → cancel a long step → open Run History → the Runs view →
+// chart a PromQL step.
 // A real Prometheus (test/support) backs both environments: staging as 127.0.0.1:PORT and
 // production as localhost:PORT, so a step shows which environment's URL it was given.
 // Each step saves test-results/walkthrough/NN-step.png (…-failure.png when it fails).
@@ -387,6 +388,24 @@ async function walk(readme: boolean, prom: RunningPrometheus): Promise<void> {
     const text = await until('the record opens', editorLines, t => /Result:/.test(t));
     check(/Result:\s+✗ cancelled/.test(text), `the record says cancelled: ${text}`);
     check(/Environment: production/.test(text), `the record names production: ${text}`);
+  });
+
+  await step('the Runs view', async () => {
+    // Runbook Runs in the Explorer: today's runs by runbook, each with how it ended and where.
+    const folder = page.locator('.pane-header', { hasText: /^\s*runbooks/i }).first();
+    const header = page.locator('.pane-header', { hasText: /Runbook Runs/i }).first();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await folder.click(); // fold the file list, so the runs have room
+    const rows = page.locator('.pane-body .monaco-list-row', { hasText: /step \d+/ });
+    const text = await until('the view lists the runs of today', () => page.locator('.pane-body .monaco-list-row').allInnerTexts().then(t => clean(t.join(' | '))),
+      t => /Today/.test(t) && /payout-backlog\.md/.test(t) && /step \d+/.test(t), 20_000);
+    check(/staging · \d/.test(text), `runs name their environment and duration: ${text}`);
+    check(await rows.locator('.codicon-pass').count() > 0, `a run that passed shows it: ${text}`);
+    // After the whole walk (not with --only): runs on both environments, and the ones that failed.
+    if (!only) check(/production/.test(text) && await rows.locator('.codicon-error, .codicon-warning').count() > 0, `failed runs and production's are listed: ${text}`);
+    await shot('runs-view');
+    await folder.click();
+    await header.click();
   });
 
   await step('chart a PromQL step', async () => {

@@ -78,8 +78,9 @@ export function groupRuns(records: readonly unknown[], now = new Date()): DayGro
     const section = Array.isArray(r.section) ? r.section[r.section.length - 1] : undefined;
     runs.push({
       record: r, position,
-      label: `${localTime(at)} step ${r.step ?? r.block + 1}${section ? ` · ${section}` : ''}`,
-      description: `${r.environment} · ${durationText(r.durationMs)}${r.status === 'ok' ? '' : ` · ${outcome(r)}`}`,
+      // Environment and duration before the section: they must show in a narrow sidebar.
+      label: `${localTime(at)} step ${r.step ?? r.block + 1}`,
+      description: `${r.environment} · ${durationText(r.durationMs)}${r.status === 'ok' ? '' : ` · ${outcome(r)}`}${section ? ` · ${section}` : ''}`,
       icon: iconOf(r),
     });
   }

@@ -35,9 +35,9 @@ suite('Runs view', () => {
     const book = bookOf(days, 'runs-view.md');
     assert.ok(book, `the runbook is listed: ${JSON.stringify(days.map(d => d.runbooks.map(b => b.runbook)))}`);
     assert.deepEqual(book.runs.map(r => [r.icon.id, r.record.block]), [['error', 1], ['pass', 0]], 'newest first, each with its status icon');
-    assert.match(book.runs[0]!.label, /^\d\d:\d\d:\d\d step 2 · runs-view\.md$/);
-    assert.match(book.runs[0]!.description, /^local · (\d+ ms|[\d.]+ s) · (exit 3|line 1 failed \(exit 3\))$/);
-    assert.match(book.runs[1]!.description, /^local · (\d+ ms|[\d.]+ s)$/);
+    assert.match(book.runs[0]!.label, /^\d\d:\d\d:\d\d step 2$/);
+    assert.match(book.runs[0]!.description, /^local · (\d+ ms|[\d.]+ s) · (exit 3|line 1 failed \(exit 3\)) · runs-view\.md$/);
+    assert.match(book.runs[1]!.description, /^local · (\d+ ms|[\d.]+ s) · runs-view\.md$/);
 
     const opened = await vscode.commands.executeCommand<{ opened: string }>('runbook.runs.openOutput', runNode(book.runs[0]!));
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), opened.opened);
@@ -97,7 +97,7 @@ suite('Runs view [untrusted]', () => {
     writeFileSync(file, JSON.stringify({ time: new Date().toISOString(), runbook: 'runs-untrusted.md', section: ['runs-untrusted.md'], block: 0, step: 1, environment: 'local', kind: 'shell', command: 'echo hi', status: 'ok', exitCode: 0, durationMs: 12, output: 'hi\n', outputTruncated: false, outputChars: 3 }) + '\n', { flag: 'a' });
     const book = bookOf(await refresh(), 'runs-untrusted.md');
     assert.ok(book, 'listed');
-    assert.equal(book.runs[0]!.description, 'local · 12 ms');
+    assert.equal(book.runs[0]!.description, 'local · 12 ms · runs-untrusted.md');
     await vscode.window.showTextDocument(uri);
     const r = await vscode.commands.executeCommand<Outcome>('runbook.runs.rerun', runNode(book.runs[0]!));
     assert.equal(r.status, 'refused');

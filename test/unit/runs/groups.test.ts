@@ -24,13 +24,13 @@ test('days are local days, newest first; runbooks by their latest run; runs newe
   const days = groupRuns(records, now);
   assert.deepEqual(days.map(d => d.label), ['Today (2026-12-03)', 'Yesterday (2026-12-02)', '2026-11-30']);
   assert.deepEqual(days[0]!.runbooks.map(b => [b.runbook, b.runs.map(r => r.label)]), [
-    ['b.md', ['10:00:00 step 1 · Diagnose']],
-    ['a.md', ['09:00:00 step 3 · Diagnose', '00:10:00 step 2 · Diagnose']],
+    ['b.md', ['10:00:00 step 1']],
+    ['a.md', ['09:00:00 step 3', '00:10:00 step 2']],
   ]);
   assert.equal(days[0]!.description, '3 runs, 1 not ok');
-  assert.equal(days[1]!.runbooks[0]!.runs[0]!.label, '23:50:00 step 1 · Diagnose');
-  assert.deepEqual(days[0]!.runbooks[0]!.runs[0]!.description, 'production · 1.2 s · exit 2');
-  assert.deepEqual(days[0]!.runbooks[1]!.runs[0]!.description, 'staging · 1.2 s');
+  assert.equal(days[1]!.runbooks[0]!.runs[0]!.label, '23:50:00 step 1');
+  assert.deepEqual(days[0]!.runbooks[0]!.runs[0]!.description, 'production · 1.2 s · exit 2 · Diagnose');
+  assert.deepEqual(days[0]!.runbooks[1]!.runs[0]!.description, 'staging · 1.2 s · Diagnose');
   assert.equal(days[0]!.runbooks[1]!.description, '2 runs · staging');
   assert.equal(days[0]!.runbooks[0]!.runs[0]!.position, 2, 'the index into the list given');
 });
@@ -44,7 +44,7 @@ test('timeline events, torn and foreign lines are not runs', () => {
   ], new Date('2026-12-03T12:00:00Z'));
   assert.equal(days.length, 1);
   assert.deepEqual(days[0]!.runbooks.map(b => [b.runbook, b.runs.length]), [['payments/backlog.md', 1], ['odd.md', 1]]);
-  assert.equal(days[0]!.runbooks[1]!.runs[0]!.label, '09:00:00 step 1', 'a record without its section still shows');
+  assert.deepEqual([days[0]!.runbooks[1]!.runs[0]!.label, days[0]!.runbooks[1]!.runs[0]!.description], ['09:00:00 step 1', 'staging · 1.2 s'], 'a record without its section still shows');
 });
 
 test('status icons: ✓ ok, ✗ failed, ⚠ failed in the middle, ⊘ cancelled or timed out', () => {
@@ -54,7 +54,7 @@ test('status icons: ✓ ok, ✗ failed, ⚠ failed in the middle, ⊘ cancelled 
   assert.equal(iconOf({ status: 'cancelled', exitCode: 130 }).id, 'circle-slash');
   assert.equal(iconOf({ status: 'timeout', exitCode: 124 }).id, 'circle-slash');
   const failedMid = groupRuns([rec('2026-12-03T09:00:00Z', { status: 'failed', exitCode: 0, failure: { line: 2, exitCode: 127, text: 'nosuch' } })], new Date('2026-12-03T12:00:00Z'));
-  assert.match(failedMid[0]!.runbooks[0]!.runs[0]!.description, /line 2 failed \(exit 127\)$/);
+  assert.match(failedMid[0]!.runbooks[0]!.runs[0]!.description, /line 2 failed \(exit 127\) · Diagnose$/);
 });
 
 test('durations read as people say them', () => {
