@@ -15,6 +15,9 @@ import { ENVIRONMENTS_FILE } from '../environments/load';
 import { startAnalyser, type Analyser, type AnalysisJob } from '../offload/analyser';
 import type { AnalyseInput, Pass, PassResult, PlanFindings } from '../offload/protocol';
 
+/** Below this a model builds in a few milliseconds on this thread. */
+const EAGER_MODEL_CHARS = 256 * 1024;
+
 export interface DocState {
   version: number;
   model: RunbookModel;
@@ -108,6 +111,9 @@ export class DocumentStore {
     const current = () => this.documents.get(uri)?.version === input.version;
     const job = this.analyser.start(input, (pass, result) => { if (current()) this.publish(uri, result, pass); });
     this.running.set(uri, job);
+    // A small document's model is built now, while the worker analyses: the editor asks for its
+    // outline, folding and lenses right away. A big one's waits until a feature needs it.
+    if (input.text.length < EAGER_MODEL_CHARS) this.model(uri);
     void job.done.then(outcome => {
       this.running.delete(uri);
       // Asked again meanwhile, or the worker stopped (then this thread takes over).

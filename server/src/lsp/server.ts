@@ -5,7 +5,7 @@ import { features } from './features';
 import { mergeSettings, type Settings } from '../analysis/settings';
 import type { FeatureContext } from './featureContext';
 import { reportShellcheckMissingOnce, stopShellcheck } from '../shell/shellcheck';
-import { warmUp } from './warmUp';
+import { warmUp, warmUpModel } from './warmUp';
 
 export function startServer(connection: Connection): void {
   let settings: Settings = mergeSettings(undefined);
@@ -21,7 +21,7 @@ export function startServer(connection: Connection): void {
     // Not onInitialized: a connection has one handler per notification, and the index owns it.
     setImmediate(probeTools);
     // The analysis worker warms itself up; only analysis on this thread needs it here.
-    if (!store.offThread) setImmediate(() => { warmUp(settings).catch(() => undefined); });
+    setImmediate(() => { (store.offThread ? warmUpModel() : warmUp(settings)).catch(() => undefined); });
     const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...features.map(f => f.capabilities));
     return { capabilities, serverInfo: { name: 'runbook', version: '0.1.0' } };
   });

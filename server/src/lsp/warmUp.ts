@@ -29,3 +29,16 @@ export async function warmUp(settings: Settings, edits = 4): Promise<Awaited<Ret
   }
   return result;
 }
+
+/**
+ * The main thread's share when the analysis runs on a worker: the model a feature asks for
+ * (outline, folding, lenses) is still built here, and its first build would otherwise be JIT-cold.
+ */
+export async function warmUpModel(edits = 4): Promise<void> {
+  const at = sample.indexOf('--tail=50') + '--tail=50'.length;
+  buildModel(sample, uri, 1);
+  for (let v = 2; v <= edits + 1; v++) {
+    await nextTurn();
+    buildModel(sample.slice(0, at) + 'x'.repeat(v - 1) + sample.slice(at), uri, v);
+  }
+}
