@@ -97,8 +97,18 @@ function isItemStart(p: Paragraph, text: string): boolean {
   return ITEM_START.test(text.slice(from, p.offset));
 }
 
+/** The item's own marker kind and column (`-`, `*`, `+`, `.`, `)`): CommonMark starts a new list when it changes. */
+function markerOf(p: Paragraph, text: string): { kind: string; column: number } {
+  const from = text.lastIndexOf('\n', p.offset - 1) + 1;
+  const prefix = text.slice(from, p.offset);
+  const m = /(?:([-*+])|\d{1,9}([.)]))[ \t]+$/.exec(prefix);
+  return { kind: m?.[1] ?? m?.[2] ?? '', column: m?.index ?? 0 };
+}
+
 /** Two item paragraphs are in one list when only list material (no heading, block or loose paragraph) lies between. */
 function sameList(a: Paragraph, b: Paragraph, model: RunbookModel, text: string): boolean {
+  const ma = markerOf(a, text), mb = markerOf(b, text);
+  if (ma.column === mb.column && ma.kind !== mb.kind) return false;
   const between = (l: number) => l > a.range.end.line && l < b.range.start.line;
   if (model.sections.some(s => between(s.headingRange.start.line))) return false;
   if (model.blocks.some(x => !x.nested && between(x.range.start.line))) return false;

@@ -47,7 +47,7 @@ test('a list item whose inline code is a PromQL condition on a metric is a sympt
 
 test('symptoms are grouped by list: the lens goes above each list\'s first item', () => {
   const model = buildModel(doc);
-  assert.deepEqual(symptomLists(model, doc).map(l => [l.line, l.symptoms.length]), [[4, 3], [16, 1]]);
+  assert.deepEqual(symptomLists(model, doc).map(l => [l.line, l.symptoms.length]), [[4, 2], [7, 1], [16, 1]]);
 });
 
 test('the checker decides, not a pattern: code that is not PromQL, or names no metric, is no symptom', () => {
@@ -55,6 +55,11 @@ test('the checker decides, not a pattern: code that is not PromQL, or names no m
     assert.equal(symptomCondition(code), undefined, code);
   for (const code of ['up == 0', 'treasury_disbursement_backlog > 50', '{__name__="up"} == 0', 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m]))) > 0.5'])
     assert.ok(symptomCondition(code), code);
+});
+
+test('a change of list marker starts a new list (CommonMark), so a new lens', () => {
+  const t = '- `up == 0`\n- `node_load1 > 4`\n\n1. `node_load5 > 4`\n\n* `node_load15 > 4`\n  - `process_open_fds > 1000`\n';
+  assert.deepEqual(symptomLists(buildModel(t), t).map(l => [l.line, l.symptoms.length]), [[0, 2], [3, 1], [5, 2]]);
 });
 
 test('a symptom inside a block quote and nested lists is found; one condition per item', () => {
