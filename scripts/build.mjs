@@ -25,7 +25,7 @@ const entries = [
   { name: 'client', in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   // A bundle's `workers` are built with it: the server cannot run without its worker threads.
   { name: 'server', in: 'server/src/lsp/main.ts', out: 'dist/server.js', workers: ['analysisWorker', 'parseWorker'] },
-  { name: 'cli', in: 'server/src/cli/main.ts', out: 'dist/cli.js', workers: ['parseWorker'] },
+  { name: 'cli', in: 'server/src/cli/main.ts', out: 'dist/cli.js', workers: ['parseWorker', 'checkWorker'] },
   // Parses chunks of big documents on the second core for both the server and the CLI.
   { name: 'parseWorker', in: 'server/src/model/parseWorker.ts', out: 'dist/parseWorker.js' },
   // The chart panel's page (a webview: a browser, not Node), with uPlot and its CSS bundled in,

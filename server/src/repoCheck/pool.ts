@@ -52,12 +52,18 @@ export async function checkAll(jobs: CheckJob[], opts: PoolOptions, onResult: (i
 async function checkHere(batches: CheckJob[][], settings: Settings, onResult: (index: number, r: FileResult) => void): Promise<void> {
   const { checkFileText } = await import('./fileResult');
   const running = new Set<Promise<void>>();
+  // A failure is kept and thrown once both batches are settled, so none is left unhandled.
+  let failure: unknown;
   for (const batch of batches) {
-    const p: Promise<void> = Promise.all(batch.map(j => checkFileText(j.text, j.uri, settings).then(r => onResult(j.index, r)))).then(() => { running.delete(p); });
+    if (failure !== undefined) break;
+    const p: Promise<void> = Promise.all(batch.map(j => checkFileText(j.text, j.uri, settings).then(r => onResult(j.index, r))))
+      .then(() => undefined, (e: unknown) => { failure ??= e; })
+      .finally(() => { running.delete(p); });
     running.add(p);
     if (running.size >= 2) await Promise.race(running);
   }
   await Promise.all(running);
+  if (failure !== undefined) throw failure;
 }
 
 function startWorker(settings: Settings): Worker | undefined {
