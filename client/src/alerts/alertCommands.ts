@@ -11,8 +11,10 @@ import { parseSilenceDuration } from '../../../server/src/alertmanager/duration'
 import { ago } from '../../../server/src/alertLinks/firingState';
 import type { SilenceRecord } from '../../../server/src/run/recordKinds';
 import { SettingsRecorder } from '../run/recorder';
+import { secretStorageSource } from '../environments/secretStorage';
+import type { Environments } from '../environments/environments';
 
-export function registerAlertCommands(context: vscode.ExtensionContext, client: LanguageClient): vscode.Disposable {
+export function registerAlertCommands(context: vscode.ExtensionContext, client: LanguageClient, envs: Environments): vscode.Disposable {
   const recorder = new SettingsRecorder(context.globalStorageUri);
   // A silence is part of the incident's timeline (the report shows it): one event record each.
   const record = (rec: Omit<SilenceRecord, 'time' | 'event'>, uri?: string) => {
@@ -24,9 +26,29 @@ export function registerAlertCommands(context: vscode.ExtensionContext, client: 
   };
   return vscode.Disposable.from(
     vscode.commands.registerCommand(ALERT_COMMANDS.instances, (a: { env: string; alert: string }) => showInstances(client, a)),
-    vscode.commands.registerCommand(ALERT_COMMANDS.silence, (a: SilenceLensArgs) => silence(client, a, record)),
+    // The credential is asked after the confirmation, as a run on a protected environment does.
+    vscode.commands.registerCommand(ALERT_COMMANDS.silence, (a: SilenceLensArgs) => silence(client, a, record, () => alertmanagerCredential(envs, context.secrets, a.env))),
     vscode.commands.registerCommand(ALERT_COMMANDS.expire, (a: ExpireLensArgs) => expire(client, a, record)),
   );
+}
+
+/**
+ * The Alertmanager's credential, asked for (and kept in SecretStorage, bound to its host) when not
+ * stored yet: lenses and hovers never prompt, so this click is where it is entered. Only the
+ * endpoints' credentials: the environment's run-time `secrets:` are not asked here.
+ */
+async function alertmanagerCredential(envs: Environments, storage: vscode.SecretStorage, env: string): Promise<boolean> {
+  const def = envs.find(env);
+  if (!def?.alertmanager?.auth) return true;
+  if (!vscode.workspace.isTrusted) { void vscode.window.showWarningMessage('Runbook: the workspace is not trusted, so no credentials are sent and nothing is silenced.'); return false; }
+  try {
+    const resolved = await envs.resolve({ ...def, secrets: [] }, secretStorageSource(storage));
+    if (resolved.alertmanagerError) { void vscode.window.showWarningMessage(`Runbook: ${resolved.alertmanagerError}`); return false; }
+    return true;
+  } catch (e) {
+    void vscode.window.showWarningMessage(`Runbook: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
 }
 
 type RecordSilence = (rec: Omit<SilenceRecord, 'time' | 'event'>, uri?: string) => void;
@@ -44,7 +66,7 @@ async function showInstances(client: LanguageClient, a: { env: string; alert: st
   await vscode.window.showQuickPick(items, { title: `Runbook: ${a.alert} in ${a.env} (${r.instances.length} instance${r.instances.length === 1 ? '' : 's'})`, matchOnDetail: true });
 }
 
-async function silence(client: LanguageClient, a: SilenceLensArgs, record: RecordSilence): Promise<SilenceResult | undefined> {
+async function silence(client: LanguageClient, a: SilenceLensArgs, record: RecordSilence, credential: () => Promise<boolean>): Promise<SilenceResult | undefined> {
   const duration = a.duration ?? await vscode.window.showInputBox({
     title: `Silence ${a.alert} in ${a.env}`, prompt: 'For how long? (e.g. 30m, 2h, 1d)', value: '1h', ignoreFocusOut: true,
     validateInput: (v) => (parseSilenceDuration(v) === undefined ? 'A duration from 1m to 30d, such as 30m, 2h or 1d.' : undefined),
@@ -64,7 +86,7 @@ async function silence(client: LanguageClient, a: SilenceLensArgs, record: Recor
   // A scripted answer must name the environment, as a run command's `confirm` does.
   const picked = a.confirm !== undefined ? (a.confirm === a.env ? go : cancel)
     : await vscode.window.showQuickPick([cancel, go], { title: `Runbook: silence ${matchers} in ${where}?`, placeHolder: `Every alert matching ${matchers} stays quiet until ${until}`, ignoreFocusOut: true });
-  if (picked !== go) return undefined;
+  if (picked !== go || !await credential()) return undefined;
   const r = await client.sendRequest<SilenceResult>(ALERT_REQUESTS.silence, { env: a.env, alert: a.alert, durationMs: ms, comment: comment.trim() });
   if (r.error) { void vscode.window.showErrorMessage(`Runbook: ${a.alert} was not silenced: ${r.error}`); return r; }
   record({ environment: a.env, action: 'created', id: r.id!, matchers: r.matchers ?? [], endsAt: r.endsAt, comment: comment.trim(), ranBy: r.ranBy }, a.uri);

@@ -78,3 +78,11 @@ test('alert/no-rule: information on a heading no known rule defines', () => {
   const d = noRuleDiagnostics([{ title: 'TreasuryStuck', headingRange: at }, { title: 'LedgerLagging', headingRange: at }, { title: 'Overview', headingRange: at }], new Set(['TreasuryStuck']), 'the workspace');
   assert.deepEqual(d.map((x) => [x.code, x.severity, x.message.split(' is known')[0]]), [['alert/no-rule', 3, 'No alerting rule named LedgerLagging']]);
 });
+
+test('alert/no-rule is gated: the known rules must link to one of the workspace\'s runbooks', async () => {
+  const { rulesLinkHere } = await import('../../../server/src/alertLinks/linkDiagnostics');
+  const view = { ...ws, titlesOf: ws.titlesOf };
+  assert.equal(rulesLinkHere([], view), false, 'no rules: a runbook collection without its rules says nothing');
+  assert.equal(rulesLinkHere([{ url: 'https://wiki.example.com/treasury', sourcePath: rules }, { url: 'runbooks/gone.md', sourcePath: rules }], view), false);
+  assert.equal(rulesLinkHere([{ url: 'https://wiki.example.com/x', sourcePath: rules }, { url: '../runbooks/ledger.md', sourcePath: rules }], view), true);
+});

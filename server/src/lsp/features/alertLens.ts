@@ -40,7 +40,8 @@ export function alertLensesFrom(model: RunbookModel, linked: Map<number, string[
           : `🔔 ${alert} · state unknown in ${env.name}: ${snap.error ?? 'no answer'}`;
       lenses.push({ range, command: { title, command: ALERT_COMMANDS.instances, arguments: [{ env: env.name, alert }] } });
       if (!trusted || !snap) continue;
-      if (snap.alertmanagerError) { lenses.push({ range, command: { title: `🔕 no silences: ${snap.alertmanagerError}`, command: '' } }); continue; }
+      // A credential not entered yet: Silence… asks for it (the lens itself never prompts).
+      if (snap.alertmanagerError) { lenses.push({ range, command: { title: 'Silence… (asks for the Alertmanager credential first)', command: ALERT_COMMANDS.silence, arguments: [{ uri: model.uri, env: env.name, protected: env.protected, alert }] } }); continue; }
       const am = snap.alertmanager;
       if (!am) continue;
       if (am.error) { lenses.push({ range, command: { title: `🔕 silences unknown: ${am.error}`, command: '' } }); continue; }
