@@ -104,7 +104,7 @@ export class RunEngine extends EventEmitter<EngineEvents> {
       if (req.block.lang === 'promql' && req.block.verify) outcome = await this.runVerification(req, req.block.verify, ac);
       else if (req.block.lang === 'promql') outcome = await this.runQuery(req, ac);
       else if (req.env.target.kind === 'invalid') outcome = failure(`Environment "${req.env.name}" cannot run steps: ${req.env.target.reason}.`);
-      else if (req.env.target.kind === 'fleet') ({ outcome, hosts } = await runOnFleet(req.env.target, ac.signal, (t) => this.output(req, t), (h, lines) => this.runShell(req, key, ac, h, lines)));
+      else if (req.env.target.kind === 'fleet' && req.env.shell === 'bash') ({ outcome, hosts } = await runOnFleet(req.env.target, ac.signal, (t) => this.output(req, t), (h, lines) => this.runShell(req, key, ac, h, lines)));
       else if (req.env.shell === 'bash' && longRunningReason(req.command)) {
         this.emit('notice', { runbook: req.runbook, env: req.env.name, message: `${longRunningReason(req.command)} until it is stopped: cancel the step (Ctrl-C in this terminal, or Cancel) when you have seen enough.` });
         outcome = await this.runShell(req, key, ac);

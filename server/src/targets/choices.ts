@@ -11,7 +11,7 @@ import { controlArgs } from './sshArgs';
 import { kubectlRemote } from './kubectlRemote';
 import { localProgramEnv } from './remoteSpec';
 import { readOnlyProblem } from './readOnly';
-import { hostLabel, type SshTarget } from './types';
+import { hostLabel, isCanary, type SshTarget } from './types';
 
 const MAX_CHOICES = 500;
 const TIMEOUT_MS = 20_000;
@@ -29,7 +29,7 @@ export function choicesWhere(env: ResolvedEnvironment): string {
 }
 
 function firstHost(hosts: SshTarget[], canary?: string): SshTarget {
-  return hosts.find((h) => h.host === canary) ?? hosts[0];
+  return hosts.find((h) => canary !== undefined && isCanary(h, canary)) ?? hosts[0];
 }
 
 export async function listChoices(env: ResolvedEnvironment, command: string): Promise<string[]> {

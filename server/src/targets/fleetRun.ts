@@ -5,7 +5,7 @@ import type { BlockOutcome } from '../run/session';
 import { fanOut, type HostOutcome } from './fanOut';
 import { fleetSummary } from './fleetSummary';
 import { HostLines } from './hostOutput';
-import { hostLabel, type FleetTarget, type SshTarget } from './types';
+import { hostLabel, isCanary, type FleetTarget, type SshTarget } from './types';
 
 export type FleetHosts = { host: string; outcome: HostOutcome<BlockOutcome> }[];
 
@@ -16,7 +16,7 @@ export async function runOnFleet(
   const labels = fleet.hosts.map(hostLabel);
   const width = Math.max(...labels.map((l) => l.length));
   const t0 = Date.now();
-  const canary = fleet.canary !== undefined ? fleet.hosts.findIndex((h) => h.host === fleet.canary) : -1;
+  const canary = fleet.canary !== undefined ? fleet.hosts.findIndex((h) => isCanary(h, fleet.canary!)) : -1;
   const outcomes = await fanOut(fleet.hosts.length, { concurrency: fleet.concurrency, canary: canary >= 0 ? canary : undefined, onHostFailure: fleet.onHostFailure, signal },
     async (i) => {
       const lines = new HostLines(`[${labels[i].padEnd(width)}] `, output);

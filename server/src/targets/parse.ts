@@ -5,6 +5,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DEFAULT_CONCURRENCY, type FleetTarget, type KubectlTarget, type SshTarget, type TargetDef } from './types';
 import { sshOptionVerdict } from './sshOptions';
 import { HOST_RE, USER_RE, jumpProblem, parseHostSpec } from './hostSpec';
+import { isCanary } from './types';
 
 export type Report = (node: Node | null | undefined, message: string, severity?: DiagnosticSeverity) => void;
 
@@ -105,14 +106,14 @@ function readFleet(v: YAMLMap<Node, Node>, report: Report): FleetTarget | undefi
     } else if (key === 'inventory') { if (s && !s.includes('\0')) f.inventory = s; else bad(val ?? p.key, '`inventory` must be a file path.'); }
     else if (key === 'ssh') { const d = readSsh(val, p.key, report, false); if (d) { const { kind: _k, host: _h, ...rest } = d; f.defaults = rest; } else ok = false; }
     else if (key === 'concurrency') { const n = Number(s); if (Number.isInteger(n) && n >= 1 && n <= 100) f.concurrency = n; else bad(val ?? p.key, '`concurrency` must be a whole number from 1 to 100.'); }
-    else if (key === 'canary') { if (s && HOST_RE.test(s)) f.canary = s; else bad(val ?? p.key, '`canary` must name one of the hosts.'); }
+    else if (key === 'canary') { if (s && typeof parseHostSpec(s) !== 'string') f.canary = s; else bad(val ?? p.key, '`canary` must name one of the hosts (`host`, or `host:port` when several share a name).'); }
     else if (key === 'onHostFailure') { if (s === 'stop' || s === 'continue') f.onHostFailure = s; else bad(val ?? p.key, '`onHostFailure` must be `stop` or `continue`.'); }
     else report(p.key, `Unknown key \`${key}\` in a fleet target. Expected one of: ${FLEET_KEYS.join(', ')}.`, DiagnosticSeverity.Warning);
   }
   const names = f.hosts.map((h) => h.host);
   const dup = names.find((n, i) => names.indexOf(n) !== i && f.hosts[i].port === f.hosts[names.indexOf(n)].port);
   if (dup) bad(v, `Host \`${dup}\` is listed twice: each step would run on it twice.`);
-  if (f.canary && !f.inventory && !names.includes(f.canary)) bad(v, `Canary \`${f.canary}\` is not one of the hosts.`);
+  if (f.canary && !f.inventory && !f.hosts.some((h) => isCanary(h, f.canary!))) bad(v, `Canary \`${f.canary}\` is not one of the hosts.`);
   if (!f.hosts.length && !f.inventory && ok) bad(v, 'A fleet needs `hosts` or an `inventory` file.');
   return ok ? f : undefined;
 }

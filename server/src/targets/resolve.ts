@@ -1,5 +1,5 @@
 // A target as a run needs it: a fleet's inventory read and each host given the fleet's defaults.
-import type { ResolvedTarget, SshTarget, TargetDef } from './types';
+import { isCanary, type ResolvedTarget, type SshTarget, type TargetDef } from './types';
 import { InventoryError, readInventory } from './inventory';
 
 export async function resolveTarget(def: TargetDef | undefined, workspaceFolder: string): Promise<ResolvedTarget> {
@@ -15,7 +15,7 @@ export async function resolveTarget(def: TargetDef | undefined, workspaceFolder:
     if (seen.has(k)) throw new InventoryError(`Host ${h.host} is in the fleet twice: each step would run on it twice.`);
     seen.add(k);
   }
-  if (def.canary && !hosts.some((h) => h.host === def.canary)) throw new InventoryError(`Canary ${def.canary} is not one of the fleet's hosts.`);
+  if (def.canary && !hosts.some((h) => isCanary(h, def.canary!))) throw new InventoryError(`Canary ${def.canary} is not one of the fleet's hosts.`);
   return { ...def, hosts };
 }
 

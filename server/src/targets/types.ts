@@ -51,3 +51,8 @@ export const DEFAULT_CONCURRENCY = 10;
 export function hostLabel(t: SshTarget): string {
   return `${t.user ? `${t.user}@` : ''}${t.host}${t.port ? `:${t.port}` : ''}`;
 }
+
+/** Whether `canary` (`host`, `host:port` or `user@host:port`) names this host. */
+export function isCanary(t: SshTarget, canary: string): boolean {
+  return canary === t.host || canary === `${t.host}:${t.port ?? 22}` || canary === hostLabel(t);
+}
