@@ -56,6 +56,8 @@ test('no hints before a check; after it, each result at the end of its line, the
   assert.deepEqual(h.map(x => [x.position.line, x.position.character]), [[4, lines[4].length], [5, lines[5].length]]);
   assert.match(h[0].label, /^● present \(2 series, max \d+\)$/);
   assert.equal(h[1].label, '○ absent');
+  const lenses = await s.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as { command: { title: string; command: string } }[];
+  assert.deepEqual(lenses.filter(l => l.command.command === 'runbook.checkSymptoms').map(l => l.command.title), ['Re-check symptoms on local (1 of 2 present)']);
   s.conn.sendNotification('workspace/didChangeConfiguration', { settings: { runbook: { symptoms: { staleAfterSeconds: 0.001 } } } });
   await new Promise(r => setTimeout(r, 50));
   assert.match((await hints())[1].label, /^○ absent · stale, \d+s ago$/);

@@ -12,6 +12,7 @@ import { resultLabel } from '../../run/label';
 import type { BlockStatus } from '../../run/session';
 import { chartLenses } from '../../chart/lens';
 import { symptomLenses } from '../../symptoms/lens';
+import { symptomResultsOf } from './symptoms';
 import { stepVerb } from '../../verify/lens';
 import { alertLensesOf } from './alertLens';
 
@@ -83,7 +84,7 @@ export const codeLensFeature: Feature = {
       const model = ctx.store.model(p.textDocument.uri);
       if (!model) return [];
       const doc = ctx.store.documents.get(p.textDocument.uri);
-      const base = [...codeLenses(model, state), ...(doc ? symptomLenses(model, doc.getText(), state.env) : [])];
+      const base = [...codeLenses(model, state), ...(doc ? symptomLenses(model, doc.getText(), state.env, symptomResultsOf(ctx).get(doc.uri, state.env.name)) : [])];
       // Alert lenses (alertLens.ts) sit on section headings; a connection has one lens handler.
       return model.sections.length ? [...base, ...await alertLensesOf(ctx).lenses(model)] : base;
     });

@@ -24,6 +24,7 @@ export const symptomsFeature: Feature = {
     const results = symptomResultsOf(ctx);
     let staleTimer: NodeJS.Timeout | undefined;
     const refresh = () => { void ctx.connection.languages.inlayHint.refresh().catch(() => undefined); };
+    const refreshLenses = () => { void ctx.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined); };
     ctx.connection.onRequest(CHECK_SYMPTOMS_REQUEST, async (p: CheckSymptomsParams): Promise<CheckSymptomsResult> => {
       const doc = ctx.store.documents.get(p.uri);
       const model = ctx.store.model(p.uri);
@@ -39,6 +40,7 @@ export const symptomsFeature: Feature = {
       const checkedAt = Date.now();
       results.set(p.uri, { env: target.envName, checkedAt, results: new Map(exprs.map((e, i) => [e, answers[i]])) });
       refresh();
+      refreshLenses();
       clearTimeout(staleTimer);
       staleTimer = setTimeout(refresh, ctx.settings().symptoms.staleAfterSeconds * 1000 + 500).unref();
       return {
