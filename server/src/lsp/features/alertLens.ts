@@ -80,7 +80,10 @@ export class AlertLenses {
     const live = liveAlertsOf(this.ctx);
     let snap = live.snapshot(env.name);
     let linked = this.linked(model, env.name);
-    if (!snap) {
+    // A runbook with no alert section asks the environment once (its live rules may link one), not
+    // every time its lenses are drawn.
+    const asked = indexService(this.ctx).rules.liveRules(env.name) !== undefined;
+    if (!snap && (linked.size || !asked)) {
       // Live rules can link more sections: the first answer may add lenses.
       const loading = live.refresh();
       if (linked.size) {
