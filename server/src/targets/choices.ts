@@ -3,11 +3,11 @@
 // before calling this. Variables and secrets go over stdin, as for a session; output is masked.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResolvedEnvironment } from '../environments/types';
 import { redact } from '../run/redact';
 import { controlArgs } from './sshArgs';
+import { socketBase } from './sshRemote';
 import { kubectlRemote } from './kubectlRemote';
 import { localProgramEnv } from './remoteSpec';
 import { readOnlyProblem } from './readOnly';
@@ -42,7 +42,7 @@ export async function listChoices(env: ResolvedEnvironment, command: string): Pr
   if (t.kind === 'local') program = { command: 'bash', args: ['--noprofile', '--norc', '-s'], env: env.processEnv, cwd: env.cwd };
   else if (t.kind === 'kubectl') { const r = await kubectlRemote(t, {}, localProgramEnv(env)); program = r.control; }
   else {
-    const dir = mkdtempSync(join(tmpdir(), 'runbook-ssh-'));
+    const dir = mkdtempSync(join(socketBase(), 'runbook-ssh-'));
     const host = t.kind === 'ssh' ? t : firstHost(t.hosts, t.canary);
     program = { command: 'ssh', args: controlArgs(host, { controlPath: join(dir, 'cm') }), env: localProgramEnv(env), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
   }

@@ -7,6 +7,15 @@ import type { RemoteSpec } from '../run/session';
 import { controlArgs, sessionArgs } from './sshArgs';
 import { hostLabel, type SshTarget } from './types';
 
+/**
+ * A Unix socket path is limited to about 104 bytes, and ssh refuses a longer ControlPath: a
+ * long TMPDIR (an editor's own, macOS's /var/folders/…) falls back to /tmp for the socket.
+ */
+export function socketBase(): string {
+  const t = tmpdir();
+  return join(t, 'runbook-ssh-XXXXXX', 'cm').length <= 90 ? t : '/tmp';
+}
+
 /** ssh's exit status when the connection fails or drops (a remote command's own codes pass through). */
 export const SSH_LOST = 255;
 
@@ -15,7 +24,7 @@ export const SSH_LOST = 255;
  * user's config and agent), never the runbook's variables: those are `exported`, sent on stdin.
  */
 export function sshRemote(t: SshTarget, exported: Record<string, string>, env: Record<string, string>, sshPath = 'ssh'): RemoteSpec {
-  const dir = mkdtempSync(join(tmpdir(), 'runbook-ssh-'));
+  const dir = mkdtempSync(join(socketBase(), 'runbook-ssh-'));
   const conn = { controlPath: join(dir, 'cm') };
   return {
     label: hostLabel(t),

@@ -125,3 +125,15 @@ test('a remote step\'s stderr is complete at its end and its first line is kept'
     assert.equal(q.output, 'quiet\n');
   } finally { await s.dispose(); }
 });
+
+test('a long TMPDIR (an editor\'s own) does not break the control socket, whose path ssh limits', { skip }, async () => {
+  const { mkdirSync } = await import('node:fs');
+  const long = `/tmp/${'t'.repeat(90)}`;
+  mkdirSync(long, { recursive: true });
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = long;
+  try {
+    const s = open();
+    try { assert.equal((await s.run('echo ok')).output, 'ok\n'); } finally { await s.dispose(); }
+  } finally { if (saved === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = saved; }
+});
