@@ -18,11 +18,8 @@ import { collectMarkdown, UsageError } from './files';
 import { FORMAT_NAMES, formatterFor, isFormatName, type FormatName } from './format/formats';
 import type { FileFindings } from './format/findings';
 import { VERSION } from './version';
-import { cliEnvironments, prometheusOf } from './environmentPrometheus';
 import { workspaceRoot } from './workspaceRoot';
-import { onlineChecks, EnvironmentUnreachable } from '../online/onlineChecks';
 import type { BrokenLiveLink } from '../online/liveRuleLinks';
-import { LINK_CODE } from '../alertLinks/linkDiagnostics';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 
 interface Options { format: FormatName; jobs: number; cache: boolean; paths: string[]; env?: string }
@@ -122,6 +119,11 @@ export async function checkCommand(args: string[]): Promise<number> {
 
 /** Adds the online findings to each file's (in place), or says why they could not be had. */
 async function addOnlineFindings(envName: string, found: FileFindings[], texts: ReadonlyMap<string, string>): Promise<string | undefined> {
+  // Loaded only for --env: the Prometheus client and its dependencies would otherwise be most of
+  // the start-up of a cached re-run (which must take well under a second).
+  const { cliEnvironments, prometheusOf } = await import('./environmentPrometheus');
+  const { onlineChecks, EnvironmentUnreachable } = await import('../online/onlineChecks');
+  const { LINK_CODE } = await import('../alertLinks/linkDiagnostics');
   const root = workspaceRoot(process.cwd());
   const envs = await cliEnvironments(root).catch((e: Error) => ({ file: '', defs: [], errors: [e.message] }));
   if (envs.errors.length) return `${envs.errors.join('\n')}\nfix the environments file first`;
@@ -136,7 +138,7 @@ async function addOnlineFindings(envName: string, found: FileFindings[], texts: 
       // A missing heading is the runbook's finding (on its first line); a missing runbook has no
       // file of its own, so it goes on the environment the rule was found in.
       const i = l.runbook ? found.findIndex((f) => resolve(f.path) === l.runbook) : -1;
-      const d = liveLinkDiagnostic(l, envName, i >= 0 ? undefined : envLine(envs.file, envName));
+      const d = liveLinkDiagnostic(l, envName, LINK_CODE, i >= 0 ? undefined : envLine(envs.file, envName));
       if (i >= 0) perFile[i]!.push(d); else envFindings.push(d);
     }
     found.forEach((f, i) => {
@@ -152,10 +154,10 @@ async function addOnlineFindings(envName: string, found: FileFindings[], texts: 
   }
 }
 
-function liveLinkDiagnostic(l: BrokenLiveLink, envName: string, line = 0): Diagnostic {
+function liveLinkDiagnostic(l: BrokenLiveLink, envName: string, code: string, line = 0): Diagnostic {
   return {
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    severity: DiagnosticSeverity.Warning, code: LINK_CODE, source: 'runbook',
+    severity: DiagnosticSeverity.Warning, code, source: 'runbook',
     message: `Alert ${l.alert}, loaded in ${envName}'s Prometheus: ${l.problem}`,
   };
 }
