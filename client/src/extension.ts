@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): RunbookApi {
   ready.catch(() => undefined); // reported above; the API's callers still see the rejection
   const envs = registerEnvironments(context, client);
   registerRun(context, client, envs);
-  context.subscriptions.push(servePrometheusConfig(client, envs, context.secrets), registerEvaluateAtCursor(), registerFillPlaceholder(), registerCheckSymptoms(client), registerExportIncidentReport(context, envs), registerAlertCommands(context, client, envs));
+  context.subscriptions.push(servePrometheusConfig(client, envs, context.secrets), registerEvaluateAtCursor(), registerFillPlaceholder(), registerCheckSymptoms(context, client), registerExportIncidentReport(context, envs), registerAlertCommands(context, client, envs));
   // After registerRun: its server-state listener tells the server of a new environment first.
   context.subscriptions.push(registerChart(context, client, envs));
 

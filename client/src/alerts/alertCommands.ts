@@ -107,7 +107,7 @@ async function expire(client: LanguageClient, a: ExpireLensArgs, record: RecordS
   if (picked !== go) return undefined;
   const r = await client.sendRequest<SilenceResult>(ALERT_REQUESTS.expire, { env: a.env, ids: a.silences.map((s) => s.id) });
   if (r.error) { void vscode.window.showErrorMessage(`Runbook: the silence was not expired: ${r.error}`); return r; }
-  for (const x of a.silences) record({ environment: a.env, action: 'expired', id: x.id, matchers: [], comment: x.comment, ranBy: r.ranBy }, a.uri);
+  for (const x of a.silences) record({ environment: a.env, action: 'expired', id: x.id, matchers: x.matchers ?? [], comment: x.comment, ranBy: r.ranBy }, a.uri);
   void vscode.window.showInformationMessage(`Runbook: the silence of ${a.alert} in ${a.env} has expired.`);
   return r;
 }

@@ -1,9 +1,10 @@
 // `runbook symptoms <file> --env <name>`: the runbook's symptoms evaluated in one round against the
 // environment's Prometheus, as a table (or JSON). Read-only, like a hover: no confirmation, and
 // only the Prometheus credential is needed (from the process environment), not the run secrets.
+// Each round is a run record (`--records-dir`, default .runbook/runs), for the incident report.
 // Exit: 0 none present, 1 some present, 3 none present but some could not be evaluated, 2 usage.
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -14,9 +15,12 @@ import { symptomsOf } from '../symptoms/detect';
 import { checkConditions, DEFAULT_CHECK_TIMEOUT_MS } from '../symptoms/check';
 import { symptomLabel, symptomState } from '../symptoms/label';
 import { redact } from '../run/redact';
+import { DEFAULT_RECORDS_DIR, RunRecorder } from '../run/records';
+import { operatorIn } from '../run/operator';
+import { symptomCheckRecord } from '../symptoms/checkRecord';
 import { workspaceRoot } from './workspaceRoot';
 
-const usage = 'usage: runbook symptoms <file> [--env <name>] [--format text|json] [--timeout <seconds, default 10>]';
+const usage = 'usage: runbook symptoms <file> [--env <name>] [--format text|json] [--timeout <seconds, default 10>] [--records-dir <dir>]';
 
 class CliError extends Error {}
 
@@ -30,7 +34,7 @@ export async function symptomsCommand(argv: string[]): Promise<number> {
 async function symptoms(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { env: { type: 'string' }, format: { type: 'string' }, timeout: { type: 'string' } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { env: { type: 'string' }, format: { type: 'string' }, timeout: { type: 'string' }, 'records-dir': { type: 'string' } } });
   } catch (e) { throw new CliError(`${(e as Error).message}\n${usage}`); }
   const o = args.values;
   if (args.positionals.length !== 1) throw new CliError(`give exactly one runbook file\n${usage}`);
@@ -65,6 +69,14 @@ async function symptoms(argv: string[]): Promise<number> {
     const results = await checkConditions(found.map(s => s.expr), (expr, signal) => client.query(expr, { signal, time: Date.now() / 1000 }), { timeoutMs: timeoutS * 1000 });
     const durationMs = Date.now() - t0;
     const rows = found.map((s, i) => ({ line: s.range.start.line + 1, expr: s.expr, state: symptomState(results[i]), label: redact(symptomLabel(results[i]), env.secretValues), r: results[i] }));
+    if (rows.length) {
+      const recorder = new RunRecorder(o['records-dir'] ? resolve(o['records-dir']) : join(root, DEFAULT_RECORDS_DIR));
+      const w = await recorder.appendEvent(symptomCheckRecord({
+        time: new Date(), environment: env.name, runbook: relative(root, file), durationMs, symptoms: rows, ranBy: await operatorIn(dirname(file)),
+      }), env.secretValues);
+      // A check not recorded is still a check: said on stderr, the exit code is the symptoms'.
+      if (!w.ok) console.error(`runbook symptoms: ${w.error}`);
+    }
     if (format === 'json') {
       console.log(JSON.stringify({
         file: shownFile, env: env.name, checkedAt: new Date().toISOString(), durationMs,

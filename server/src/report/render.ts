@@ -8,6 +8,7 @@ import { formatDuration, resultLabel } from '../run/label';
 import { stepFailed } from '../run/outcomeText';
 import { fenced, mdCode, mdText } from './markdownText';
 import { outputExcerpt } from './outputExcerpt';
+import { symptomCheckSummary } from '../symptoms/checkRecord';
 import type { IncidentReport } from './report';
 
 export function renderReport(r: IncidentReport): string {
@@ -80,14 +81,18 @@ function eventEntry(r: EventRecord, n: number, when: (d: Date) => string): strin
   const out: string[] = [];
   switch (r.event) {
     case 'symptom-check':
-      out.push(`${head}symptom check: ${mdText(r.name)}${where}`, '', `**${r.result === 'present' ? 'present' : r.result === 'absent' ? 'absent' : 'could not be checked'}**${r.value ? ` (${mdText(r.value)})` : ''} · ${mdText(r.environment)}${by}`);
-      if (r.expr) out.push('', fenced(r.expr, 'promql'));
+      out.push(`${head}symptom check: ${symptomCheckSummary(r, mdCode)}${where}`, '',
+        `${mdText(r.environment)}${by}${r.durationMs !== undefined ? ` · ${formatDuration(r.durationMs)}` : ''}`, '',
+        ...r.symptoms.map(s => `- ${s.line ? `line ${s.line}: ` : ''}${mdCode(s.expr)} ${mdText(s.label)}`));
       break;
-    case 'silence':
-      out.push(`${head}silence ${r.action}: ${mdCode(r.id)}${where}`, '',
-        `${r.matchers.map(mdCode).join(', ') || 'no matchers'}${r.endsAt ? ` · until ${mdText(r.endsAt)}` : ''} · ${mdText(r.environment)}${by}`);
+    case 'silence': {
+      // What a reader of the timeline asks first: which alerts, until when, who.
+      const what = [r.matchers.map(mdCode).join(', ') || mdCode(r.id), ...(r.endsAt ? [`until ${mdText(r.endsAt)}`] : []), ...(r.ranBy ? [`by ${mdText(operator(r.ranBy))}`] : [])];
+      out.push(`${head}silence ${r.action} (${what.join(', ')})${where}`, '',
+        `silence ${mdCode(r.id)} · ${mdText(r.environment)}`);
       if (r.comment) out.push('', `> ${mdText(r.comment)}`);
       break;
+    }
   }
   if (r.note) out.push('', mdText(r.note));
   return out;

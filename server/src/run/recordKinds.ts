@@ -5,6 +5,7 @@
 // without breaking an older report or history view.
 import type { Operator } from './operator';
 import type { RunRecord } from './records';
+import type { SymptomState } from '../symptoms/label';
 
 interface EventBase {
   /** ISO 8601, UTC. */
@@ -17,15 +18,24 @@ interface EventBase {
   note?: string;
 }
 
-/** A symptom's query evaluated to see whether the runbook applies (or still applies). */
+/**
+ * One round of symptom checks (the editor's Check symptoms, `runbook symptoms`): every symptom of
+ * the runbook with its result, so the timeline reads "symptom check: 2 of 3 present".
+ */
 export interface SymptomCheckRecord extends EventBase {
   event: 'symptom-check';
-  /** What was checked, as the runbook names it. */
-  name: string;
-  expr?: string;
-  result: 'present' | 'absent' | 'error';
-  /** The value that decided it, formatted. */
-  value?: string;
+  symptoms: CheckedSymptomRecord[];
+  durationMs?: number;
+}
+
+export interface CheckedSymptomRecord {
+  /** The condition, as the runbook writes it. */
+  expr: string;
+  /** 1-based line of the condition in the runbook. */
+  line?: number;
+  result: SymptomState;
+  /** How the result reads: `● present (73)`, `○ absent`, `? could not evaluate: <reason>`. */
+  label: string;
 }
 
 /** An Alertmanager silence created or expired during the incident. */
@@ -55,5 +65,7 @@ export function asTimelineRecord(v: unknown): TimelineRecord | undefined {
     const step = typeof r.runbook === 'string' && typeof r.command === 'string' && typeof r.exitCode === 'number' && Array.isArray(r.section);
     return step ? (v as TimelineRecord) : undefined;
   }
-  return EVENT_KINDS.includes(r.event as EventKind) ? (v as TimelineRecord) : undefined;
+  if (r.event === 'symptom-check') return Array.isArray(r.symptoms) ? (v as TimelineRecord) : undefined;
+  if (r.event === 'silence') return typeof r.action === 'string' && typeof r.id === 'string' && Array.isArray(r.matchers) ? (v as TimelineRecord) : undefined;
+  return undefined;
 }

@@ -104,7 +104,7 @@ test('the report from real runs: header, timeline in order, failing line, output
     '2 step 2 · checkout.md › Checkout latency › Diagnose',
     '3 step 3 · checkout.md › Checkout latency › Diagnose',
     '4 step 4 · checkout.md › Checkout latency › Remediate',
-    '5 silence created: `b1c2`',
+    '5 silence created (`alertname="CheckoutLatency"`)',
   ]);
   assert.match(md, /First failing line: line 2, `nosuchcommand-xyz --now` \(exit 127\)/);
   assert.match(md, /\*\*⚠ line 2 failed \(exit 127\)\*\* · exit code 0 · /, 'the step went on after the failing line, whose exit code the label names');

@@ -13,7 +13,7 @@ import { liveAlertsOf, type AlertSnapshot } from '../liveAlerts';
 import { linkView } from '../../alertLinks/workspaceLinks';
 import { sectionAlerts, type RuleLink } from '../../alertLinks/sectionAlerts';
 import { alertStates, stateOf, stateTitle, silenceTitle, type AlertState } from '../../alertLinks/firingState';
-import { silencesFor } from '../../alertmanager/matching';
+import { printMatcher, silencesFor } from '../../alertmanager/matching';
 import { ALERT_COMMANDS } from '../../alertLinks/commands';
 
 export { ALERT_COMMANDS };
@@ -48,7 +48,7 @@ export function alertLensesFrom(model: RunbookModel, linked: Map<number, string[
       const active = silencesFor(alert, (state?.instances ?? []).map((x) => x.labels), am.silences ?? []);
       const silenced = silenceTitle(active);
       if (silenced) {
-        lenses.push({ range, command: { title: `${silenced} · Expire…`, command: ALERT_COMMANDS.expire, arguments: [{ uri: model.uri, env: env.name, protected: env.protected, alert, silences: active.map((x) => ({ id: x.id, endsAt: x.endsAt, createdBy: x.createdBy, comment: x.comment })) }] } });
+        lenses.push({ range, command: { title: `${silenced} · Expire…`, command: ALERT_COMMANDS.expire, arguments: [{ uri: model.uri, env: env.name, protected: env.protected, alert, silences: active.map((x) => ({ id: x.id, endsAt: x.endsAt, createdBy: x.createdBy, comment: x.comment, matchers: x.matchers.map(printMatcher) })) }] } });
       } else {
         lenses.push({ range, command: { title: 'Silence…', command: ALERT_COMMANDS.silence, arguments: [{ uri: model.uri, env: env.name, protected: env.protected, alert }] } });
       }

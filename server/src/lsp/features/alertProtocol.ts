@@ -36,4 +36,4 @@ export interface SilenceResult {
  */
 export interface ScriptedAnswers { duration?: string; comment?: string; confirm?: string }
 export interface SilenceLensArgs extends ScriptedAnswers { uri: string; env: string; protected: boolean; alert: string }
-export interface ExpireLensArgs extends ScriptedAnswers { uri?: string; env: string; protected: boolean; alert: string; silences: { id: string; endsAt: string; createdBy: string; comment: string }[] }
+export interface ExpireLensArgs extends ScriptedAnswers { uri?: string; env: string; protected: boolean; alert: string; silences: { id: string; endsAt: string; createdBy: string; comment: string; matchers?: string[] }[] }
