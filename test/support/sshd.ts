@@ -4,7 +4,6 @@
 // Cleanup: stop(), process exit, and a watchdog shell that kills sshd if this process dies.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './prometheus';
 
@@ -39,14 +38,17 @@ function userExists(): boolean {
   return spawnSync('id', ['-u', TEST_USER]).status === 0;
 }
 
+/** useradd and usermod live in /usr/sbin, which an editor's or a user's PATH may not hold. */
+const sbin = (name: string) => (existsSync(`/usr/sbin/${name}`) ? `/usr/sbin/${name}` : name);
+
 function ensureUser(): void {
   if (!userExists()) {
-    const r = spawnSync('useradd', ['--create-home', '--shell', '/bin/bash', TEST_USER], { encoding: 'utf8' });
+    const r = spawnSync(sbin('useradd'), ['--create-home', '--shell', '/bin/bash', TEST_USER], { encoding: 'utf8' });
     if (r.status !== 0 && !userExists()) throw new Error(`useradd ${TEST_USER}: ${r.stderr}`);
   }
   // A new account is locked (`!`), and sshd without PAM refuses locked accounts even for keys:
   // `*` means no password can match, and the account is not locked.
-  spawnSync('usermod', ['-p', '*', TEST_USER]);
+  spawnSync(sbin('usermod'), ['-p', '*', TEST_USER]);
 }
 
 const live = new Set<() => void>();
@@ -56,7 +58,9 @@ export async function startSshd(): Promise<RunningSshd> {
   ensureUser();
   // sshd's privilege separation needs this empty directory.
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
-  const dir = mkdtempSync(join(tmpdir(), 'runbook-sshd-'));
+  // Under /tmp itself, not TMPDIR: the test user must reach authorized_keys, and a private
+  // TMPDIR (the editor test host's is inside a 0700 folder) would deny it ("Permission denied").
+  const dir = mkdtempSync(join('/tmp', 'runbook-sshd-'));
   // The test user reads authorized_keys through this folder; the private keys stay 0600.
   chmodSync(dir, 0o755);
   const keygen = (file: string) => {
