@@ -22,11 +22,15 @@ import { workspaceRoot } from './workspaceRoot';
 import type { BrokenLiveLink } from '../online/liveRuleLinks';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 
-interface Options { format: FormatName; jobs: number; cache: boolean; paths: string[]; env?: string }
+interface Options {
+  format: FormatName; jobs: number; cache: boolean; paths: string[]; env?: string;
+  /** What the editor's runbook.alerts.runbookUrlPrefixes says: URL prefixes that stand for the workspace root. */
+  urlPrefixes: string[];
+}
 
 function parseArgs(args: string[]): Options | string {
   let format = 'text';
-  const o = { jobs: availableParallelism(), cache: true, paths: [] as string[], env: undefined as string | undefined };
+  const o = { jobs: availableParallelism(), cache: true, paths: [] as string[], env: undefined as string | undefined, urlPrefixes: [] as string[] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format') format = args[++i] ?? '';
@@ -39,6 +43,10 @@ function parseArgs(args: string[]): Options | string {
     else if (a === '--env' || a.startsWith('--env=')) {
       o.env = a.startsWith('--env=') ? a.slice(6) : args[++i] ?? '';
       if (!o.env) return '--env needs an environment name';
+    } else if (a === '--runbook-url-prefix' || a.startsWith('--runbook-url-prefix=')) {
+      const v = a.startsWith('--runbook-url-prefix=') ? a.slice(21) : args[++i] ?? '';
+      if (!/^https?:\/\/[^/\s]+\/\S*$/.test(v)) return `--runbook-url-prefix expects an http(s) URL that stands for the workspace root, such as https://github.com/acme/ops/blob/main/, not '${v}'`;
+      o.urlPrefixes.push(v);
     }
     else if (a.startsWith('-')) return `unknown option '${a}'`;
     else o.paths.push(a);
@@ -108,7 +116,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   cache?.save();
 
   if (o.env) {
-    const online = await addOnlineFindings(o.env, found, texts);
+    const online = await addOnlineFindings(o.env, found, texts, o.urlPrefixes);
     if (online !== undefined) { console.error(`runbook check: ${online}`); return 2; }
   }
   if (!streamed.has(o.format) || o.env) process.stdout.write(format(found));
@@ -118,7 +126,7 @@ export async function checkCommand(args: string[]): Promise<number> {
 }
 
 /** Adds the online findings to each file's (in place), or says why they could not be had. */
-async function addOnlineFindings(envName: string, found: FileFindings[], texts: ReadonlyMap<string, string>): Promise<string | undefined> {
+async function addOnlineFindings(envName: string, found: FileFindings[], texts: ReadonlyMap<string, string>, prefixes: readonly string[]): Promise<string | undefined> {
   // Loaded only for --env: the Prometheus client and its dependencies would otherwise be most of
   // the start-up of a cached re-run (which must take well under a second).
   const { cliEnvironments, prometheusOf } = await import('./environmentPrometheus');
@@ -131,7 +139,7 @@ async function addOnlineFindings(envName: string, found: FileFindings[], texts: 
   try { client = await prometheusOf(envs.defs.find((d) => d.name === envName), envName, root); } catch (e) { return (e as Error).message; }
   if (typeof client === 'string') return `${client}: no online check ran`;
   try {
-    const online = await onlineChecks(client, envName, found.map((f) => ({ text: texts.get(f.path) ?? '', metrics: f.metrics ?? [] })), { root, runbooks: found.map((f) => f.path) });
+    const online = await onlineChecks(client, envName, found.map((f) => ({ text: texts.get(f.path) ?? '', metrics: f.metrics ?? [] })), { root, runbooks: found.map((f) => f.path), prefixes });
     const perFile = online.perFile.map((d) => [...d]);
     const envFindings: Diagnostic[] = [];
     for (const l of online.liveLinks) {

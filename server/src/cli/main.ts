@@ -3,7 +3,7 @@ import { checkCommand } from './check';
 import { VERSION } from './version';
 
 const usage = `usage:
-  runbook check [--format text|json|sarif|github] <files or folders...>
+  runbook check [--format text|json|sarif|github] [--env <name> [--runbook-url-prefix <url> ...]] <files or folders...>
   runbook run <file> --env <name> (--block N | --section "Heading" | --all) [--set name=value ...] [--confirm <env>]
   runbook symptoms <file> [--env <name>] [--format text|json]   exit 1 when a symptom is present
   runbook report [--since 2h | --from <time> --to <time>] [--env <name>] [--runbook <file>] [--format md|json] [--out <file.md>]

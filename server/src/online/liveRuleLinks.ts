@@ -2,7 +2,8 @@
 // annotation points into this workspace but at a runbook or heading that is not there (the link
 // resolution of alertLinks/, which the editor uses for rule files). Said only when the server's
 // rules are this workspace's: at least one of them links to one of its runbooks; a shared
-// Prometheus full of other teams' rules is not ours to judge.
+// Prometheus full of other teams' rules is not ours to judge. `prefixes` are the URL prefixes that
+// stand for the workspace root (the editor's setting; the CLI's --runbook-url-prefix).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { resolveRunbookUrl } from '../alertLinks/linkTarget';
@@ -14,7 +15,7 @@ import type { PrometheusClient } from '../prometheus/client';
 
 export interface BrokenLiveLink { alert: string; url: string; problem: string; runbook?: string }
 
-export async function brokenLiveLinks(client: PrometheusClient, root: string, runbooks: readonly string[], signal?: AbortSignal): Promise<BrokenLiveLink[]> {
+export async function brokenLiveLinks(client: PrometheusClient, root: string, runbooks: readonly string[], signal?: AbortSignal, prefixes: readonly string[] = []): Promise<BrokenLiveLink[]> {
   const rules = (await client.alertingRules({ signal })).filter((r) => r.annotations.runbook_url);
   if (!rules.length) return [];
   const paths = runbooks.map((p) => resolve(p));
@@ -27,7 +28,7 @@ export async function brokenLiveLinks(client: PrometheusClient, root: string, ru
     }
     return titles.get(path);
   };
-  const ws: LinkView = { roots: [root], prefixes: [], runbooks: () => paths, exists: (p) => existsSync(p), titlesOf };
+  const ws: LinkView = { roots: [root], prefixes: [...prefixes], runbooks: () => paths, exists: (p) => existsSync(p), titlesOf };
   // A live rule has no file here: relative links are read from the workspace root.
   const source = resolve(root, '.runbook/live-rule');
   if (!rulesLinkHere(rules.map((r) => ({ url: r.annotations.runbook_url!, sourcePath: source })), ws)) return [];

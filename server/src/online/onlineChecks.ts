@@ -30,7 +30,7 @@ export interface OnlineResult {
   liveLinks: BrokenLiveLink[];
 }
 
-export async function onlineChecks(client: PrometheusClient, envName: string, files: readonly OnlineFile[], ws: { root: string; runbooks: readonly string[] }, signal?: AbortSignal): Promise<OnlineResult> {
+export async function onlineChecks(client: PrometheusClient, envName: string, files: readonly OnlineFile[], ws: { root: string; runbooks: readonly string[]; prefixes?: readonly string[] }, signal?: AbortSignal): Promise<OnlineResult> {
   let names: string[];
   try {
     await client.buildInfo({ signal });
@@ -42,7 +42,7 @@ export async function onlineChecks(client: PrometheusClient, envName: string, fi
   try {
     const [perFile, liveLinks] = await Promise.all([
       Promise.all(files.map((f) => fileChecks(client, envName, known, f, signal))),
-      brokenLiveLinks(client, ws.root, ws.runbooks, signal),
+      brokenLiveLinks(client, ws.root, ws.runbooks, signal, ws.prefixes),
     ]);
     return { perFile, liveLinks };
   } catch (e) {

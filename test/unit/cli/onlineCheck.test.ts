@@ -14,7 +14,8 @@ const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 const skip = prometheusAvailable() ? false : 'prometheus not installed (apt-get install prometheus)';
 
 // Alerting rules the server loads: links into the workspace that land, one to a missing heading,
-// one to a missing runbook, and one to another site (not ours to judge).
+// one to a missing runbook, one to another site (not ours to judge), and one to a missing runbook
+// through the hosted repository (ours only with --runbook-url-prefix).
 const RULES = `groups:
   - name: checkout
     rules:
@@ -30,6 +31,9 @@ const RULES = `groups:
       - alert: Elsewhere
         expr: vector(0) > 1
         annotations: { runbook_url: "https://wiki.other.example/x" }
+      - alert: CheckoutHosted
+        expr: vector(0) > 1
+        annotations: { runbook_url: "https://git.example.com/ops/blob/main/runbooks/moved.md" }
 `;
 
 let prom: RunningPrometheus;
@@ -114,6 +118,19 @@ test('live alerting rules whose runbook_url misses a heading or a runbook: warni
   assert.match(found[0]!, /^checkout\.md:1:1: warning alert\/runbook-link Alert CheckoutSlow, loaded in staging's Prometheus: `runbook_url` points to heading #latency in checkout\.md, which has no such heading\./);
   assert.match(found[1]!, /^\.runbook\/environments\.yaml:2:1: warning alert\/runbook-link Alert CheckoutGone, loaded in staging's Prometheus: `runbook_url` points to runbooks\/gone\.md, which is not in the workspace/);
   assert.ok(!r.out.includes('Elsewhere') && !r.out.includes('CheckoutDown'));
+});
+
+test('--runbook-url-prefix: a rule linking through the hosted repository is read as this workspace (as the editor setting does)', { skip }, async () => {
+  const prefix = 'https://git.example.com/ops/blob/main/';
+  const r = await check(['--env', 'staging', '--runbook-url-prefix', prefix, '--runbook-url-prefix=https://unused.example/x/', 'checkout.md']);
+  assert.equal(r.code, 0, r.err);
+  const found = lines(r.out, 'alert/runbook-link');
+  assert.equal(found.length, 3, r.out);
+  // Without the prefix the URL is another site's (its path names no runbook here): not judged.
+  assert.ok(found.some((l) => /^\.runbook\/environments\.yaml:2:1: warning alert\/runbook-link Alert CheckoutHosted, .*points to runbooks\/moved\.md, which is not in the workspace/.test(l)), r.out);
+  const bad = await check(['--env', 'staging', '--runbook-url-prefix', 'git.example.com/ops', 'checkout.md']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--runbook-url-prefix expects an http\(s\) URL/);
 });
 
 test('online findings in SARIF and GitHub formats too', { skip }, async () => {
