@@ -2,7 +2,7 @@
 // each symptom's result at the end of its line as an inlay hint, and verification steps pass or
 // fail like steps (Run section stops at the one that fails; its result names the last value).
 import * as assert from 'node:assert/strict';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { closeAllEditors, fixtureUri, openFixture, runbookApi } from '../support/runbook';
 import { waitFor } from '../support/waitFor';
@@ -38,6 +38,12 @@ suite('Live runbook: symptoms and verification', () => {
     assert.equal(lens.command!.title, 'Check symptoms on symptomatic (2 symptoms)');
     const answer = await vscode.commands.executeCommand<{ env: string; symptoms: { state: string }[] }>(lens.command!.command, ...(lens.command!.arguments ?? []));
     assert.deepEqual(answer.symptoms.map(s => s.state), ['present', 'absent']);
+    // The round is a run record, in the shape the incident report reads (run/recordKinds.ts).
+    const records = fixtureUri(`.runbook/runs/${new Date().toISOString().slice(0, 10)}.jsonl`).fsPath;
+    const rec = await waitFor('the symptom-check record', async () => (existsSync(records) ? readFileSync(records, 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l) as { event?: string; environment: string; runbook?: string; symptoms?: { line: number; result: string }[] }).find(r => r.event === 'symptom-check') : undefined));
+    assert.equal(rec.environment, 'symptomatic');
+    assert.equal(rec.runbook, FIXTURE);
+    assert.deepEqual(rec.symptoms!.map(s => [s.line, s.result]), [[5, 'present'], [6, 'absent']]);
     const hints = await waitFor('two inlay hints', async () => {
       const h = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
       return h && h.length === 2 ? h : undefined;
