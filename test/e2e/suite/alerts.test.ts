@@ -3,7 +3,7 @@
 // the way scripted use answers it: duration, comment, and the environment's name as confirmation),
 // the silence on the lens, and Expire….
 import * as assert from 'node:assert/strict';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { closeAllEditors, fixtureUri, openFixture, runbookApi } from '../support/runbook';
 import { waitFor } from '../support/waitFor';
@@ -52,5 +52,14 @@ suite('Alerts: firing state and silences', () => {
     const after = await (await fetch(`${am!.url}/api/v2/silence/${made.id}`)).json() as { status: { state: string } };
     assert.equal(after.status.state, 'expired');
     await waitFor('Silence… again', async () => (await lenses()).find(l => l.command?.title === 'Silence…'));
+    // Both are run records in the shape the incident report reads (run/recordKinds.ts).
+    const file = fixtureUri(`.runbook/runs/${new Date().toISOString().slice(0, 10)}.jsonl`).fsPath;
+    type Rec = { event?: string; action?: string; id?: string; matchers?: string[]; endsAt?: string; comment?: string; runbook?: string; ranBy?: { user: string } };
+    const silences = await waitFor('the silence records', async () => {
+      const recs = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l) as Rec).filter(r => r.event === 'silence' && r.id === made.id) : [];
+      return recs.length === 2 ? recs : undefined;
+    });
+    assert.deepEqual(silences.map(r => [r.action, r.matchers, r.runbook]), [['created', ['alertname="TreasuryStuck"'], 'alerting.md'], ['expired', ['alertname="TreasuryStuck"'], 'alerting.md']]);
+    assert.ok(silences[0]!.endsAt && silences[0]!.ranBy?.user && silences[0]!.comment === 'deploying the fix', JSON.stringify(silences[0]));
   });
 });
