@@ -42,7 +42,8 @@ export class IndexService {
     connection.onDidChangeWatchedFiles(p => {
       for (const c of p.changes) void this.fileChanged(c.uri, c.type);
     });
-    store.documents.onDidChangeContent(e => this.scheduleScan(e.document.uri, e.document.getText().length));
+    // The length without the text: asking for the text would join an edited document per keystroke.
+    store.documents.onDidChangeContent(e => this.scheduleScan(e.document.uri, e.document.offsetAt({ line: e.document.lineCount, character: 0 })));
     store.documents.onDidClose(e => {
       this.cancelScan(e.document.uri);
       const uri = URI.parse(e.document.uri);

@@ -5,7 +5,8 @@
 // is analysed once and stale results never reach the user. The model is built here only when a
 // feature asks for it.
 import { TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pieceDocuments } from './pieceDocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { buildModel, emptyModel } from '../model/build';
 import { inputProblem } from '../analysis/inputGuard';
@@ -27,7 +28,8 @@ export type Published = PassResult;
 type Listener = (uri: string, result: Published, pass: Pass) => void;
 
 export class DocumentStore {
-  readonly documents = new TextDocuments(TextDocument);
+  // Edits to a multi-megabyte runbook must not copy it per keystroke (see pieceDocument.ts).
+  readonly documents = new TextDocuments<TextDocument>(pieceDocuments);
   private readonly models = new Map<string, DocState>();
   private readonly results = new Map<string, Published>();
   private readonly pending = new Set<string>();

@@ -11,11 +11,9 @@ export const environmentsFileFeature: Feature = {
   capabilities: {},
   register({ connection, store }) {
     store.documents.onDidClose(e => { if (isEnvironmentsFile(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
-    const publish = (uri: string, version: number, text: string) => {
-      if (!isEnvironmentsFile(uri)) return;
-      void connection.sendDiagnostics({ uri, version, diagnostics: parseEnvironments(text).diagnostics });
-    };
-    // Fires on open as well as on every change.
-    store.documents.onDidChangeContent(e => publish(e.document.uri, e.document.version, e.document.getText()));
+    // Fires on open as well as on every change; only the environments file's text is read.
+    store.documents.onDidChangeContent(({ document: d }) => {
+      if (isEnvironmentsFile(d.uri)) void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics: parseEnvironments(d.getText()).diagnostics });
+    });
   },
 };
