@@ -4,6 +4,7 @@
 // Timeline events (symptom checks, silences: records with an `event`) are no runs and are left
 // to the incident report.
 import type { RunRecord } from '../run/records';
+import { outcomeText } from '../run/outcomeText';
 
 export interface RunEntry {
   record: RunRecord;
@@ -45,16 +46,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function localDay(d: Date): string { return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`; }
 const localTime = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 
-function outcome(r: RunRecord): string {
-  switch (r.status) {
-    case 'ok': return 'ok';
-    case 'cancelled': return 'cancelled';
-    case 'timeout': return 'timed out';
-    case 'failed': return r.failure ? `line ${r.failure.line} failed (exit ${r.failure.exitCode})` : `exit ${r.exitCode}`;
-    default: return `${r.status} (exit ${r.exitCode})`;
-  }
-}
-
 const isStep = (r: unknown): r is RunRecord =>
   typeof r === 'object' && r !== null && !('event' in r && (r as { event?: unknown }).event !== undefined) &&
   typeof (r as RunRecord).time === 'string' && typeof (r as RunRecord).runbook === 'string' && Number.isFinite(Date.parse((r as RunRecord).time)) &&
@@ -80,7 +71,7 @@ export function groupRuns(records: readonly unknown[], now = new Date()): DayGro
       record: r, position,
       // Environment and duration before the section: they must show in a narrow sidebar.
       label: `${localTime(at)} step ${r.step ?? r.block + 1}`,
-      description: `${r.environment} · ${durationText(r.durationMs)}${r.status === 'ok' ? '' : ` · ${outcome(r)}`}${section ? ` · ${section}` : ''}`,
+      description: `${r.environment} · ${durationText(r.durationMs)}${r.status === 'ok' ? '' : ` · ${outcomeText(r)}`}${section ? ` · ${section}` : ''}`,
       icon: iconOf(r),
     });
   }
